@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "roundtable",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "roundtable", targets: ["roundtable"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        .target(name: "ICalendar", dependencies: ["CLibical"]),
+        .target(
+            name: "RoundTableCore",
+            dependencies: ["ICalendar", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "roundtable",
+            dependencies: [
+                "RoundTableCore",
+                "ICalendar",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
+        .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ICalendar"],
+            resources: [.copy("Peers"), .copy("Fixtures")]
+        ),
+    ]
+)

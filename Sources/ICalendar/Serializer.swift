@@ -1,0 +1,123 @@
+import CLibical
+import Foundation
+
+extension Component {
+    /// The component as iCalendar text, written by libical (CRLF line ends, folding, escaping).
+    public func serialized() throws -> String {
+        try Libical.run {
+            let raw = try makeLibical()
+            defer { icalcomponent_free(raw) }
+            return Libical.takeString(icalcomponent_as_ical_string_r(raw))
+        }
+    }
+
+    /// Builds the libical tree; the caller owns the result.
+    private func makeLibical() throws -> OpaquePointer {
+        let kind = icalcomponent_string_to_kind(name)
+        let component: OpaquePointer?
+        if kind == ICAL_NO_COMPONENT || kind == ICAL_X_COMPONENT {
+            component = icalcomponent_new_x(name)
+        } else {
+            component = icalcomponent_new(kind)
+        }
+        guard let component else { throw ICalendarError.invalid("unknown component '\(name)'") }
+        do {
+            for property in properties {
+                icalcomponent_add_property(component, try property.makeLibical())
+            }
+            for child in components {
+                icalcomponent_add_component(component, try child.makeLibical())
+            }
+        } catch {
+            icalcomponent_free(component)
+            throw error
+        }
+        return component
+    }
+}
+
+extension Property {
+    fileprivate func makeLibical() throws -> OpaquePointer {
+        let kind = icalproperty_string_to_kind(name)
+        let property: OpaquePointer?
+        if kind == ICAL_NO_PROPERTY || kind == ICAL_X_PROPERTY {
+            // Names libical 3.0 does not know (NAME, REFRESH-INTERVAL, X-WR-*) travel as X
+            // properties. libical escapes backslashes and newlines in them but leaves ',' and ';'
+            // as they are, which every reader tried (libical, icalendar, vobject) reads back whole.
+            property = icalproperty_new_x(value.text)
+            if let property { icalproperty_set_x_name(property, name) }
+        } else {
+            property = icalproperty_new(kind)
+            if let property { icalproperty_set_value(property, try value.makeLibical(for: name, kind: kind)) }
+        }
+        guard let property else { throw ICalendarError.invalid("property '\(name)'") }
+        for parameter in parameters {
+            guard let p = parameter.makeLibical() else {
+                icalproperty_free(property)
+                throw ICalendarError.invalid("parameter \(parameter.name)='\(parameter.value)' on \(name)")
+            }
+            icalproperty_add_parameter(property, p)
+        }
+        return property
+    }
+}
+
+extension Parameter {
+    fileprivate func makeLibical() -> OpaquePointer? {
+        let kind = icalparameter_string_to_kind(name)
+        if kind == ICAL_NO_PARAMETER || kind == ICAL_X_PARAMETER || kind == ICAL_IANA_PARAMETER {
+            let p = icalparameter_new_x(value)
+            if let p { icalparameter_set_xname(p, name) }
+            return p
+        }
+        return icalparameter_new_from_value_string(kind, value)
+    }
+}
+
+extension Value {
+    fileprivate func makeLibical(for propertyName: String, kind: icalproperty_kind) throws -> OpaquePointer {
+        let made: OpaquePointer?
+        switch self {
+        case .text(let s):
+            // ACTION, STATUS, TRANSP, METHOD… are enumerations in libical, not TEXT.
+            let valueKind = icalproperty_kind_to_value_kind(kind)
+            made = valueKind == ICAL_TEXT_VALUE ? icalvalue_new_text(s) : icalvalue_new_from_string(valueKind, s)
+        case .integer(let n): made = icalvalue_new_integer(Int32(n))
+        case .date(let d): made = icalvalue_new_date(d.libical)
+        case .localDateTime(let t): made = icalvalue_new_datetime(t.libical(utc: false))
+        case .utcDateTime(let t): made = icalvalue_new_datetime(t.libical(utc: true))
+        case .duration(let s): made = icalvalue_new_duration(icaldurationtype_from_string(s))
+        case .calAddress(let s): made = icalvalue_new_caladdress(s)
+        case .recurrence(let s): made = icalvalue_new_recur(icalrecurrencetype_from_string(s))
+        case .utcOffset(let n): made = icalvalue_new_utcoffset(Int32(n))
+        case .uri(let s): made = icalvalue_new_uri(s)
+        }
+        guard let made else { throw ICalendarError.invalid("value '\(text)' of \(propertyName)") }
+        return made
+    }
+}
+
+extension LocalDate {
+    var libical: icaltimetype {
+        var t = icaltime_null_date()
+        t.year = Int32(year)
+        t.month = Int32(month)
+        t.day = Int32(day)
+        return t
+    }
+}
+
+extension LocalDateTime {
+    func libical(utc: Bool) -> icaltimetype {
+        var t = icaltime_null_time()
+        t.year = Int32(date.year)
+        t.month = Int32(date.month)
+        t.day = Int32(date.day)
+        t.hour = Int32(hour)
+        t.minute = Int32(minute)
+        t.second = Int32(second)
+        t.is_date = 0
+        t.zone = utc ? icaltimezone_get_utc_timezone() : nil
+        return t
+    }
+}

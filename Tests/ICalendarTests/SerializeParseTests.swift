@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import ICalendar
+
+@Suite struct SerializeParseTests {
+    private func sampleEvent() -> Component {
+        var event = Component("VEVENT")
+        event.add("UID", .text("rt4.ajc-plg-2012@ajc.example.org"))
+        event.add("DTSTAMP", .utcDateTime(LocalDateTime(iso: "2012-11-26T09:00:00")!))
+        event.add("DTSTART", .localDateTime(LocalDateTime(iso: "2012-10-26T10:30:00")!), [Parameter("TZID", "Europe/London")])
+        event.add("SUMMARY", .text("Balancing operational, commercial; and \\ other\ninterests"))
+        event.add("ORGANIZER", .calAddress("mailto:coord@example.org"), [Parameter("CN", "Doe, Jane: Coordinator")])
+        event.add("X-ROUNDTABLE-STAGE", .text("hold"))
+        var alarm = Component("VALARM")
+        alarm.add("ACTION", .text("DISPLAY"))
+        alarm.add("TRIGGER", .duration("-P1D"))
+        alarm.add("DESCRIPTION", .text("Tomorrow"))
+        event.components.append(alarm)
+        return event
+    }
+
+    @Test func textWithCommasSemicolonsBackslashesAndNewlinesSurvivesARoundTrip() throws {
+        var calendar = Component("VCALENDAR")
+        calendar.add("VERSION", .text("2.0"))
+        calendar.add("PRODID", .text("-//test//EN"))
+        calendar.add("X-WR-CALNAME", .text("AJC, pilot; group"))
+        calendar.components = [sampleEvent()]
+        let text = try calendar.serialized()
+        #expect(text.contains("\r\n"))
+        #expect(text.contains("SUMMARY:Balancing operational\\, commercial\\; and \\\\ other\\ninterests"))
+        let back = try Component.parse(text)
+        let event = try #require(back.components("VEVENT").first)
+        #expect(event.property("SUMMARY")?.value == .text("Balancing operational, commercial; and \\ other\ninterests"))
+        #expect(event.property("ORGANIZER")?.parameter("CN") == "Doe, Jane: Coordinator")
+        #expect(event.property("X-ROUNDTABLE-STAGE")?.value.text == "hold")
+        #expect(back.property("X-WR-CALNAME")?.value == .text("AJC, pilot; group"))
+        #expect(event.components("VALARM").first?.property("TRIGGER")?.value.text == "-P1D")
+    }
+
+    @Test func tzidIsWrittenExactlyAsGivenWithNoVendorPrefix() throws {
+        let text = try sampleEvent().serialized()
+        #expect(text.contains("DTSTART;TZID=Europe/London:20121026T103000\r\n"))
+        #expect(!text.contains("freeassociation"))
+    }
+
+    @Test func aLongLineIsFoldedAt75Octets() throws {
+        var event = Component("VEVENT")
+        event.add("DESCRIPTION", .text(String(repeating: "Localism ", count: 30)))
+        let lines = try event.serialized().components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(lines.contains { $0.hasPrefix(" ") })
+    }
+
+    @Test(arguments: [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:notadate\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nthis line has no colon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    ])
+    func malformedInputIsReportedNotSwallowed(text: String) {
+        #expect(throws: ICalendarError.self) { try Component.parse(text) }
+    }
+
+    @Test func emptyInputIsUnreadable() {
+        #expect(throws: ICalendarError.self) { try Component.parse("") }
+    }
+}
