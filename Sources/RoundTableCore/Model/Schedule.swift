@@ -1,0 +1,86 @@
+/// A whole series as its plan file describes it: the input every rule is a function of.
+public struct Schedule: Hashable, Sendable {
+    public let series: Series
+    public let policy: Policy
+    public let members: [Member]
+    public let sessions: [Session]
+
+    public init(series: Series, policy: Policy, members: [Member], sessions: [Session]) {
+        self.series = series
+        self.policy = policy
+        self.members = members
+        self.sessions = sessions
+    }
+
+    /// The member with this id.
+    public func member(_ id: String) -> Member? { members.first { $0.id == id } }
+
+    /// The session with this id.
+    public func session(_ id: String) -> Session? { sessions.first { $0.id == id } }
+
+    /// The organiser, who owns the plan, hold and disseminate stages and sends the invitations.
+    public var organiser: Member { member(series.organiser)! }
+
+    /// Members invited to a session.
+    public func attendees(of session: Session) -> [Member] {
+        switch session.attendees {
+        case .all: return members
+        case .members(let ids): return ids.compactMap(member)
+        }
+    }
+
+    /// Who must act on a stage: the rapporteurs write up; the organiser plans, holds and disseminates.
+    public func owners(of stage: Stage, in session: Session) -> [Member] {
+        stage == .writeup ? session.rapporteurs.compactMap(member) : [organiser]
+    }
+
+    /// Whether a member has any part in a session (invited, facilitating or writing it up).
+    public func involves(_ member: Member, in session: Session) -> Bool {
+        attendees(of: session).contains(member) || session.facilitators.contains(member.id)
+            || session.rapporteurs.contains(member.id)
+    }
+
+    /// The seminar whose papers deadline caps this session's dissemination: the seminar that
+    /// requires it, else the series' seminar when that one lists no requirements.
+    public func seminar(capping session: Session) -> Session? {
+        guard session.kind != .seminar else { return nil }
+        let seminars = sessions.filter { $0.kind == .seminar && !$0.isCancelled }
+        return seminars.first { $0.requires.contains(session.id) } ?? seminars.first { $0.requires.isEmpty }
+    }
+}
+
+/// The series' identity and the settings every session shares.
+public struct Series: Hashable, Sendable {
+    /// Stable; part of every UID, so it never changes once invitations went out.
+    public let id: String
+    public let title: String
+    /// IANA zone name; every local time in the schedule is in it.
+    public let timezone: String
+    /// Member id of the organiser.
+    public let organiser: String
+    public let uidDomain: String
+    /// Headings every write-up follows.
+    public let discussionAreas: [String]
+
+    public init(id: String, title: String, timezone: String, organiser: String, uidDomain: String, discussionAreas: [String]) {
+        self.id = id
+        self.title = title
+        self.timezone = timezone
+        self.organiser = organiser
+        self.uidDomain = uidDomain
+        self.discussionAreas = discussionAreas
+    }
+}
+
+/// How long each stage may take, and when to remind; all ISO 8601 durations.
+public struct Policy: Hashable, Sendable {
+    public var inviteLead = ISODuration("P28D")!
+    public var writeupWithin = ISODuration("P14D")!
+    public var disseminateWithin = ISODuration("P21D")!
+    public var papersBeforeSeminar = ISODuration("P14D")!
+    public var remindBefore = [ISODuration("P7D")!, ISODuration("P1D")!]
+    public var overdueEvery = ISODuration("P7D")!
+    public var defaultDuration = ISODuration("PT3H")!
+
+    public init() {}
+}

@@ -1,0 +1,59 @@
+import ICalendar
+
+/// What `status` shows, as a value: the same data feeds the table and the JSON.
+///
+/// The JSON form is a published interface (docs/json.md): fields are only ever added.
+public struct StatusReport: Codable, Hashable, Sendable {
+    public var schema = "roundtable.status/1"
+    public let series: String
+    public let title: String
+    public let asOf: String
+    public let sessions: [SessionStatus]
+
+    /// One session's line of the report.
+    public struct SessionStatus: Codable, Hashable, Sendable {
+        public let id: String
+        public let kind: String
+        public let subject: String
+        public let location: String?
+        /// "2012-10-26T10:30:00", "2012-10" or "2013-01-07/2013-03-29".
+        public let when: String
+        public let cancelled: Bool
+        /// The first stage not done; nil when all are done or the session is cancelled.
+        public let currentStage: String?
+        public let stages: [StageStatus]
+    }
+
+    /// One stage's due and done dates.
+    public struct StageStatus: Codable, Hashable, Sendable {
+        public let stage: String
+        public let due: String
+        public let done: String?
+        public let daysOverdue: Int
+        public let owners: [String]
+    }
+
+    /// Builds the report as of a date.
+    public init(schedule: Schedule, timelines: [SessionTimeline], asOf: LocalDate) {
+        series = schedule.series.id
+        title = schedule.series.title
+        self.asOf = asOf.description
+        sessions = timelines.map { t in
+            let s = t.session
+            let when: String
+            switch s.timing {
+            case .fixed(let start): when = start.description
+            case .month(let y, let m): when = "\(y)-\(pad2(m))"
+            case .window(let from, let to): when = "\(from)/\(to)"
+            }
+            return SessionStatus(
+                id: s.id, kind: s.kind.rawValue, subject: s.subject, location: s.location, when: when,
+                cancelled: s.isCancelled, currentStage: t.currentStage?.stage.rawValue,
+                stages: t.stages.map { d in
+                    StageStatus(stage: d.stage.rawValue, due: d.due.description, done: d.done?.description,
+                                daysOverdue: d.daysOverdue(asOf: asOf),
+                                owners: schedule.owners(of: d.stage, in: s).map(\.id))
+                })
+        }
+    }
+}

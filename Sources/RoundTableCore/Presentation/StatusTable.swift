@@ -1,0 +1,53 @@
+/// The human form of `status`: one block per session, fitting an 80-column terminal.
+public enum StatusTable {
+    /// Renders the report; `colour` adds ANSI colour (only when writing to a terminal).
+    public static func render(_ report: StatusReport, colour: Bool) -> String {
+        let paint = Paint(enabled: colour)
+        var out = [paint.bold("\(report.title) — status as of \(report.asOf)"), ""]
+        for s in report.sessions {
+            let place = s.location.map { " · \($0)" } ?? ""
+            let head = "\(s.id.padding(11)) \(whenText(s.when))\(place)"
+            out.append(paint.bold(String(head.prefix(80))))
+            out.append("    " + String(s.subject.prefix(76)))
+            if s.cancelled {
+                out.append("    " + paint.dim("cancelled: nothing is owed"))
+                continue
+            }
+            for stage in s.stages {
+                let state: String
+                if let done = stage.done {
+                    state = paint.green("done \(done)")
+                } else if stage.daysOverdue > 0 {
+                    state = paint.red("OVERDUE \(stage.daysOverdue) day\(stage.daysOverdue == 1 ? "" : "s")")
+                } else {
+                    state = stage.stage == s.currentStage ? paint.yellow("open (current)") : "open"
+                }
+                let owners = stage.owners.isEmpty ? "-" : stage.owners.joined(separator: ",")
+                out.append("    \(stage.stage.padding(12)) due \(stage.due)  \(owners.padding(10)) \(state)")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func whenText(_ when: String) -> String {
+        if when.contains("T") { return when.replacingOccurrences(of: "T", with: " ").dropLast(3).description }
+        if when.contains("/") { return "between " + when.replacingOccurrences(of: "/", with: " and ") + " (to be fixed)" }
+        return when + " (day to be fixed)"
+    }
+}
+
+/// ANSI colours, switched off entirely when output is not a terminal.
+struct Paint {
+    let enabled: Bool
+    func bold(_ s: String) -> String { wrap(s, "1") }
+    func dim(_ s: String) -> String { wrap(s, "2") }
+    func red(_ s: String) -> String { wrap(s, "31") }
+    func green(_ s: String) -> String { wrap(s, "32") }
+    func yellow(_ s: String) -> String { wrap(s, "33") }
+    private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+}
+
+extension String {
+    /// Left-aligned in a column of `width` characters.
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

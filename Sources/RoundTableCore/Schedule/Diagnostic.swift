@@ -1,0 +1,25 @@
+/// One problem found in a file a person wrote, located so an editor can jump to it.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public let file: String
+    /// 1-based; nil when the problem belongs to the file as a whole.
+    public let line: Int?
+    public let column: Int?
+    public let severity: Severity
+    public let message: String
+
+    public init(file: String, line: Int?, column: Int?, severity: Severity, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.message = message
+    }
+
+    /// `FILE:LINE:COL: error: message`, the form compilers use and editors understand.
+    public var description: String {
+        if let line, let column { return "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
+        return "\(file): \(severity.rawValue): \(message)"
+    }
+}

@@ -1,0 +1,244 @@
+import ICalendar
+import Yams
+
+/// A schedule read from its file, with where each session was written (for located warnings).
+public struct LoadedSchedule: Sendable {
+    public let schedule: Schedule
+    public let file: String
+    /// Line and column of each session's entry, by session id.
+    public let sessionLocations: [String: Location]
+
+    /// A 1-based line and column.
+    public struct Location: Hashable, Sendable {
+        public let line: Int
+        public let column: Int
+    }
+
+    /// A warning located at a session's entry.
+    public func warning(session id: String, _ message: String) -> Diagnostic {
+        let at = sessionLocations[id]
+        return Diagnostic(file: file, line: at?.line, column: at?.column, severity: .warning, message: message)
+    }
+}
+
+/// Turns the text of a schedule file into a `Schedule`, or into every error found in it.
+///
+/// Pure: it takes the text and the file name (for messages); reading the file is the caller's job.
+public enum ScheduleLoader {
+    /// The schedule with no diagnostics, or nil with at least one error.
+    public static func load(_ text: String, file: String) -> (LoadedSchedule?, [Diagnostic]) {
+        var reader = YAMLReader(file: file)
+        guard let root = reader.compose(text),
+              let top = reader.mapping(root, "The schedule", allowed: ["series", "policy", "members", "sessions"],
+                                       required: ["series", "members", "sessions"]) else {
+            return (nil, reader.diagnostics)
+        }
+        let series = readSeries(top["series"], &reader)
+        let policy = readPolicy(top["policy"], &reader)
+        let members = readMembers(top["members"], &reader)
+        let (sessions, locations) = readSessions(top["sessions"], policy: policy, &reader)
+        guard let series, reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
+        let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0))
+        ScheduleReferences.check(schedule, seriesNode: top["series"], members: members, sessions: sessions, &reader)
+        guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
+        return (LoadedSchedule(schedule: schedule, file: file, sessionLocations: locations), [])
+    }
+
+    private static func readSeries(_ node: Node?, _ r: inout YAMLReader) -> Series? {
+        guard let m = r.mapping(node, "'series'", allowed: ["id", "title", "timezone", "organiser", "uid-domain", "discussion-areas"],
+                                required: ["id", "title", "timezone", "organiser", "uid-domain"]) else { return nil }
+        let id = identifier(m["id"], "The series id", &r)
+        let title = r.string(m["title"], "The series title")
+        r.refuseLineBreaks(title, at: m["title"], "The series title")
+        let zone = r.string(m["timezone"], "The timezone")
+        if let zone, (try? ZoneRules(identifier: zone)) == nil {
+            r.report(m["timezone"], "Unknown time zone '\(zone)'. Use an IANA name such as 'Europe/London'.")
+        }
+        let organiser = r.string(m["organiser"], "The organiser")
+        let domain = r.string(m["uid-domain"], "The uid-domain")
+        if let domain, domain.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) {
+            r.report(m["uid-domain"], "The uid-domain '\(domain)' should be a domain name such as 'ajc.example.org'.")
+        }
+        let areas = r.strings(m["discussion-areas"], "The discussion areas") ?? []
+        guard let id, let title, let zone, let organiser, let domain else { return nil }
+        return Series(id: id, title: title, timezone: zone, organiser: organiser, uidDomain: domain, discussionAreas: areas)
+    }
+
+    private static func readPolicy(_ node: Node?, _ r: inout YAMLReader) -> Policy {
+        var policy = Policy()
+        guard let m = r.mapping(node, "'policy'", allowed: ["invite-lead", "writeup-within", "disseminate-within",
+                                                            "papers-before-seminar", "remind-before", "overdue-every",
+                                                            "default-duration"]) else { return policy }
+        let deadlines: [(String, WritableKeyPath<Policy, ISODuration>)] = [
+            ("invite-lead", \.inviteLead), ("writeup-within", \.writeupWithin), ("disseminate-within", \.disseminateWithin),
+            ("papers-before-seminar", \.papersBeforeSeminar), ("overdue-every", \.overdueEvery),
+        ]
+        for (key, path) in deadlines {
+            if let d = r.duration(m[key], "'\(key)'", calendarOnly: true) { policy[keyPath: path] = d }
+        }
+        if let d = r.duration(m["default-duration"], "'default-duration'", calendarOnly: false) { policy.defaultDuration = d }
+        if let node = m["remind-before"] {
+            let items = node.sequence ?? [node]
+            policy.remindBefore = items.compactMap { r.duration($0, "Each of 'remind-before'", calendarOnly: true) }
+        }
+        if policy.overdueEvery.years == 0 && policy.overdueEvery.months == 0 && policy.overdueEvery.days == 0 {
+            r.report(m["overdue-every"], "'overdue-every' must be at least one day.")
+        }
+        return policy
+    }
+
+    private static func readMembers(_ node: Node?, _ r: inout YAMLReader) -> [(Member, Node)] {
+        guard let node else { return [] }
+        guard let items = node.sequence else {
+            r.report(node, "'members' should be a list.")
+            return []
+        }
+        return items.compactMap { item in
+            guard let m = r.mapping(item, "A member", allowed: ["id", "name", "email", "organisation", "sector"],
+                                    required: ["id", "name", "email"]) else { return nil }
+            let id = identifier(m["id"], "A member id", &r)
+            let name = r.string(m["name"], "A member's name")
+            r.refuseLineBreaks(name, at: m["name"], "The name of member '\(id ?? "?")'")
+            let email = r.string(m["email"], "A member's email")
+            r.refuseLineBreaks(email, at: m["email"], "The email of member '\(id ?? "?")'")
+            if let email, !isPlausibleAddress(email) {
+                r.report(m["email"], "'\(email)' is not an email address (expected name@domain).")
+            }
+            var sector: Sector?
+            if let text = r.string(m["sector"], "A member's sector") {
+                sector = Sector(rawValue: text)
+                if sector == nil { r.report(m["sector"], "Unknown sector '\(text)'. Use public, private or voluntary.") }
+            }
+            guard let id, let name, let email else { return nil }
+            return (Member(id: id, name: name, email: email, organisation: r.string(m["organisation"], "An organisation"),
+                           sector: sector), item)
+        }
+    }
+
+    private static let sessionKeys = ["id", "kind", "subject", "location", "start", "month", "window", "duration",
+                                      "facilitator", "rapporteur", "attendees", "stages", "requires", "status"]
+
+    private static func readSessions(_ node: Node?, policy: Policy, _ r: inout YAMLReader)
+        -> ([(Session, [String: Node])], [String: LoadedSchedule.Location]) {
+        guard let node else { return ([], [:]) }
+        guard let items = node.sequence else {
+            r.report(node, "'sessions' should be a list.")
+            return ([], [:])
+        }
+        var locations: [String: LoadedSchedule.Location] = [:]
+        let sessions: [(Session, [String: Node])] = items.compactMap { item in
+            guard let m = r.mapping(item, "A session", allowed: sessionKeys, required: ["id", "kind", "subject"]) else { return nil }
+            let id = identifier(m["id"], "A session id", &r)
+            var kind: Session.Kind?
+            if let text = r.string(m["kind"], "The kind") {
+                kind = Session.Kind(rawValue: text)
+                if kind == nil { r.report(m["kind"], "Unknown kind '\(text)'. Use meeting, roundtable or seminar.") }
+            }
+            let subject = r.string(m["subject"], "The subject")
+            r.refuseLineBreaks(subject, at: m["subject"], "The subject of session '\(id ?? "?")'")
+            let location = r.string(m["location"], "The location")
+            r.refuseLineBreaks(location, at: m["location"], "The location of session '\(id ?? "?")'")
+            let timing = readTiming(m, item: item, &r)
+            let duration = m["duration"].flatMap { r.duration($0, "The duration", calendarOnly: false) } ?? policy.defaultDuration
+            let stages = readStages(m["stages"], &r) ?? kind?.defaultStages
+            var cancelled = false
+            if let status = r.string(m["status"], "The status") {
+                switch status {
+                case "cancelled": cancelled = true
+                case "planned": cancelled = false
+                default: r.report(m["status"], "Unknown status '\(status)'. Use 'planned' (the default) or 'cancelled'.")
+                }
+            }
+            guard let id, let kind, let subject, let timing, let stages else { return nil }
+            if let mark = item.mark { locations[id] = .init(line: mark.line, column: mark.column) }
+            return (Session(id: id, kind: kind, subject: subject, location: location, timing: timing, duration: duration,
+                            facilitators: r.strings(m["facilitator"], "The facilitator") ?? [],
+                            rapporteurs: r.strings(m["rapporteur"], "The rapporteur") ?? [],
+                            attendees: readAttendees(m["attendees"], &r),
+                            stages: stages, requires: r.strings(m["requires"], "'requires'") ?? [], isCancelled: cancelled), m)
+        }
+        return (sessions, locations)
+    }
+
+    private static func readTiming(_ m: [String: Node], item: Node, _ r: inout YAMLReader) -> Session.Timing? {
+        let given = ["start", "month", "window"].filter { m[$0] != nil }
+        guard given.count == 1 else {
+            if given.isEmpty {
+                r.report(item, "A session needs one of 'start', 'month' or 'window'.")
+            } else {
+                r.report(m[given[1]], "A session has one of 'start', 'month' or 'window', not \(given.map { "'\($0)'" }.joined(separator: " and ")).")
+            }
+            return nil
+        }
+        switch given[0] {
+        case "start":
+            guard let text = r.string(m["start"], "The start") else { return nil }
+            guard let t = LocalDateTime(iso: text) else {
+                r.report(m["start"], "The start '\(text)' is not a local date and time (e.g. '2012-10-26T10:30:00').")
+                return nil
+            }
+            return .fixed(t)
+        case "month":
+            guard let text = r.string(m["month"], "The month") else { return nil }
+            let parts = text.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let mo = Int(parts[1]),
+                  (1...12).contains(mo) else {
+                r.report(m["month"], "The month '\(text)' should be written YYYY-MM (e.g. '2012-10').")
+                return nil
+            }
+            return .month(year: y, month: mo)
+        default:
+            guard let w = r.mapping(m["window"], "The window", allowed: ["from", "to"], required: ["from", "to"]) else { return nil }
+            let dates = ["from", "to"].map { key -> LocalDate? in
+                guard let text = r.string(w[key], "The window's '\(key)'") else { return nil }
+                guard let d = LocalDate(iso: text) else {
+                    r.report(w[key], "The window's '\(key)' '\(text)' is not a date (YYYY-MM-DD).")
+                    return nil
+                }
+                return d
+            }
+            guard let from = dates[0], let to = dates[1] else { return nil }
+            guard from <= to else {
+                r.report(w["to"], "The window ends (\(to)) before it starts (\(from)).")
+                return nil
+            }
+            return .window(from: from, to: to)
+        }
+    }
+
+    private static func readStages(_ node: Node?, _ r: inout YAMLReader) -> [Stage]? {
+        guard let names = r.strings(node, "The stages") else { return nil }
+        let stages = names.compactMap(Stage.init(rawValue:))
+        guard stages.count == names.count, !stages.isEmpty else {
+            r.report(node, "Stages are some of plan, hold, writeup, disseminate.")
+            return nil
+        }
+        guard stages == stages.sorted(), Set(stages).count == stages.count else {
+            r.report(node, "Stages must be listed once each, in the order plan, hold, writeup, disseminate.")
+            return nil
+        }
+        return stages
+    }
+
+    private static func readAttendees(_ node: Node?, _ r: inout YAMLReader) -> Session.Attendees {
+        guard let node else { return .all }
+        if node.scalar != nil, r.string(node, "The attendees") == "all" { return .all }
+        return .members(r.strings(node, "The attendees") ?? [])
+    }
+
+    /// Ids become parts of UIDs, Message-IDs and file names, so they are kept to a safe alphabet.
+    private static func identifier(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> String? {
+        guard let text = r.string(node, what) else { return nil }
+        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+            r.report(node, "\(what) '\(text)' may hold only letters, digits, '-', '_' and '.'.")
+            return nil
+        }
+        return text
+    }
+
+    private static func isPlausibleAddress(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+            && !s.contains(where: { $0.isWhitespace || "<>,;\"()".contains($0) })
+    }
+}

@@ -1,0 +1,51 @@
+import ICalendar
+import Yams
+
+/// The checks that need the whole schedule: ids that must exist or be unique, and local times
+/// that must exist exactly once in the series' zone.
+enum ScheduleReferences {
+    static func check(_ schedule: Schedule, seriesNode: Node?, members: [(Member, Node)],
+                      sessions: [(Session, [String: Node])], _ r: inout YAMLReader) {
+        let memberIDs = Set(members.map(\.0.id))
+        let sessionIDs = Set(sessions.map(\.0.id))
+        reportDuplicates(members.map { ($0.0.id, $0.1["id"]) }, "member", &r)
+        reportDuplicates(sessions.map { ($0.0.id, $0.1["id"]) }, "session", &r)
+        if !memberIDs.contains(schedule.series.organiser) {
+            r.report(seriesNode?["organiser"], "Unknown member '\(schedule.series.organiser)' as organiser. Members are listed under 'members'.")
+        }
+        let zone = try? ZoneRules(identifier: schedule.series.timezone)
+        for (session, nodes) in sessions {
+            for key in ["facilitator", "rapporteur", "attendees"] {
+                for (id, node) in listed(nodes[key]) where !memberIDs.contains(id) && !(key == "attendees" && id == "all") {
+                    r.report(node, "Unknown member '\(id)' as \(key) of session '\(session.id)'.")
+                }
+            }
+            for (id, node) in listed(nodes["requires"]) where !sessionIDs.contains(id) || id == session.id {
+                r.report(node, id == session.id ? "Session '\(id)' cannot require itself." : "Unknown session '\(id)' in 'requires' of '\(session.id)'.")
+            }
+            if let zone, let start = session.timing.start {
+                switch zone.resolve(start) {
+                case .gap:
+                    r.report(nodes["start"], "\(start) does not exist in \(zone.identifier): the clocks go forward over it.")
+                case .overlap:
+                    r.report(nodes["start"], "\(start) happens twice in \(zone.identifier) (the clocks go back); pick a time outside the change.")
+                case .unique:
+                    break
+                }
+            }
+        }
+    }
+
+    private static func listed(_ node: Node?) -> [(String, Node)] {
+        guard let node else { return [] }
+        let items = node.sequence ?? [node]
+        return items.compactMap { item in item.scalar.map { ($0.string, item) } }
+    }
+
+    private static func reportDuplicates(_ ids: [(String, Node?)], _ what: String, _ r: inout YAMLReader) {
+        var seen: Set<String> = []
+        for (id, node) in ids where !seen.insert(id).inserted {
+            r.report(node, "Duplicate \(what) id '\(id)'.")
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Yams
+
+/// Reads YAML nodes into values while collecting every problem with its line and column.
+///
+/// Each reading method records what is wrong and returns nil instead of throwing, so one pass
+/// over a file reports all of its mistakes at once. Scalars are always taken as their raw text:
+/// no YAML timestamp or number rule ever reinterprets `2012-10-26T10:30:00` or `0700`.
+public struct YAMLReader {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String) { self.file = file }
+
+    /// Parses text into a node tree; a syntax error becomes a located diagnostic.
+    public mutating func compose(_ text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                report(nil, "The file is empty.")
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, severity: .error,
+                                              message: "Not valid YAML: \(problem)."))
+            case .reader(let problem, _, _, _):
+                report(nil, "Not readable as UTF-8 text: \(problem).")
+            case .duplicatedKeysInMapping(let duplicates, _):
+                report(nil, "Duplicated key\(duplicates.count == 1 ? "" : "s") " + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ") + ".")
+            default:
+                report(nil, "Not valid YAML: \(error).")
+            }
+            return nil
+        } catch {
+            report(nil, "Not valid YAML: \(error).")
+            return nil
+        }
+    }
+
+    /// Records an error at a node (or the whole file when nil).
+    public mutating func report(_ node: Node?, _ message: String, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column,
+                                      severity: severity, message: message))
+    }
+
+    /// The entries of a mapping, with unknown and duplicate keys reported and missing required ones too.
+    public mutating func mapping(_ node: Node?, _ what: String, allowed: [String], required: [String] = []) -> [String: Node]? {
+        guard let node else { return nil }
+        guard let map = node.mapping else {
+            report(node, "\(what) should be a mapping of keys to values.")
+            return nil
+        }
+        var entries: [String: Node] = [:]
+        for (key, value) in map {
+            let name = key.scalar?.string ?? ""
+            if entries[name] != nil {
+                report(key, "Duplicate key '\(name)' in \(what).")
+            } else if !allowed.contains(name) {
+                report(key, "Unknown key '\(name)' in \(what).\(suggestion(for: name, among: allowed))")
+            } else {
+                entries[name] = value
+            }
+        }
+        for key in required where entries[key] == nil {
+            report(node, "\(what) is missing '\(key)'.")
+        }
+        return entries
+    }
+
+    /// A scalar's text; empty and null scalars count as absent.
+    public mutating func string(_ node: Node?, _ what: String) -> String? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar else {
+            report(node, "\(what) should be a single value.")
+            return nil
+        }
+        if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
+        return scalar.string
+    }
+
+    /// A list of scalars; a single scalar counts as a list of one.
+    public mutating func strings(_ node: Node?, _ what: String) -> [String]? {
+        guard let node else { return nil }
+        if node.scalar != nil { return string(node, what).map { [$0] } }
+        guard let items = node.sequence else {
+            report(node, "\(what) should be a list.")
+            return nil
+        }
+        return items.compactMap { string($0, "Each item of \(what)") }
+    }
+
+    /// An ISO 8601 duration such as `P14D` or `PT3H30M`.
+    public mutating func duration(_ node: Node?, _ what: String, calendarOnly: Bool) -> ISODuration? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = ISODuration(text) else {
+            report(node, "\(what) '\(text)' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
+            return nil
+        }
+        if calendarOnly && !value.isCalendarOnly {
+            report(node, "\(what) '\(text)' must be whole days, weeks, months or years (e.g. 'P14D').")
+            return nil
+        }
+        return value
+    }
+
+    /// Reports a value that must not reach an email header line by line.
+    public mutating func refuseLineBreaks(_ value: String?, at node: Node?, _ what: String) {
+        guard let value, value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return }
+        report(node, "\(what) contains a line break; it ends up in an email header, so it must be one line.")
+    }
+
+    private func suggestion(for name: String, among options: [String]) -> String {
+        let best = options.min { editDistance(name, $0) < editDistance(name, $1) }
+        guard let best, editDistance(name, best) <= max(2, name.count / 3) else {
+            return " Known keys: " + options.joined(separator: ", ") + "."
+        }
+        return " Did you mean '\(best)'?"
+    }
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let current = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = current
+        }
+    }
+    return row[b.count]
+}

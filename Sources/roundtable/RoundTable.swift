@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+
+/// The `roundtable` command: a series of facilitated round tables, run from a plain-text plan.
+@main
+struct RoundTable: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roundtable",
+        abstract: "Run a series of facilitated round-table meetings from a plain-text plan.",
+        discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 75 try again later.",
+        version: "1.0.0",
+        subcommands: [Check.self, Status.self, Export.self]
+    )
+
+    /// Parses, runs, and turns our typed errors into the exit codes of the command contract.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as RoundTableError {
+            FileHandle.standardError.write(Data(error.report.utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

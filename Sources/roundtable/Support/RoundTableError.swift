@@ -1,0 +1,36 @@
+import RoundTableCore
+
+/// Every failure the commands report, with the exit code the contract gives it.
+enum RoundTableError: Error {
+    /// A file that should be there is not, or cannot be opened.
+    case inputMissing(String)
+    /// A file was read but its content is wrong; each diagnostic is located.
+    case badData([Diagnostic])
+    /// A value given on the command line or in a record is wrong.
+    case invalid(String)
+    /// Writing an output file failed.
+    case cannotWrite(path: String, reason: String)
+    /// No schedule was named and none could be found.
+    case noSchedule(String)
+
+    /// sysexits.h codes, as DESIGN.md's command contract lists them.
+    var exitCode: Int32 {
+        switch self {
+        case .inputMissing, .noSchedule: return 66
+        case .badData, .invalid: return 65
+        case .cannotWrite: return 73
+        }
+    }
+
+    /// What goes to standard error: one line per problem.
+    var report: String {
+        switch self {
+        case .inputMissing(let message), .invalid(let message), .noSchedule(let message):
+            return "roundtable: error: \(message)\n"
+        case .badData(let diagnostics):
+            return diagnostics.map { "\($0)\n" }.joined()
+        case .cannotWrite(let path, let reason):
+            return "roundtable: error: cannot write '\(path)': \(reason)\n"
+        }
+    }
+}
