@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,16 +23,22 @@ let package = Package(
             name: "RoundTableCore",
             dependencies: ["ICalendar", .product(name: "Yams", package: "Yams")]
         ),
+        .target(
+            name: "RoundTableStore",
+            dependencies: ["RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "roundtable",
             dependencies: [
                 "RoundTableCore",
+                "RoundTableStore",
                 "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
+        .testTarget(name: "RoundTableStoreTests", dependencies: ["RoundTableStore", "RoundTableCore"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ICalendar"],
