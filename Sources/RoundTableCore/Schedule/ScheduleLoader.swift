@@ -37,7 +37,7 @@ public enum ScheduleLoader {
         let policy = readPolicy(top["policy"], &reader)
         let members = readMembers(top["members"], &reader)
         let (sessions, locations) = readSessions(top["sessions"], policy: policy, &reader)
-        guard let series, reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
+        guard let series else { return (nil, reader.diagnostics) }
         let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0))
         ScheduleReferences.check(schedule, seriesNode: top["series"], members: members, sessions: sessions, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
