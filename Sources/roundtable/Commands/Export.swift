@@ -38,7 +38,7 @@ struct Export: ParsableCommand {
             let feeds: [(String, Member?)] = selected.map { [($0.id, $0)] }
                 ?? [(schedule.series.id, nil)] + schedule.members.map { ($0.id, $0) }
             for (name, who) in feeds {
-                let path = URL(fileURLWithPath: dir).appendingPathComponent(name + ".ics").path
+                let path = (dir as NSString).appendingPathComponent(name + ".ics")
                 try TextFile.write(try builder.calendar(for: who).serialized(), to: path)
                 print("wrote \(path)")
             }

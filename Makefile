@@ -1,0 +1,25 @@
+# Everything a fresh Debian (bookworm) machine needs, as root or with sudo.
+# `make demo` runs the main job on the bundled AJC schedule; `make test` runs every test.
+
+APT_PACKAGES := libical-dev pkg-config libsqlite3-dev libcurl4-openssl-dev tzdata \
+                python3-icalendar python3-vobject khal python3-aiosmtpd
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build demo test
+
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	swift build
+
+demo: build
+	bash scripts/demo.sh
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
