@@ -9,6 +9,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
     public let title: String
     public let asOf: String
     public let sessions: [SessionStatus]
+    /// Open actions, oldest due first.
+    public let openActions: [ActionStatus]
 
     /// One session's line of the report.
     public struct SessionStatus: Codable, Hashable, Sendable {
@@ -33,8 +35,22 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let owners: [String]
     }
 
+    /// One open action.
+    public struct ActionStatus: Codable, Hashable, Sendable {
+        public let id: String
+        public let session: String
+        public let owner: String
+        public let text: String
+        public let due: String
+        public let daysOverdue: Int
+    }
+
     /// Builds the report as of a date.
-    public init(schedule: Schedule, timelines: [SessionTimeline], asOf: LocalDate) {
+    public init(schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) {
+        openActions = actions.filter(\.isOpen).sorted { ($0.due, $0.id.count, $0.id) < ($1.due, $1.id.count, $1.id) }.map {
+            ActionStatus(id: $0.id, session: $0.session, owner: $0.owner, text: $0.text, due: $0.due.description,
+                         daysOverdue: max(0, $0.due.days(until: asOf)))
+        }
         series = schedule.series.id
         title = schedule.series.title
         self.asOf = asOf.description

@@ -26,6 +26,13 @@ public enum StatusTable {
                 out.append("    \(stage.stage.padding(12)) due \(stage.due)  \(owners.padding(10)) \(state)")
             }
         }
+        out.append("")
+        out.append(paint.bold("Open actions") + (report.openActions.isEmpty ? ": none" : ""))
+        for a in report.openActions {
+            let late = a.daysOverdue > 0 ? "  " + paint.red("OVERDUE \(a.daysOverdue) day\(a.daysOverdue == 1 ? "" : "s")") : ""
+            out.append("  \(a.id.padding(4)) \(a.owner.padding(8)) due \(a.due) (\(a.session))\(late)")
+            out.append("       " + String(a.text.prefix(73)))
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

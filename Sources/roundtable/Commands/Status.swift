@@ -14,7 +14,7 @@ struct Status: ParsableCommand {
     func run() throws {
         let schedule = try options.loadSchedule().schedule
         let asOf = try options.day(in: schedule)
-        let report = StatusReport(schedule: schedule, timelines: Timeline.compute(schedule, completions: []), asOf: asOf)
+        let report = StatusReport(schedule: schedule, timelines: Timeline.compute(schedule, completions: []), actions: [], asOf: asOf)
         if json {
             print(try JSONOutput.encode(report))
         } else {

@@ -1,0 +1,113 @@
+import ICalendar
+import Yams
+
+/// The YAML form of `Records`: what `dump` writes, `import` reads, and seeds/ holds.
+///
+/// ```yaml
+/// series: ajc-plg-2012
+/// completions:
+///   - {session: rt1, stage: plan, on: 2012-03-20}
+/// actions:
+///   - {id: A1, session: rt1, owner: dan, text: Circulate the partnership models paper, due: 2012-06-21, done: 2012-06-01}
+/// ```
+/// Writing is deterministic (completions by session then stage, actions by number), so a dump
+/// imported into an empty state dumps to the same bytes.
+public enum RecordsFile {
+    /// The records, or nil with every located error. Ids are checked against the schedule.
+    public static func read(_ text: String, file: String, schedule: Schedule) -> (Records?, [Diagnostic]) {
+        var r = YAMLReader(file: file)
+        guard let root = r.compose(text),
+              let top = r.mapping(root, "The records file", allowed: ["series", "completions", "actions"], required: ["series"]),
+              let series = r.string(top["series"], "The series") else {
+            return (nil, r.diagnostics)
+        }
+        if series != schedule.series.id {
+            r.report(top["series"], "These records are for series '\(series)', but the schedule is '\(schedule.series.id)'.")
+        }
+        var records = Records(series: series)
+        for item in list(top["completions"], "'completions'", &r) {
+            guard let m = r.mapping(item, "A completion", allowed: ["session", "stage", "on"], required: ["session", "stage", "on"]),
+                  let session = sessionID(m["session"], schedule, &r),
+                  let stageName = r.string(m["stage"], "The stage") else { continue }
+            guard let stage = Stage(rawValue: stageName) else {
+                r.report(m["stage"], "Unknown stage '\(stageName)'. Use plan, hold, writeup or disseminate.")
+                continue
+            }
+            if let on = date(m["on"], "The date", &r) { records.completions.append(Completion(session: session, stage: stage, on: on)) }
+        }
+        var ids: Set<String> = []
+        for item in list(top["actions"], "'actions'", &r) {
+            guard let m = r.mapping(item, "An action", allowed: ["id", "session", "owner", "text", "due", "done"],
+                                    required: ["id", "session", "owner", "text", "due"]),
+                  let id = r.string(m["id"], "The action id") else { continue }
+            guard id.hasPrefix("A"), let n = Int(id.dropFirst()), n > 0 else {
+                r.report(m["id"], "Action ids look like 'A7'; '\(id)' does not.")
+                continue
+            }
+            guard ids.insert(id).inserted else {
+                r.report(m["id"], "Duplicate action id '\(id)'.")
+                continue
+            }
+            let owner = r.string(m["owner"], "The owner")
+            if let owner, schedule.member(owner) == nil { r.report(m["owner"], "Unknown member '\(owner)' as owner of \(id).") }
+            let session = sessionID(m["session"], schedule, &r)
+            let text = r.string(m["text"], "The text")
+            let due = date(m["due"], "The due date", &r)
+            let done = m["done"].flatMap { date($0, "The done date", &r) }
+            if let owner, let session, let text, let due, schedule.member(owner) != nil {
+                records.actions.append(Action(id: id, session: session, owner: owner, text: text, due: due, done: done))
+            }
+        }
+        return r.diagnostics.isEmpty ? (records, []) : (nil, r.diagnostics)
+    }
+
+    /// The records as YAML text.
+    public static func write(_ records: Records) throws -> String {
+        let completions = records.completions
+            .sorted { ($0.session, $0.stage) < ($1.session, $1.stage) }
+            .map { c -> Node in flow(["session": c.session, "stage": c.stage.rawValue, "on": c.on.description], order: ["session", "stage", "on"]) }
+        let actions = records.actions
+            .sorted { Int($0.id.dropFirst()) ?? 0 < Int($1.id.dropFirst()) ?? 0 }
+            .map { a -> Node in
+                var fields = ["id": a.id, "session": a.session, "owner": a.owner, "text": a.text, "due": a.due.description]
+                if let done = a.done { fields["done"] = done.description }
+                return flow(fields, order: ["id", "session", "owner", "text", "due", "done"])
+            }
+        let root = Node([
+            (Node("series"), Node(records.series)),
+            (Node("completions"), Node(completions)),
+            (Node("actions"), Node(actions)),
+        ])
+        return "# roundtable records: import with `roundtable import FILE`\n" + (try Yams.serialize(node: root, width: -1, allowUnicode: true))
+    }
+
+    private static func flow(_ fields: [String: String], order: [String]) -> Node {
+        Node(order.compactMap { key in fields[key].map { (Node(key), Node($0)) } }, .implicit, .flow)
+    }
+
+    private static func list(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> [Node] {
+        guard let node else { return [] }
+        if let items = node.sequence { return Array(items) }
+        if r.string(node, what) == nil { return [] }
+        r.report(node, "\(what) should be a list.")
+        return []
+    }
+
+    private static func sessionID(_ node: Node?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
+        guard let id = r.string(node, "The session") else { return nil }
+        guard schedule.session(id) != nil else {
+            r.report(node, "Unknown session '\(id)'.")
+            return nil
+        }
+        return id
+    }
+
+    private static func date(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> LocalDate? {
+        guard let text = r.string(node, what) else { return nil }
+        guard let d = LocalDate(iso: text) else {
+            r.report(node, "\(what) '\(text)' is not a date (YYYY-MM-DD).")
+            return nil
+        }
+        return d
+    }
+}

@@ -1,0 +1,39 @@
+import ICalendar
+
+/// Something late as of a date, and who must act on it.
+public struct OverdueItem: Hashable, Sendable, Codable {
+    /// "stage" or "action".
+    public let kind: String
+    public let session: String
+    /// The stage name, or the action id.
+    public let item: String
+    public let text: String
+    public let due: String
+    public let daysOverdue: Int
+    /// Member ids.
+    public let owners: [String]
+}
+
+/// The overdue list: stages not done and open actions, from the day after they were due.
+public enum Overdue {
+    /// Most overdue first; ties in schedule order.
+    public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [OverdueItem] {
+        var found: [OverdueItem] = []
+        for timeline in timelines {
+            for deadline in timeline.stages where deadline.daysOverdue(asOf: asOf) > 0 {
+                found.append(OverdueItem(
+                    kind: "stage", session: timeline.session.id, item: deadline.stage.rawValue,
+                    text: SessionText.deadlineTitle(deadline.stage, timeline.session),
+                    due: deadline.due.description, daysOverdue: deadline.daysOverdue(asOf: asOf),
+                    owners: schedule.owners(of: deadline.stage, in: timeline.session).map(\.id)))
+            }
+        }
+        for action in actions where action.isOpen && action.due < asOf {
+            found.append(OverdueItem(kind: "action", session: action.session, item: action.id, text: action.text,
+                                     due: action.due.description, daysOverdue: action.due.days(until: asOf), owners: [action.owner]))
+        }
+        return found.enumerated().sorted { a, b in
+            a.element.daysOverdue != b.element.daysOverdue ? a.element.daysOverdue > b.element.daysOverdue : a.offset < b.offset
+        }.map(\.element)
+    }
+}

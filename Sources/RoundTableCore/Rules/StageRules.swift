@@ -1,0 +1,48 @@
+import ICalendar
+
+/// Whether a stage may be recorded done: stages complete in order, once, on dates that do not
+/// go backwards, and only for sessions that can have them.
+public enum StageRules {
+    /// Throws the reason a completion is refused; `existing` are the session's recorded completions.
+    public static func check(_ completion: Completion, in schedule: Schedule, existing: [Completion]) throws(WorkflowError) {
+        let session = try session(completion.session, in: schedule)
+        guard !session.isCancelled else { throw .cancelled(session: session.id) }
+        guard let index = session.stages.firstIndex(of: completion.stage) else {
+            throw .noSuchStage(session: session.id, stage: completion.stage.rawValue, has: session.stages)
+        }
+        let done = Dictionary(existing.filter { $0.session == session.id }.map { ($0.stage, $0.on) }, uniquingKeysWith: { a, _ in a })
+        if let on = done[completion.stage] { throw .alreadyDone(session: session.id, stage: completion.stage, on: on) }
+        if completion.stage == .plan && session.timing.start == nil { throw .planNeedsFixedStart(session: session.id) }
+        if index > 0 {
+            let previous = session.stages[index - 1]
+            guard let previousOn = done[previous] else {
+                throw .outOfOrder(session: session.id, stage: completion.stage, missing: previous)
+            }
+            if completion.on < previousOn {
+                throw .beforePrevious(session: session.id, stage: completion.stage, on: completion.on, previous: previous, previousOn: previousOn)
+            }
+        }
+    }
+
+    /// The session with this id, or the error that lists the known ones.
+    public static func session(_ id: String, in schedule: Schedule) throws(WorkflowError) -> Session {
+        guard let session = schedule.session(id) else { throw .unknownSession(id, known: schedule.sessions.map(\.id)) }
+        return session
+    }
+
+    /// The member with this id, or the error that lists the known ones.
+    public static func member(_ id: String, in schedule: Schedule) throws(WorkflowError) -> Member {
+        guard let member = schedule.member(id) else { throw .unknownMember(id, known: schedule.members.map(\.id)) }
+        return member
+    }
+
+    /// An action is due by the next session, when its open actions are carried into the invitation.
+    public static func defaultActionDue(after sessionID: String, in schedule: Schedule) throws(WorkflowError) -> LocalDate {
+        let session = try session(sessionID, in: schedule)
+        let later = schedule.sessions
+            .filter { !$0.isCancelled && $0.timing.earliestDay > session.timing.latestDay }
+            .map(\.timing.earliestDay)
+        guard let next = later.min() else { throw .noNextSession(session: session.id) }
+        return next
+    }
+}

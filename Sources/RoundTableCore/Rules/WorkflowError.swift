@@ -1,0 +1,40 @@
+import ICalendar
+
+/// Why a record the coordinator asked for cannot be made. Each message says what to do instead.
+public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownSession(String, known: [String])
+    case unknownMember(String, known: [String])
+    case noSuchStage(session: String, stage: String, has: [Stage])
+    case cancelled(session: String)
+    case alreadyDone(session: String, stage: Stage, on: LocalDate)
+    case outOfOrder(session: String, stage: Stage, missing: Stage)
+    case beforePrevious(session: String, stage: Stage, on: LocalDate, previous: Stage, previousOn: LocalDate)
+    case planNeedsFixedStart(session: String)
+    case nothingToUndo(session: String)
+    case noNextSession(session: String)
+
+    public var description: String {
+        switch self {
+        case .unknownSession(let id, let known):
+            return "Unknown session '\(id)'. Sessions: \(known.joined(separator: ", "))."
+        case .unknownMember(let id, let known):
+            return "Unknown member '\(id)'. Members: \(known.joined(separator: ", "))."
+        case .noSuchStage(let session, let stage, let has):
+            return "Session '\(session)' has no stage '\(stage)'; its stages are \(has.map(\.rawValue).joined(separator: ", "))."
+        case .cancelled(let session):
+            return "Session '\(session)' is cancelled; nothing can be recorded for it."
+        case .alreadyDone(let session, let stage, let on):
+            return "The \(stage.rawValue) stage of '\(session)' was already recorded done on \(on). Use 'advance \(session) \(stage.rawValue) --undo' first to change it."
+        case .outOfOrder(let session, let stage, let missing):
+            return "Cannot record \(stage.rawValue) for '\(session)' before \(missing.rawValue) is done: stages complete in order."
+        case .beforePrevious(let session, let stage, let on, let previous, let previousOn):
+            return "Cannot record \(stage.rawValue) for '\(session)' on \(on): \(previous.rawValue) was done later, on \(previousOn)."
+        case .planNeedsFixedStart(let session):
+            return "Session '\(session)' has no fixed start yet. Give it 'start:' in the schedule before recording plan."
+        case .nothingToUndo(let session):
+            return "Nothing is recorded for '\(session)', so there is nothing to undo."
+        case .noNextSession(let session):
+            return "No session follows '\(session)' to take the action's due date from; give one with --due YYYY-MM-DD."
+        }
+    }
+}

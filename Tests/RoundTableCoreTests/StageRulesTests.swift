@@ -1,0 +1,66 @@
+import ICalendar
+import Testing
+@testable import RoundTableCore
+
+@Suite struct StageRulesTests {
+    private let schedule = ScheduleFixture.schedule
+    private let d = ScheduleFixture.date
+
+    private func done(_ session: String, _ stages: [(Stage, String)]) -> [Completion] {
+        stages.map { Completion(session: session, stage: $0.0, on: d($0.1)) }
+    }
+
+    @Test func stagesCompleteInOrder() throws {
+        try StageRules.check(Completion(session: "rt4", stage: .plan, on: d("2012-09-20")), in: schedule, existing: [])
+        #expect(throws: WorkflowError.outOfOrder(session: "rt4", stage: .writeup, missing: .hold)) {
+            try StageRules.check(Completion(session: "rt4", stage: .writeup, on: d("2012-11-01")), in: schedule,
+                                 existing: done("rt4", [(.plan, "2012-09-20")]))
+        }
+    }
+
+    @Test func aStageIsRecordedOnce() {
+        #expect(throws: WorkflowError.alreadyDone(session: "rt4", stage: .plan, on: d("2012-09-20"))) {
+            try StageRules.check(Completion(session: "rt4", stage: .plan, on: d("2012-09-21")), in: schedule,
+                                 existing: done("rt4", [(.plan, "2012-09-20")]))
+        }
+    }
+
+    @Test func aStageCannotBeDoneBeforeThePreviousOne() {
+        #expect(throws: WorkflowError.self) {
+            try StageRules.check(Completion(session: "rt4", stage: .hold, on: d("2012-09-01")), in: schedule,
+                                 existing: done("rt4", [(.plan, "2012-09-20")]))
+        }
+    }
+
+    @Test func planningATentativeSessionNeedsAFixedStart() {
+        #expect(throws: WorkflowError.planNeedsFixedStart(session: "seminar")) {
+            try StageRules.check(Completion(session: "seminar", stage: .plan, on: d("2012-12-01")), in: schedule, existing: [])
+        }
+    }
+
+    @Test func theSeminarHasNoWriteupStage() {
+        #expect(throws: WorkflowError.noSuchStage(session: "seminar", stage: "writeup", has: [.plan, .hold])) {
+            try StageRules.check(Completion(session: "seminar", stage: .writeup, on: d("2013-02-01")), in: schedule, existing: [])
+        }
+    }
+
+    @Test func anActionIsDueByTheNextSession() throws {
+        #expect(try StageRules.defaultActionDue(after: "rt4", in: schedule) == d("2012-12-06"))
+        #expect(try StageRules.defaultActionDue(after: "rt5", in: schedule) == d("2013-01-07"))
+        #expect(throws: WorkflowError.noNextSession(session: "seminar")) {
+            try StageRules.defaultActionDue(after: "seminar", in: schedule)
+        }
+    }
+
+    @Test func overdueListsLateStagesAndActionsWithTheirOwnersMostLateFirst() {
+        let completions = done("rt4", [(.plan, "2012-09-20"), (.hold, "2012-10-26")])
+        let actions = [Action(id: "A1", session: "rt4", owner: "coord", text: "Send the venue notes", due: d("2012-11-20")),
+                       Action(id: "A2", session: "rt4", owner: "sam", text: "Done already", due: d("2012-11-01"), done: d("2012-11-02"))]
+        let timelines = Timeline.compute(schedule, completions: completions)
+        let items = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: d("2012-11-26"))
+        #expect(items.map { "\($0.session)/\($0.item)/\($0.daysOverdue)/\($0.owners)" } == [
+            "rt5/plan/18/[\"coord\"]", "rt4/writeup/17/[\"sam\"]", "rt4/A1/6/[\"coord\"]",
+        ])
+        #expect(Overdue.items(schedule, timelines: timelines, actions: actions, asOf: d("2012-10-01")).isEmpty)
+    }
+}
