@@ -11,6 +11,8 @@ public struct FeedBuilder {
     /// When the feed is made, in UTC: every DTSTAMP.
     public let stamp: LocalDateTime
     public var includeTodos = true
+    /// Open actions appear like deadlines, on their due day; done ones are left out.
+    public var actions: [Action] = []
 
     public init(schedule: Schedule, timelines: [SessionTimeline], stamp: LocalDateTime) {
         self.schedule = schedule
@@ -45,10 +47,27 @@ public struct FeedBuilder {
             for deadline in timeline.stages {
                 let owners = schedule.owners(of: deadline.stage, in: session)
                 guard member.map(owners.contains) ?? true else { continue }
-                if deadline.done == nil { items.append(deadlineEvent(deadline, session: session, owners: owners)) }
-                if includeTodos { items.append(todo(deadline, session: session, owners: owners)) }
+                let title = SessionText.deadlineTitle(deadline.stage, session)
+                let description = SessionText.deadlineDescription(deadline.stage, session, owners: owners)
+                if deadline.done == nil {
+                    items.append(dayEvent(uid: uid("\(deadline.stage.rawValue)-due", session), on: deadline.due,
+                                          title: title, description: description))
+                }
+                if includeTodos {
+                    items.append(todo(uid: uid(deadline.stage.rawValue, session), due: deadline.due, done: deadline.done,
+                                      title: title, description: description))
+                }
                 days.append(deadline.due)
             }
+        }
+        for action in actions where action.isOpen && (member == nil || member?.id == action.owner) {
+            let owner = schedule.member(action.owner).map { [$0] } ?? []
+            let title = "Action \(action.id) due: \(action.text)"
+            let description = "Agreed at \(action.session). Owner: \(owner.map(\.name).joined())"
+            let uid = "\(action.id).actions.\(schedule.series.id)@\(schedule.series.uidDomain)"
+            items.append(dayEvent(uid: "due-" + uid, on: action.due, title: title, description: description))
+            if includeTodos { items.append(todo(uid: uid, due: action.due, done: nil, title: title, description: description)) }
+            days.append(action.due)
         }
         if let first = days.min(), let last = days.max() {
             calendar.components.append(TimeZoneComponent.make(zone, covering: first, through: last))
@@ -90,26 +109,27 @@ public struct FeedBuilder {
         return e
     }
 
-    private func deadlineEvent(_ deadline: StageDeadline, session: Session, owners: [Member]) -> Component {
+    /// An all-day entry, shown but not blocking time: how Outlook and Google show a due date.
+    private func dayEvent(uid: String, on day: LocalDate, title: String, description: String) -> Component {
         var e = Component("VEVENT")
-        e.add("UID", .text(uid("\(deadline.stage.rawValue)-due", session)))
+        e.add("UID", .text(uid))
         e.add("DTSTAMP", .utcDateTime(stamp))
-        e.add("DTSTART", .date(deadline.due))
-        e.add("DTEND", .date(deadline.due.adding(days: 1)))
-        e.add("SUMMARY", .text(SessionText.deadlineTitle(deadline.stage, session)))
-        e.add("DESCRIPTION", .text(SessionText.deadlineDescription(deadline.stage, session, owners: owners)))
+        e.add("DTSTART", .date(day))
+        e.add("DTEND", .date(day.adding(days: 1)))
+        e.add("SUMMARY", .text(title))
+        e.add("DESCRIPTION", .text(description))
         e.add("TRANSP", .text("TRANSPARENT"))
         return e
     }
 
-    private func todo(_ deadline: StageDeadline, session: Session, owners: [Member]) -> Component {
+    private func todo(uid: String, due: LocalDate, done: LocalDate?, title: String, description: String) -> Component {
         var t = Component("VTODO")
-        t.add("UID", .text(uid(deadline.stage.rawValue, session)))
+        t.add("UID", .text(uid))
         t.add("DTSTAMP", .utcDateTime(stamp))
-        t.add("DUE", .date(deadline.due))
-        t.add("SUMMARY", .text(SessionText.deadlineTitle(deadline.stage, session)))
-        t.add("DESCRIPTION", .text(SessionText.deadlineDescription(deadline.stage, session, owners: owners)))
-        if let done = deadline.done {
+        t.add("DUE", .date(due))
+        t.add("SUMMARY", .text(title))
+        t.add("DESCRIPTION", .text(description))
+        if let done {
             t.add("STATUS", .text("COMPLETED"))
             t.add("COMPLETED", .utcDateTime(LocalDateTime(date: done, hour: 12, minute: 0)!))
         } else {
