@@ -26,7 +26,10 @@ public enum SessionText {
     }
 
     /// "Due: write-up of rt4 (Balancing operational…)".
-    public static func deadlineTitle(_ stage: Stage, _ session: Session) -> String {
+    public static func deadlineTitle(_ stage: Stage, _ session: Session) -> String { "Due: " + task(stage, session) }
+
+    /// "write-up of rt4 (Balancing operational…)": the stage as a job someone owes.
+    public static func task(_ stage: Stage, _ session: Session) -> String {
         let what: String
         switch stage {
         case .plan: what = "plan and invite"
@@ -34,7 +37,7 @@ public enum SessionText {
         case .writeup: what = "write-up of"
         case .disseminate: what = "disseminate findings of"
         }
-        return "Due: \(what) \(session.id) (\(session.subject))"
+        return "\(what) \(session.id) (\(session.subject))"
     }
 
     /// What done means, and whose it is.

@@ -23,7 +23,7 @@ public enum Overdue {
             for deadline in timeline.stages where deadline.daysOverdue(asOf: asOf) > 0 {
                 found.append(OverdueItem(
                     kind: "stage", session: timeline.session.id, item: deadline.stage.rawValue,
-                    text: SessionText.deadlineTitle(deadline.stage, timeline.session),
+                    text: SessionText.task(deadline.stage, timeline.session),
                     due: deadline.due.description, daysOverdue: deadline.daysOverdue(asOf: asOf),
                     owners: schedule.owners(of: deadline.stage, in: timeline.session).map(\.id)))
             }

@@ -24,10 +24,11 @@ struct Export: ParsableCommand {
     var noTodos = false
 
     func run() throws {
-        let schedule = try options.loadSchedule().schedule
-        var builder = FeedBuilder(schedule: schedule, timelines: Timeline.compute(schedule, completions: []),
-                                  stamp: LocalDateTime(secondsSinceEpoch: Clock.now()))
+        let context = try options.load()
+        let schedule = context.schedule
+        var builder = FeedBuilder(schedule: schedule, timelines: context.timelines, stamp: LocalDateTime(secondsSinceEpoch: Clock.now()))
         builder.includeTodos = !noTodos
+        builder.actions = context.records.actions
         let selected = try member.map { id in
             guard let m = schedule.member(id) else {
                 throw RoundTableError.invalid("Unknown member '\(id)'. Members: \(schedule.members.map(\.id).joined(separator: ", ")).")

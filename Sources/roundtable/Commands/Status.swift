@@ -4,7 +4,7 @@ import RoundTableCore
 
 /// `roundtable status`: every session, its stages, what is done and what is late.
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show every session's stages: due, done, days overdue.")
+    static let configuration = CommandConfiguration(abstract: "Show every session's stages (due, done, days overdue) and open actions.")
 
     @OptionGroup var options: CommonOptions
 
@@ -12,9 +12,9 @@ struct Status: ParsableCommand {
     var json = false
 
     func run() throws {
-        let schedule = try options.loadSchedule().schedule
-        let asOf = try options.day(in: schedule)
-        let report = StatusReport(schedule: schedule, timelines: Timeline.compute(schedule, completions: []), actions: [], asOf: asOf)
+        let context = try options.load()
+        let report = StatusReport(schedule: context.schedule, timelines: context.timelines,
+                                  actions: context.records.actions, asOf: context.asOf)
         if json {
             print(try JSONOutput.encode(report))
         } else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ICalendar
 import RoundTableCore
+import RoundTableStore
 
 /// The options every command takes: which schedule, which state, and as of which day.
 struct CommonOptions: ParsableArguments {
@@ -35,6 +36,20 @@ struct CommonOptions: ParsableArguments {
         if let asOf, let date = LocalDate(iso: asOf) { return date }
         let zone = try ZoneRules(identifier: schedule.series.timezone)
         return zone.localTime(at: Clock.now()).date
+    }
+
+    /// Opens the state file named by --state, $ROUNDTABLE_STATE or the XDG default.
+    func openStore() throws -> StateStore {
+        let path = state ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment)
+        return try StateStore(path: path)
+    }
+
+    /// Everything the rules need: the schedule, the as-of day, and the series' records.
+    func load() throws -> Context {
+        let loaded = try loadSchedule()
+        let store = try openStore()
+        let records = try store.records(series: loaded.schedule.series.id)
+        return Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: records)
     }
 
     private func schedulePath() throws -> String {

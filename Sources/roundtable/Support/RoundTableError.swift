@@ -1,4 +1,5 @@
 import RoundTableCore
+import RoundTableStore
 
 /// Every failure the commands report, with the exit code the contract gives it.
 enum RoundTableError: Error {
@@ -12,13 +13,34 @@ enum RoundTableError: Error {
     case cannotWrite(path: String, reason: String)
     /// No schedule was named and none could be found.
     case noSchedule(String)
+    /// A record was refused by the workflow rules; nothing was written.
+    case workflow(WorkflowError)
+    /// The state file could not be used.
+    case store(StoreError)
+
+    /// Our own errors and those of the core and the store; nil for ArgumentParser's (usage, help).
+    init?(_ error: any Error) {
+        switch error {
+        case let own as RoundTableError: self = own
+        case let workflow as WorkflowError: self = .workflow(workflow)
+        case let store as StoreError: self = .store(store)
+        default: return nil
+        }
+    }
 
     /// sysexits.h codes, as DESIGN.md's command contract lists them.
     var exitCode: Int32 {
         switch self {
         case .inputMissing, .noSchedule: return 66
-        case .badData, .invalid: return 65
+        case .badData, .invalid, .workflow: return 65
         case .cannotWrite: return 73
+        case .store(let error):
+            switch error {
+            case .notADatabase, .newerSchema, .unknownAction, .conflict: return 65
+            case .cannotOpen: return 73
+            case .locked: return 75
+            case .failed: return 74
+            }
         }
     }
 
@@ -29,6 +51,10 @@ enum RoundTableError: Error {
             return "roundtable: error: \(message)\n"
         case .badData(let diagnostics):
             return diagnostics.map { "\($0)\n" }.joined()
+        case .workflow(let error):
+            return "roundtable: error: \(error)\n"
+        case .store(let error):
+            return "roundtable: error: \(error)\n"
         case .cannotWrite(let path, let reason):
             return "roundtable: error: cannot write '\(path)': \(reason)\n"
         }

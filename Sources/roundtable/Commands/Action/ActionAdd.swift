@@ -1,0 +1,37 @@
+import ArgumentParser
+import ICalendar
+import RoundTableCore
+
+/// `roundtable action add`: prints the new action's id, so scripts can capture it.
+struct ActionAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an action; prints its id (e.g. A7).")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: "The session it was agreed at.")
+    var session: String
+
+    @Option(help: "The member who will do it.")
+    var owner: String
+
+    @Option(help: "What is to be done.")
+    var text: String
+
+    @Option(help: ArgumentHelp("When it is due (default: the next session's date).", valueName: "YYYY-MM-DD"))
+    var due: String?
+
+    func validate() throws {
+        if let due, LocalDate(iso: due) == nil { throw ValidationError("'\(due)' is not a date; use YYYY-MM-DD.") }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("The action text is empty.") }
+    }
+
+    func run() throws {
+        let context = try options.load()
+        let schedule = context.schedule
+        _ = try StageRules.member(owner, in: schedule)
+        _ = try StageRules.session(session, in: schedule)
+        let dueDate = try due.flatMap { LocalDate(iso: $0) } ?? StageRules.defaultActionDue(after: session, in: schedule)
+        let action = try context.store.addAction(series: schedule.series.id, session: session, owner: owner, text: text, due: dueDate)
+        print(action.id)
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// `roundtable action reopen`: an action marked done by mistake, or not really finished.
+struct ActionReopen: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen an action marked done.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The action id, e.g. A7.")
+    var id: String
+
+    func run() throws {
+        let context = try options.load()
+        let action = try context.store.setActionDone(series: context.schedule.series.id, id: id, on: nil)
+        print("\(action.id) open again: \(action.text)")
+    }
+}

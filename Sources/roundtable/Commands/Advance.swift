@@ -1,0 +1,53 @@
+import ArgumentParser
+import ICalendar
+import RoundTableCore
+
+/// `roundtable advance`: record that a session's stage is done (or undo the latest record).
+struct Advance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record a session's stage done, in order: plan, hold, writeup, disseminate.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The session id, e.g. rt4.")
+    var session: String
+
+    @Argument(help: "plan | hold | writeup | disseminate (with --undo: optional, the latest is removed).")
+    var stage: Stage?
+
+    @Option(help: ArgumentHelp("The day it was done (default: the as-of day).", valueName: "YYYY-MM-DD"))
+    var on: String?
+
+    @Flag(help: "Remove the latest recorded stage of this session.")
+    var undo = false
+
+    func validate() throws {
+        if let on, LocalDate(iso: on) == nil { throw ValidationError("'\(on)' is not a date; use YYYY-MM-DD.") }
+        if !undo && stage == nil { throw ValidationError("Missing the stage: plan, hold, writeup or disseminate.") }
+    }
+
+    func run() throws {
+        let context = try options.load()
+        let series = context.schedule.series.id
+        _ = try StageRules.session(session, in: context.schedule)
+        if undo {
+            let recorded = context.records.completions.filter { $0.session == session }
+            guard let latest = recorded.max(by: { $0.stage < $1.stage }) else {
+                throw WorkflowError.nothingToUndo(session: session)
+            }
+            if let stage, stage != latest.stage {
+                throw RoundTableError.invalid("The latest stage recorded for '\(session)' is \(latest.stage.rawValue), not \(stage.rawValue); only the latest can be undone.")
+            }
+            _ = try context.store.undoLatestCompletion(series: series, session: session)
+            print("\(session): removed \(latest.stage.rawValue) (was done \(latest.on))")
+            return
+        }
+        let completion = Completion(session: session, stage: stage!, on: on.flatMap { LocalDate(iso: $0) } ?? context.asOf)
+        try context.store.complete(completion, series: series) { existing in
+            try StageRules.check(completion, in: context.schedule, existing: existing)
+        }
+        print("\(session): \(completion.stage.rawValue) done \(completion.on)")
+    }
+}
+
+extension Stage: ExpressibleByArgument {}

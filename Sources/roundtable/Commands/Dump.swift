@@ -1,0 +1,18 @@
+import ArgumentParser
+import RoundTableCore
+
+/// `roundtable dump`: every record of the series as a YAML records file (a backup `import` reads).
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Write every record of the series as YAML.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(name: .shortAndLong, help: "Write to this file (default: standard output).")
+    var output: String?
+
+    func run() throws {
+        let context = try options.load()
+        let text = try RecordsFile.write(context.records)
+        if let output { try TextFile.write(text, to: output) } else { print(text, terminator: "") }
+    }
+}

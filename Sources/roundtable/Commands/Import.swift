@@ -1,0 +1,22 @@
+import ArgumentParser
+import RoundTableCore
+
+/// `roundtable import`: read a records file in one transaction, all or nothing.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "The records file.")
+    var file: String
+
+    func run() throws {
+        let loaded = try options.loadSchedule()
+        let (records, diagnostics) = RecordsFile.read(try TextFile.read(file), file: file, schedule: loaded.schedule)
+        guard let records else { throw RoundTableError.badData(diagnostics) }
+        let store = try options.openStore()
+        try store.importRecords(records)
+        print("imported \(records.completions.count) completions and \(records.actions.count) actions into \(loaded.schedule.series.id)")
+    }
+}
