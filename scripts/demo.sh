@@ -9,15 +9,25 @@ as_of=2012-11-26
 rm -rf "$out"
 mkdir -p "$out"
 
+# A scratch state file, so the demo never touches the user's own records.
+export ROUNDTABLE_STATE="$out/state.sqlite"
+export ROUNDTABLE_SCHEDULE="$schedule"
+
 echo "== roundtable check"
-"$bin" check -s "$schedule"
+"$bin" check
+echo
+echo "== roundtable import seeds/ajc-2012-records.yaml   (what had happened by $as_of)"
+"$bin" import seeds/ajc-2012-records.yaml
 echo
 echo "== roundtable status --as-of $as_of"
-"$bin" status -s "$schedule" --as-of "$as_of"
+"$bin" status --as-of "$as_of"
+echo
+echo "== roundtable overdue --as-of $as_of"
+"$bin" overdue --as-of "$as_of" || echo "(exit $?: something is overdue)"
 echo
 echo "== roundtable export"
-"$bin" export -s "$schedule" -o "$out/ajc-2012.ics"
+"$bin" export -o "$out/ajc-2012.ics"
 echo "wrote $out/ajc-2012.ics"
-"$bin" export -s "$schedule" --dir "$out/feeds"
+"$bin" export --dir "$out/feeds"
 echo
 echo "Import $out/ajc-2012.ics into a calendar client, or serve $out/feeds/ from any web server."

@@ -12,16 +12,17 @@ public struct OverdueReport: Codable, Hashable, Sendable {
     }
 }
 
-/// The human form of `overdue`: one line per late item, the person to chase in front.
+/// The human form of `overdue`: two lines per late item, the person to chase in front.
 public enum OverdueTable {
     public static func render(_ items: [OverdueItem], schedule: Schedule, asOf: some CustomStringConvertible) -> String {
         var out = ["Overdue as of \(asOf): \(items.count) item\(items.count == 1 ? "" : "s")", ""]
-        out.append("DAYS  OWNER            DUE         WHAT")
         for item in items {
             let owners = item.owners.map { schedule.member($0)?.name ?? $0 }.joined(separator: ", ")
-            let what = item.kind == "action" ? "\(item.item) (\(item.session)): \(item.text)" : item.text
-            let line = "\(String(item.daysOverdue).padding(5)) \(owners.padding(16)) \(item.due)  \(what)"
-            out.append(String(line.prefix(80)))
+            let days = "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s")"
+            let headline = item.kind == "action" ? "action \(item.item) from \(item.session)" : "\(item.item) of \(item.session)"
+            let detail = item.kind == "action" ? item.text : schedule.session(item.session)?.subject ?? item.text
+            out.append(String("\(days.padding(9)) \(owners.padding(18)) due \(item.due)  \(headline)".prefix(80)))
+            out.append(String("          \(detail)".prefix(80)))
         }
         return out.joined(separator: "\n") + "\n"
     }
