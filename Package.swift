@@ -11,12 +11,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
             name: "CLibical",
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "ICalendar", dependencies: ["CLibical"]),
         .target(
@@ -27,11 +33,16 @@ let package = Package(
             name: "RoundTableStore",
             dependencies: ["RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "RoundTableMail",
+            dependencies: ["CCurl", "RoundTableCore", "ICalendar", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .executableTarget(
             name: "roundtable",
             dependencies: [
                 "RoundTableCore",
                 "RoundTableStore",
+                "RoundTableMail",
                 "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -39,6 +50,7 @@ let package = Package(
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
         .testTarget(name: "RoundTableStoreTests", dependencies: ["RoundTableStore", "RoundTableCore"]),
+        .testTarget(name: "RoundTableMailTests", dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ICalendar"],
