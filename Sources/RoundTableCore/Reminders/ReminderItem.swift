@@ -1,0 +1,47 @@
+import ICalendar
+
+/// Something a person can be reminded of: a stage they owe, an action they took on, or a
+/// session they are invited to.
+public struct ReminderItem: Hashable, Sendable {
+    /// Stable key of the item in the sent-messages ledger: `stage:rt4:writeup`, `action:A4`, `session:rt4`.
+    public let key: String
+    public let session: String
+    /// What the digest says, e.g. "write-up of rt4 (Balancing …)".
+    public let text: String
+    public let due: LocalDate
+    /// Member ids of who is reminded.
+    public let recipients: [String]
+    /// Whether reminders go on after the due day (owed work) or stop (a session one attends).
+    public let chasesWhenLate: Bool
+}
+
+/// A ledger row: this item was sent to this member for this trigger day.
+public struct LedgerEntry: Hashable, Sendable {
+    public let item: String
+    public let recipient: String
+    public let trigger: LocalDate
+
+    public init(item: String, recipient: String, trigger: LocalDate) {
+        self.item = item
+        self.recipient = recipient
+        self.trigger = trigger
+    }
+}
+
+/// One line of a digest: an item, for whom, for which trigger, and why now.
+public struct DueReminder: Hashable, Sendable {
+    public let item: ReminderItem
+    public let recipient: String
+    public let trigger: LocalDate
+    /// "due in 7 days", "due tomorrow", "3 days overdue".
+    public let reason: String
+
+    /// The ledger row that records it sent.
+    public var ledgerEntry: LedgerEntry { LedgerEntry(item: item.key, recipient: recipient, trigger: trigger) }
+}
+
+/// Everything one member is reminded of in one run: one message, never several.
+public struct Digest: Hashable, Sendable {
+    public let recipient: Member
+    public let reminders: [DueReminder]
+}

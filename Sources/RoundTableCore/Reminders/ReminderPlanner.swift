@@ -1,0 +1,80 @@
+import ICalendar
+
+/// Which reminders a run as of a day must send: the rules of DESIGN.md, as a pure function.
+///
+/// Each item has trigger days: due − each `remind-before`, then (for owed work) the day after
+/// due and every `overdue-every` after that. A run sends, per item and recipient, only the latest
+/// trigger on or before its day that is later than the last one sent, so a missed cron run is
+/// made up once, not in a burst, and a second run the same day finds nothing new.
+public enum ReminderPlanner {
+    /// The digests to send, one per member who has anything due, in member order.
+    public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action],
+                            sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
+        let lastSent = Dictionary(sent.map { ("\($0.item)\u{0}\($0.recipient)", $0.trigger) }, uniquingKeysWith: max)
+        var byMember: [String: [DueReminder]] = [:]
+        for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
+            guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
+            for recipient in item.recipients {
+                if let previous = lastSent["\(item.key)\u{0}\(recipient)"], previous >= trigger { continue }
+                byMember[recipient, default: []].append(
+                    DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item.due, asOf)))
+            }
+        }
+        return schedule.members.compactMap { member in
+            byMember[member.id].map { Digest(recipient: member, reminders: $0.sorted { ($0.item.due, $0.item.key) < ($1.item.due, $1.item.key) }) }
+        }
+    }
+
+    /// Every open item as of a day: stages not done, open actions, and sessions not yet held.
+    public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [ReminderItem] {
+        var found: [ReminderItem] = []
+        for timeline in timelines {
+            let session = timeline.session
+            for deadline in timeline.stages where deadline.done == nil {
+                found.append(ReminderItem(
+                    key: "stage:\(session.id):\(deadline.stage.rawValue)", session: session.id,
+                    text: SessionText.task(deadline.stage, session), due: deadline.due,
+                    recipients: schedule.owners(of: deadline.stage, in: session).map(\.id), chasesWhenLate: true))
+            }
+            if let start = session.timing.start, !session.isCancelled, timeline.deadline(.hold)?.done == nil, asOf <= start.date {
+                found.append(ReminderItem(
+                    key: "session:\(session.id)", session: session.id,
+                    text: "\(SessionText.title(session)), \(start.date) at \(pad2(start.hour)):\(pad2(start.minute))"
+                        + (session.location.map { ", \($0)" } ?? ""),
+                    due: start.date, recipients: schedule.attendees(of: session).map(\.id), chasesWhenLate: false))
+            }
+        }
+        for action in actions where action.isOpen {
+            found.append(ReminderItem(key: "action:\(action.id)", session: action.session, text: "\(action.id): \(action.text)",
+                                      due: action.due, recipients: [action.owner], chasesWhenLate: true))
+        }
+        return found
+    }
+
+    /// The latest trigger day on or before `asOf`, if any has come.
+    static func latestTrigger(of item: ReminderItem, policy: Policy, asOf: LocalDate) -> LocalDate? {
+        var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 <= asOf }
+        if item.chasesWhenLate {
+            var chase = item.due.adding(days: 1)
+            while chase <= asOf {
+                triggers.append(chase)
+                let next = policy.overdueEvery.after(chase)
+                guard next > chase else { break }
+                chase = next
+            }
+        } else if asOf > item.due {
+            return nil
+        }
+        return triggers.max()
+    }
+
+    private static func reason(_ due: LocalDate, _ asOf: LocalDate) -> String {
+        let days = asOf.days(until: due)
+        switch days {
+        case ..<0: return "\(-days) day\(days == -1 ? "" : "s") overdue (was due \(due))"
+        case 0: return "due today"
+        case 1: return "due tomorrow (\(due))"
+        default: return "due in \(days) days (\(due))"
+        }
+    }
+}
