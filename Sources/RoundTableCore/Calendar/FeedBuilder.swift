@@ -41,7 +41,7 @@ public struct FeedBuilder {
         for timeline in timelines {
             let session = timeline.session
             if let start = session.timing.start, member.map({ schedule.involves($0, in: session) }) ?? true {
-                items.append(event(for: session, start: start, zone: zone))
+                items.append(SessionEvent.make(session, in: schedule, start: start, zone: zone, stamp: stamp))
                 days.append(start.date)
             }
             for deadline in timeline.stages {
@@ -83,30 +83,6 @@ public struct FeedBuilder {
 
     private func uid(_ prefix: String, _ session: Session) -> String {
         prefix + "." + FeedBuilder.uid(of: session, in: schedule.series)
-    }
-
-    private func event(for session: Session, start: LocalDateTime, zone: ZoneRules) -> Component {
-        let end = zone.localTime(at: zone.instant(of: start) + session.duration.totalSeconds)
-        let tzid = [Parameter("TZID", zone.identifier)]
-        var e = Component("VEVENT")
-        e.add("UID", .text(FeedBuilder.uid(of: session, in: schedule.series)))
-        e.add("DTSTAMP", .utcDateTime(stamp))
-        e.add("DTSTART", .localDateTime(start), tzid)
-        e.add("DTEND", .localDateTime(end), tzid)
-        e.add("SUMMARY", .text(SessionText.title(session)))
-        if let location = session.location { e.add("LOCATION", .text(location)) }
-        e.add("DESCRIPTION", .text(SessionText.description(session, in: schedule)))
-        e.add("ORGANIZER", .calAddress("mailto:" + schedule.organiser.email), [Parameter("CN", schedule.organiser.name)])
-        e.add("STATUS", .text(session.isCancelled ? "CANCELLED" : "CONFIRMED"))
-        e.add("TRANSP", .text("OPAQUE"))
-        if !session.isCancelled {
-            var alarm = Component("VALARM")
-            alarm.add("ACTION", .text("DISPLAY"))
-            alarm.add("TRIGGER", .duration("-P1D"))
-            alarm.add("DESCRIPTION", .text("Tomorrow: " + SessionText.title(session)))
-            e.components.append(alarm)
-        }
-        return e
     }
 
     /// An all-day entry, shown but not blocking time: how Outlook and Google show a due date.

@@ -1,0 +1,28 @@
+import ICalendar
+
+/// The iTIP calendar (RFC 5546) carried by one invitation message.
+public enum InvitationCalendar {
+    /// METHOD:REQUEST with every attendee, or METHOD:CANCEL naming the recipient, plus the
+    /// VTIMEZONE its times need. Open actions from earlier sessions go into the description.
+    public static func make(_ planned: PlannedInvitation, in schedule: Schedule, actions: [Action], stamp: LocalDateTime) throws -> Component {
+        let session = planned.session
+        guard let start = session.timing.start else { throw ICalendarError.invalid("session '\(session.id)' has no fixed start") }
+        let zone = try ZoneRules(identifier: schedule.series.timezone)
+        let cancel = planned.method == .cancel
+        let earlier = actions.filter { action in
+            action.isOpen && schedule.session(action.session).map { $0.timing.latestDay < session.timing.earliestDay } == true
+        }
+        var calendar = Component("VCALENDAR")
+        calendar.add("PRODID", .text("-//roundtable//roundtable 1.0//EN"))
+        calendar.add("VERSION", .text("2.0"))
+        calendar.add("CALSCALE", .text("GREGORIAN"))
+        calendar.add("METHOD", .text(planned.method.rawValue))
+        calendar.components.append(TimeZoneComponent.make(zone, covering: start.date, through: start.date))
+        calendar.components.append(SessionEvent.make(
+            session, in: schedule, start: start, zone: zone, stamp: stamp,
+            invitation: .init(sequence: planned.sequence,
+                              attendees: cancel ? [planned.attendee] : schedule.attendees(of: session),
+                              openActions: cancel ? [] : earlier, cancelled: cancel)))
+        return calendar
+    }
+}

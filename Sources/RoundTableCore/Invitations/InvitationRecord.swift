@@ -1,0 +1,22 @@
+/// What was last sent to one attendee about one session: the memory that decides whether an
+/// invitation must go again, and with which SEQUENCE.
+public struct InvitationRecord: Hashable, Sendable {
+    public let session: String
+    public let attendee: String
+    public let sequence: Int
+    /// Start, end and place as sent ("2012-10-26T10:30:00|2012-10-26T14:00:00|Poole"): a change
+    /// here is a reschedule, which raises SEQUENCE.
+    public let fingerprint: String
+    /// Title and description as sent: a change here resends with the same SEQUENCE.
+    public let content: String
+    public let cancelled: Bool
+
+    public init(session: String, attendee: String, sequence: Int, fingerprint: String, content: String, cancelled: Bool) {
+        self.session = session
+        self.attendee = attendee
+        self.sequence = sequence
+        self.fingerprint = fingerprint
+        self.content = content
+        self.cancelled = cancelled
+    }
+}
