@@ -1,0 +1,74 @@
+import GRDB
+import RoundTableCore
+
+extension StateStore {
+    /// Records a completion in one IMMEDIATE transaction: reads the session's existing completions,
+    /// calls `check` with them, then inserts.
+    ///
+    /// The rule (stages in order, no skipping) belongs to the Core and is passed in as `check`;
+    /// running it inside the transaction means two processes cannot both pass it on the same old
+    /// state. When `check` throws, nothing is written and its error is rethrown unchanged; every
+    /// other failure is a `StoreError` (`.conflict` when that stage is already recorded).
+    public func complete(_ c: Completion, series: String, check: ([Completion]) throws -> Void) throws {
+        do {
+            try transaction { db in
+                let recorded = try Self.completions(db, series: series, session: c.session)
+                do {
+                    try check(recorded)
+                } catch {
+                    throw Refusal(reason: error)
+                }
+                try Self.insert(c, series: series, db)
+            }
+        } catch let refusal as Refusal {
+            throw refusal.reason
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Removes the latest completion (by stage order) of that session; returns it, or nil if none.
+    ///
+    /// Only the latest may go, so the stages left recorded still form an unbroken prefix.
+    public func undoLatestCompletion(series: String, session: String) throws(StoreError) -> Completion? {
+        try write { db in
+            guard let latest = try Self.completions(db, series: series, session: session).last else {
+                return nil
+            }
+            try db.execute(
+                sql: "DELETE FROM completions WHERE series = ? AND session = ? AND stage = ?",
+                arguments: [series, session, latest.stage.rawValue])
+            return latest
+        }
+    }
+
+    /// The session's completions in stage order; sorted here because `Stage` owns that order.
+    static func completions(_ db: Database, series: String, session: String) throws -> [Completion] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT \(Rows.completionColumns) FROM completions WHERE series = ? AND session = ?",
+            arguments: [series, session]
+        )
+        .map(Rows.completion)
+        .sorted { $0.stage < $1.stage }
+    }
+
+    /// Inserts one completion; a second record of the same stage is a `.conflict`, not a crash of
+    /// the primary key.
+    static func insert(_ c: Completion, series: String, _ db: Database) throws {
+        do {
+            try db.execute(
+                sql: "INSERT INTO completions (series, session, stage, done_on) VALUES (?, ?, ?, ?)",
+                arguments: [series, c.session, c.stage.rawValue, c.on.description])
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw StoreError.conflict(
+                "Stage '\(c.stage.rawValue)' of session '\(c.session)' is already recorded in series '\(series)'.")
+        }
+    }
+}
+
+/// Carries the caller's refusal out of the transaction untouched, so it is not mistaken for a
+/// database failure and classified.
+private struct Refusal: Error {
+    let reason: any Error
+}

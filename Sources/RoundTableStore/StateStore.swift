@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import RoundTableCore
+
+/// The recorded facts of every series (completions, actions), kept in one SQLite file that the
+/// coordinator's commands and cron's runs may use at the same time.
+///
+/// It is `Sendable` without `@unchecked`: its stored properties are immutable, `DatabaseQueue`
+/// serialises this process's accesses on its own dispatch queue, and SQLite's file locks with a
+/// busy timeout serialise processes.
+public final class StateStore: Sendable {
+    /// The path as the caller gave it, named in every error so a message says which file is meant.
+    let path: String
+    /// One connection is enough: a command does a few short transactions, one after the other.
+    let database: DatabaseQueue
+
+    /// Opens (creating if needed) the state file; migrates an older schema; refuses a newer one.
+    ///
+    /// A missing folder is created 0700 and a missing file 0600, since actions name people. An
+    /// existing file is checked (SQLite header, integrity, schema version) before anything is
+    /// written to it, so a file that is not ours, damaged or newer is left byte for byte as it was.
+    /// A symbolic link is followed to an existing file; a dangling one is refused (see `StateFile`).
+    public init(path: String) throws(StoreError) {
+        let target = try StateFile.prepare(path)
+        self.path = path
+        do {
+            database = try DatabaseQueue(path: target, configuration: Self.configuration)
+            try Self.checkAndMigrate(database, path: path, usesWAL: true)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    private init(inMemory database: DatabaseQueue) {
+        path = ":memory:"
+        self.database = database
+    }
+
+    /// For tests: an in-memory database with the same migrations, so store tests need no files.
+    public static func inMemory() throws(StoreError) -> StateStore {
+        do {
+            let database = try DatabaseQueue(configuration: configuration)
+            try checkAndMigrate(database, path: ":memory:", usesWAL: false)
+            return StateStore(inMemory: database)
+        } catch {
+            throw StoreError(error, path: ":memory:")
+        }
+    }
+
+    /// How long to wait for another process's lock before reporting `.locked`: long enough for a
+    /// cron run and a coordinator's command recording at the same moment to both succeed.
+    private static let busyTimeout: TimeInterval = 5
+
+    /// `publicStatementArguments` stays off (GRDB's default): errors then never quote the values
+    /// bound to a statement.
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        return configuration
+    }
+
+    /// Validates before writing: integrity and schema version are read first; only a file that
+    /// lacks migrations is then switched to WAL and migrated. An up-to-date file is not written at
+    /// all on opening. (GRDB's own `journalMode = .wal` would write before these checks.)
+    private static func checkAndMigrate(_ database: DatabaseQueue, path: String, usesWAL: Bool) throws {
+        let needsMigration = try database.read { db in
+            let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            guard problems == ["ok"] else { throw StoreError.notADatabase(path: path) }
+            try Migrations.refuseForeignOrNewer(db, path: path)
+            return try !Migrations.migrator.hasCompletedMigrations(db)
+        }
+        guard needsMigration else { return }
+        if usesWAL {
+            try enableWAL(database)
+        }
+        try Migrations.migrate(database)
+    }
+
+    /// Switches a new file to WAL, waiting out other processes as the busy timeout would.
+    ///
+    /// SQLite does not call the busy handler when it changes the journal mode, so a process that
+    /// opens a brand-new file while another is setting it up gets SQLITE_BUSY at once.
+    private static func enableWAL(_ database: DatabaseQueue) throws {
+        let deadline = Date(timeIntervalSinceNow: busyTimeout)
+        while true {
+            do {
+                try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: the write lock is taken before the first read, so
+    /// a read-check-write cannot interleave with another process's. Errors pass through as thrown.
+    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try database.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(db)
+                return .commit
+            }
+            // Set: `inTransaction` returns only after the body ran and its transaction committed.
+            return result!
+        }
+    }
+
+    /// `transaction` with every error classified as a `StoreError`.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try transaction(body)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Reads in one snapshot, every error classified as a `StoreError`.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try database.read(body)
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Why the state file could not be read or changed, in words a coordinator can act on.
+///
+/// Messages never quote the values bound to SQL statements (names, addresses, action texts):
+/// they would end up in cron mails and logs.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// The file is not SQLite, is damaged, or belongs to another program; it is left untouched.
+    case notADatabase(path: String)
+    /// A newer roundtable migrated the file; this one would misread it, so it stays away.
+    case newerSchema(path: String)
+    /// The file or its folder cannot be created, opened or written (permissions, read-only disk…).
+    case cannotOpen(path: String, reason: String)
+    /// Another process kept the file locked for longer than the busy timeout.
+    case locked(path: String)
+    /// No action of the series has this id.
+    case unknownAction(String)
+    /// A record would duplicate one already kept, or cannot be stored as given; nothing was written.
+    case conflict(String)
+    /// Any other SQLite failure, described without the statement's values.
+    case failed(String)
+
+    /// One sentence or two: what went wrong, with the path in single quotes, and what to do.
+    public var description: String {
+        switch self {
+        case .notADatabase(let path):
+            return "'\(path)' is not a roundtable state file: it is not an SQLite database, or it is damaged. "
+                + "It was left as it is; move it aside or choose another state file with --state."
+        case .newerSchema(let path):
+            return "'\(path)' was written by a newer version of roundtable. "
+                + "It was left as it is; use that version or a newer one."
+        case .cannotOpen(let path, let reason):
+            return "Cannot open '\(path)': \(reason). Check the permissions, or choose another state file with --state."
+        case .locked(let path):
+            return "'\(path)' is locked by another roundtable process. Try again in a moment."
+        case .unknownAction(let id):
+            return "Unknown action '\(id)'. 'roundtable action list' shows the actions of the series."
+        case .conflict(let message):
+            return message
+        case .failed(let message):
+            return "The state file could not be used: \(message)."
+        }
+    }
+}
