@@ -49,7 +49,10 @@ let package = Package(
         ),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
-        .testTarget(name: "RoundTableStoreTests", dependencies: ["RoundTableStore", "RoundTableCore"]),
+        .testTarget(
+            name: "RoundTableStoreTests",
+            dependencies: ["RoundTableStore", "RoundTableCore", "ICalendar", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "RoundTableMailTests", dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"]),
         .testTarget(
             name: "EndToEndTests",

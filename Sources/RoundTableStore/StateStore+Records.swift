@@ -4,12 +4,13 @@ import RoundTableCore
 extension StateStore {
     /// Everything recorded for a series, read in one snapshot so completions and actions agree.
     ///
-    /// Completions come ordered by session id, then stage order; actions by number (A2 before A10).
+    /// Completions come ordered by session id, then stage order (sorted here, as `Stage` owns that
+    /// order); actions by number (A2 before A10).
     public func records(series: String) throws(StoreError) -> Records {
         try read { db in
             let completions = try Row.fetchAll(
                 db,
-                sql: "SELECT \(Rows.completionColumns) FROM completions WHERE series = ? ORDER BY session",
+                sql: "SELECT \(Rows.completionColumns) FROM completions WHERE series = ?",
                 arguments: [series]
             )
             .map(Rows.completion)

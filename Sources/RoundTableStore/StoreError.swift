@@ -22,8 +22,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notADatabase(let path):
-            return "'\(path)' is not a roundtable state file: it is not an SQLite database, or it is damaged. "
-                + "It was left as it is; move it aside or choose another state file with --state."
+            return "'\(path)' is not a roundtable state file: it is not an SQLite database, it is damaged, "
+                + "or it belongs to another program. It was left as it is; move it aside or choose another state file with --state."
         case .newerSchema(let path):
             return "'\(path)' was written by a newer version of roundtable. "
                 + "It was left as it is; use that version or a newer one."

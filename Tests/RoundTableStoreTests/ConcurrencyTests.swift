@@ -61,7 +61,7 @@ import Testing
             let path = folder + "/new/state.sqlite"
 
             let failures = await withTaskGroup(of: String?.self) { group in
-                for _ in 1...8 {
+                for _ in 1...16 {
                     group.addTask {
                         do {
                             _ = try StateStore(path: path).records(series: "ajc")

@@ -48,6 +48,17 @@ import Testing
         }
     }
 
+    @Test func anEmptyFileBecomesAStateFile() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/state.sqlite"
+            try Data().write(to: URL(fileURLWithPath: path))
+
+            let store = try StateStore(path: path)
+
+            #expect(try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Notes", due: day("2012-06-01")).id == "A1")
+        }
+    }
+
     @Test func aNewStateInNewNestedFoldersIsPrivate() throws {
         try withTemporaryFolder { folder in
             let path = folder + "/outer/inner/state.sqlite"
@@ -117,6 +128,24 @@ import Testing
 
             #expect(throws: StoreError.notADatabase(path: path)) { try StateStore(path: path) }
             #expect(try bytes(path) == truncated)
+        }
+    }
+
+    @Test func aStateFileWithADamagedPageIsRefusedBeforeAnythingIsWritten() throws {
+        try withTemporaryFolder { folder in
+            let path = folder + "/state.sqlite"
+            do {
+                let store = try StateStore(path: path)
+                for index in 1...300 {
+                    _ = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Action number \(index) of a long list", due: day("2012-06-01"))
+                }
+            }
+            var damaged = try bytes(path)
+            damaged.replaceSubrange((damaged.count - 4096)..., with: Data(repeating: 0xFF, count: 4096))
+            try damaged.write(to: URL(fileURLWithPath: path))
+
+            #expect(throws: StoreError.notADatabase(path: path)) { try StateStore(path: path) }
+            #expect(try bytes(path) == damaged)
         }
     }
 
