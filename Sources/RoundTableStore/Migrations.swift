@@ -30,6 +30,40 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2-invitations-replies-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE invitations (
+                    series TEXT NOT NULL,
+                    session TEXT NOT NULL,
+                    attendee TEXT NOT NULL,
+                    sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                    fingerprint TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    cancelled INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+                    message_id TEXT NOT NULL,
+                    sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    PRIMARY KEY (series, session, attendee)
+                );
+                CREATE TABLE replies (
+                    series TEXT NOT NULL,
+                    session TEXT NOT NULL,
+                    attendee TEXT NOT NULL,
+                    answer TEXT NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    stamp TEXT NOT NULL,
+                    PRIMARY KEY (series, session, attendee)
+                );
+                CREATE TABLE ledger (
+                    series TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    trigger TEXT NOT NULL CHECK (trigger GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    message_id TEXT NOT NULL,
+                    sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    PRIMARY KEY (series, item, recipient, trigger)
+                );
+                """)
+        }
         return migrator
     }
 
