@@ -17,9 +17,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `FILE:LINE:COL: error: message`, the form compilers use and editors understand.
+    /// `FILE:LINE:COL: error: message`, the form compilers use and editors understand. Always
+    /// one line: a value quoted in the message has its line breaks shown as `\n`.
     public var description: String {
-        if let line, let column { return "\(file):\(line):\(column): \(severity.rawValue): \(message)" }
-        return "\(file): \(severity.rawValue): \(message)"
+        let text = message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        if let line, let column { return "\(file):\(line):\(column): \(severity.rawValue): \(text)" }
+        return "\(file): \(severity.rawValue): \(text)"
     }
 }

@@ -101,7 +101,7 @@ public enum ScheduleLoader {
             r.refuseLineBreaks(name, at: m["name"], "The name of member '\(id ?? "?")'")
             let email = r.string(m["email"], "A member's email")
             r.refuseLineBreaks(email, at: m["email"], "The email of member '\(id ?? "?")'")
-            if let email, !isPlausibleAddress(email) {
+            if let email, !email.contains(where: \.isNewline), !isPlausibleAddress(email) {
                 r.report(m["email"], "'\(email)' is not an email address (expected name@domain).")
             }
             var sector: Sector?

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What a finished process left behind.
+struct Run: Sendable {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// The repository, found from this file, so tests can use the bundled schedule and seeds.
+let repositoryRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+        url.deleteLastPathComponent()
+    }
+    return url
+}()
+
+/// The built `roundtable`, beside the test bundle (or `$ROUNDTABLE_BIN`).
+let roundtableBinary: String = {
+    if let bin = ProcessInfo.processInfo.environment["ROUNDTABLE_BIN"] { return bin }
+    var folder = Bundle.main.bundleURL
+    for _ in 0..<3 {
+        let candidate = folder.appendingPathComponent("roundtable").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        folder.deleteLastPathComponent()
+    }
+    return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("roundtable").path
+}()
+
+/// Runs the built binary as a user would. `ROUNDTABLE_*` variables of the developer's own
+/// environment are removed so their set-up never leaks into a test.
+func roundtable(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
+                stdin: String? = nil) throws -> Run {
+    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
+    env.merge(environment) { _, new in new }
+    return try run(roundtableBinary, arguments, environment: env, currentDirectory: currentDirectory, stdin: stdin)
+}
+
+/// Runs a peer program (a Python checker, khal, a fake sendmail), killed after `timeout` seconds.
+func peer(_ executable: String, _ arguments: [String], timeout: Double = 60) throws -> Run {
+    try run(executable, arguments, environment: ProcessInfo.processInfo.environment, timeout: timeout)
+}
+
+/// A file shipped in `Tests/EndToEndTests/Peers`.
+func peerScript(_ name: String) -> String {
+    repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Peers/\(name)").path
+}
+
+/// A fresh, empty folder for one test's files.
+func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Output is collected through files rather than pipes, so a chatty child can never block on a
+/// full pipe while we wait for it to exit.
+private func run(_ executable: String, _ arguments: [String], environment: [String: String],
+                 currentDirectory: URL? = nil, stdin: String? = nil, timeout: Double = 120) throws -> Run {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
+    FileManager.default.createFile(atPath: out.path, contents: nil)
+    FileManager.default.createFile(atPath: err.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.environment = environment
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+    if let stdin {
+        let input = folder.appendingPathComponent("in")
+        try stdin.write(to: input, atomically: true, encoding: .utf8)
+        process.standardInput = try FileHandle(forReadingFrom: input)
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus,
+               stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+               stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+}
