@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,8 +35,12 @@ let package = Package(
             dependencies: ["RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "RoundTableDocuments",
+            dependencies: ["RoundTableCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]
+        ),
+        .target(
             name: "RoundTableMail",
-            dependencies: ["CCurl", "RoundTableCore", "ICalendar", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["CCurl", "RoundTableCore", "RoundTableDocuments", "ICalendar"]
         ),
         .executableTarget(
             name: "roundtable",
@@ -43,6 +48,7 @@ let package = Package(
                 "RoundTableCore",
                 "RoundTableStore",
                 "RoundTableMail",
+                "RoundTableDocuments",
                 "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -54,6 +60,7 @@ let package = Package(
             dependencies: ["RoundTableStore", "RoundTableCore", "ICalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RoundTableMailTests", dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"]),
+        .testTarget(name: "RoundTableDocumentsTests", dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["ICalendar"],

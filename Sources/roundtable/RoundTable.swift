@@ -9,7 +9,8 @@ struct RoundTable: ParsableCommand {
         abstract: "Run a series of facilitated round-table meetings from a plain-text plan.",
         discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 75 try again later.",
         version: "1.0.0",
-        subcommands: [Check.self, Status.self, OverdueCommand.self, Export.self, Advance.self, ActionCommand.self, Dump.self, Import.self]
+        subcommands: [Check.self, Status.self, OverdueCommand.self, Export.self, Advance.self, ActionCommand.self,
+                      Writeup.self, Report.self, Dump.self, Import.self]
     )
 
     /// Parses, runs, and turns our typed errors into the exit codes of the command contract.

@@ -1,0 +1,54 @@
+import ICalendar
+import RoundTableCore
+
+/// The series report the seminar organisers are handed: every session, its stages, attendance,
+/// learning points and actions, and what is still open before the seminar.
+public enum SeriesReport {
+    /// The report as Markdown; `writeups` holds the parsed write-up of each session that has one.
+    public static func markdown(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], replies: [Reply],
+                                writeups: [String: WriteupFile], asOf: LocalDate, templates: Templates) -> String {
+        let open = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: LocalDate(year: 9999, month: 12, day: 31)!)
+            .filter { item in
+                guard let papers = papersDeadline(schedule) else { return true }
+                return LocalDate(iso: item.due).map { $0 <= papers } ?? true
+            }
+            .map { "\($0.text): due \($0.due), \($0.owners.compactMap(schedule.member).map(\.name).joined(separator: ", "))" }
+        let done = timelines.flatMap(\.stages).filter { $0.done != nil }.count
+        let total = timelines.flatMap(\.stages).count
+        let context: [String: Any] = [
+            "title": schedule.series.title,
+            "asOf": asOf.description,
+            "summary": "\(done) of \(total) stages done; \(actions.filter(\.isOpen).count) of \(actions.count) actions open.",
+            "open": open,
+            "sessions": timelines.map { session($0, schedule: schedule, actions: actions, replies: replies, writeup: writeups[$0.session.id]) },
+        ]
+        return templates.render(.report, context)
+    }
+
+    private static func session(_ t: SessionTimeline, schedule: Schedule, actions: [Action], replies: [Reply], writeup: WriteupFile?) -> [String: Any] {
+        let s = t.session
+        let invited = schedule.attendees(of: s).count
+        let answers = replies.filter { $0.session == s.id }
+        let accepted = answers.filter { $0.answer == .accepted }.count
+        let attendance = s.isCancelled ? "cancelled"
+            : answers.isEmpty ? "\(invited) invited, no answers recorded" : "\(accepted) of \(invited) accepted, \(answers.filter { $0.answer == .declined }.count) declined"
+        let areas = (writeup?.areas ?? []).filter { !$0.points.isEmpty }.map { ["name": $0.name, "points": $0.points] as [String: Any] }
+        let own = actions.filter { $0.session == s.id }
+        return [
+            "heading": "\(s.id): \(SessionText.title(s))",
+            "when": s.timing.summary,
+            "where": s.location ?? "place to be fixed",
+            "attendance": attendance,
+            "stages": t.stages.map { ["stage": $0.stage.label, "due": $0.due.description, "done": $0.done?.description ?? "—"] },
+            "hasPoints": !areas.isEmpty,
+            "areas": areas,
+            "hasActions": !own.isEmpty,
+            "actions": own.map(ReplyText.fields),
+        ]
+    }
+
+    private static func papersDeadline(_ schedule: Schedule) -> LocalDate? {
+        schedule.sessions.first { $0.kind == .seminar && !$0.isCancelled }
+            .map { schedule.policy.papersBeforeSeminar.before($0.timing.earliestDay) }
+    }
+}

@@ -1,0 +1,52 @@
+import RoundTableCore
+
+/// The write-up skeleton a rapporteur fills in: the session's facts, who was there, one heading
+/// per discussion area, and the actions carried forward.
+public enum WriteupSkeleton {
+    public static func render(_ session: Session, in schedule: Schedule, replies: [Reply], actions: [Action],
+                              templates: Templates) -> String {
+        let names = { (ids: [String]) in ids.compactMap(schedule.member).map(\.name).joined(separator: ", ") }
+        let answers = Dictionary(replies.filter { $0.session == session.id }.map { ($0.attendee, $0.answer) }, uniquingKeysWith: { a, _ in a })
+        let context: [String: Any] = [
+            "title": SessionText.title(session),
+            "session": session.id,
+            "series": schedule.series.title,
+            "when": session.timing.summary,
+            "where": session.location ?? "to be fixed",
+            "facilitator": names(session.facilitators).isEmpty ? "-" : names(session.facilitators),
+            "rapporteur": names(session.rapporteurs).isEmpty ? "-" : names(session.rapporteurs),
+            "attendees": schedule.attendees(of: session).map { member -> [String: Any] in
+                ["name": member.name, "organisation": member.organisation ?? "-", "sector": member.sector?.rawValue ?? "-",
+                 "answer": ReplyText.describe(answers[member.id])]
+            },
+            "areas": schedule.series.discussionAreas.isEmpty ? ["Discussion"] : schedule.series.discussionAreas,
+            "carried": carriedForward(into: session, in: schedule, actions: actions).map(ReplyText.fields),
+        ]
+        return templates.render(.writeup, context)
+    }
+
+    /// Open actions agreed at sessions before this one.
+    public static func carriedForward(into session: Session, in schedule: Schedule, actions: [Action]) -> [Action] {
+        actions.filter { action in
+            action.isOpen && schedule.session(action.session).map { $0.timing.latestDay < session.timing.earliestDay } == true
+        }
+    }
+}
+
+/// Small pieces of wording shared by the skeleton and the report.
+enum ReplyText {
+    static func describe(_ answer: Reply.Answer?) -> String {
+        switch answer {
+        case .accepted: return "accepted"
+        case .declined: return "declined"
+        case .tentative: return "tentative"
+        case .delegated: return "delegated"
+        case .needsAction, nil: return "no answer"
+        }
+    }
+
+    static func fields(_ action: Action) -> [String: Any] {
+        ["id": action.id, "owner": action.owner, "due": action.due.description, "text": action.text,
+         "state": action.done.map { "done \($0)" } ?? "open"]
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import RoundTableCore
+import RoundTableDocuments
+
+/// Where templates and write-ups are: options of the commands that render or read them.
+struct DocumentOptions: ParsableArguments {
+    @Option(help: "The templates folder (default: $ROUNDTABLE_TEMPLATES, else templates/ beside the schedules folder, else ./templates).")
+    var templates: String?
+
+    @Option(help: "The write-ups folder (default: $ROUNDTABLE_WRITEUPS, else writeups/ beside the schedule file).")
+    var writeups: String?
+
+    /// The templates, all read and parsed now so a broken one stops the command before it acts.
+    func loadTemplates(schedulePath: String) throws -> Templates {
+        let env = ProcessInfo.processInfo.environment["ROUNDTABLE_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        let besideSchedules = ((schedulePath as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("../templates")
+        let folder = templates ?? env ?? [besideSchedules, "templates"].first { FileManager.default.fileExists(atPath: $0) } ?? "templates"
+        do { return try Templates(directory: folder) } catch { throw RoundTableError.inputMissing(error.description) }
+    }
+
+    /// The write-up file of a session.
+    func writeupPath(for session: String, schedulePath: String) -> String {
+        let env = ProcessInfo.processInfo.environment["ROUNDTABLE_WRITEUPS"].flatMap { $0.isEmpty ? nil : $0 }
+        let folder = writeups ?? env ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
+        return (folder as NSString).appendingPathComponent("\(session).md")
+    }
+}
