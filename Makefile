@@ -5,7 +5,7 @@ APT_PACKAGES := libical-dev pkg-config libsqlite3-dev libcurl4-openssl-dev tzdat
                 python3-icalendar python3-vobject khal python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test
+.PHONY: deps build demo test timeline
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -19,6 +19,11 @@ build: deps
 
 demo: build
 	bash scripts/demo.sh
+
+# The timeline picture of the AJC series in the README, rendered from the demo's SVG.
+timeline: demo
+	@dpkg -s librsvg2-bin >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq librsvg2-bin
+	rsvg-convert -w 1100 demo-output/ajc-timeline.svg -o docs/ajc-timeline.png
 
 test: deps
 	swift build --build-tests

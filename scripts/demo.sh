@@ -30,4 +30,9 @@ echo "== roundtable export"
 echo "wrote $out/ajc-2012.ics"
 "$bin" export --dir "$out/feeds"
 echo
+echo "== roundtable writeup rt4 / report"
+"$bin" writeup rt4 --writeups "$out/writeups"
+"$bin" report --as-of "$as_of" --writeups "$out/writeups" --html -o "$out/ajc-report.html" --timeline "$out/ajc-timeline.svg"
+echo "wrote $out/ajc-report.html and $out/ajc-timeline.svg"
+echo
 echo "Import $out/ajc-2012.ics into a calendar client, or serve $out/feeds/ from any web server."
