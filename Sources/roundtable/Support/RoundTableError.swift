@@ -13,6 +13,8 @@ enum RoundTableError: Error {
     case cannotWrite(path: String, reason: String)
     /// No schedule was named and none could be found.
     case noSchedule(String)
+    /// Some of several input files could not be used; the others were.
+    case refusedFiles([String])
     /// A record was refused by the workflow rules; nothing was written.
     case workflow(WorkflowError)
     /// The state file could not be used.
@@ -32,7 +34,7 @@ enum RoundTableError: Error {
     var exitCode: Int32 {
         switch self {
         case .inputMissing, .noSchedule: return 66
-        case .badData, .invalid, .workflow: return 65
+        case .badData, .invalid, .workflow, .refusedFiles: return 65
         case .cannotWrite: return 73
         case .store(let error):
             switch error {
@@ -47,16 +49,23 @@ enum RoundTableError: Error {
     /// What goes to standard error: one line per problem.
     var report: String {
         switch self {
-        case .inputMissing(let message), .invalid(let message), .noSchedule(let message):
-            return "roundtable: error: \(message)\n"
-        case .badData(let diagnostics):
-            return diagnostics.map { "\($0)\n" }.joined()
-        case .workflow(let error):
-            return "roundtable: error: \(error)\n"
-        case .store(let error):
-            return "roundtable: error: \(error)\n"
-        case .cannotWrite(let path, let reason):
-            return "roundtable: error: cannot write '\(path)': \(reason)\n"
+        case .badData(let diagnostics): return diagnostics.map { "\($0)\n" }.joined()
+        case .refusedFiles(let lines): return lines.map { "roundtable: error: \($0)\n" }.joined()
+        default: return "roundtable: error: \(self)\n"
+        }
+    }
+}
+
+extension RoundTableError: CustomStringConvertible {
+    /// The message alone, for when it is quoted inside another (a file `rsvp` refused, say).
+    var description: String {
+        switch self {
+        case .inputMissing(let message), .invalid(let message), .noSchedule(let message): return message
+        case .refusedFiles(let lines): return lines.joined(separator: "; ")
+        case .badData(let diagnostics): return diagnostics.map(\.description).joined(separator: "; ")
+        case .workflow(let error): return error.description
+        case .store(let error): return error.description
+        case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         }
     }
 }

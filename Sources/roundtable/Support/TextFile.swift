@@ -4,16 +4,21 @@ import Foundation
 enum TextFile {
     /// The file's text; a missing or unreadable file is exit 66, bytes that are not UTF-8 exit 65.
     static func read(_ path: String) throws -> String {
+        guard let text = String(bytes: try readBytes(path), encoding: .utf8) else {
+            throw RoundTableError.invalid("'\(path)' is not UTF-8 text.")
+        }
+        return text
+    }
+
+    /// The file's bytes; a missing or unreadable file is exit 66.
+    static func readBytes(_ path: String) throws -> [UInt8] {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RoundTableError.inputMissing("'\(path)' does not exist.")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw RoundTableError.inputMissing("'\(path)' cannot be read (check its permissions).")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw RoundTableError.invalid("'\(path)' is not UTF-8 text.")
-        }
-        return text
+        return Array(data)
     }
 
     /// Writes through a temporary file and a rename, so a reader (a web server serving a feed)

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import ICalendar
+import RoundTableCore
+import RoundTableMail
+import RoundTableStore
+
+/// `roundtable rsvp`: record attendees' answers from iMIP replies (.ics files or whole emails).
+struct RSVP: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rsvp",
+        abstract: "Record attendees' answers from iMIP REPLY files (.ics or saved emails).",
+        discussion: "Every file is read; a file that cannot be used is reported and the others still count. Exit 65 if any was refused.")
+
+    @OptionGroup var options: CommonOptions
+
+    @Argument(help: "Reply files.")
+    var files: [String]
+
+    func run() throws {
+        let context = try options.load()
+        let schedule = context.schedule
+        var refused: [String] = []
+        for file in files {
+            do {
+                let calendar = try Component.parse(try CalendarPartReader.calendarText(in: try TextFile.readBytes(file)))
+                for reply in try ReplyReader.replies(in: calendar, schedule: schedule) {
+                    let kept = try context.store.recordReply(reply, series: schedule.series.id)
+                    let who = schedule.member(reply.attendee)?.name ?? reply.attendee
+                    let answer = reply.answer.rawValue.lowercased()
+                    print(kept ? "\(reply.session): \(who) \(answer)" : "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)")
+                }
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                refused.append("\(file): \(error)")
+            }
+        }
+        if !refused.isEmpty { throw RoundTableError.refusedFiles(refused) }
+    }
+}
