@@ -24,6 +24,16 @@ public struct StatusReport: Codable, Hashable, Sendable {
         /// The first stage not done; nil when all are done or the session is cancelled.
         public let currentStage: String?
         public let stages: [StageStatus]
+        /// Invitation answers recorded by `rsvp`.
+        public let answers: Answers
+    }
+
+    /// How many invited members answered what.
+    public struct Answers: Codable, Hashable, Sendable {
+        public let accepted: Int
+        public let declined: Int
+        public let tentative: Int
+        public let noAnswer: Int
     }
 
     /// One stage's due and done dates.
@@ -46,7 +56,7 @@ public struct StatusReport: Codable, Hashable, Sendable {
     }
 
     /// Builds the report as of a date.
-    public init(schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) {
+    public init(schedule: Schedule, timelines: [SessionTimeline], actions: [Action], replies: [Reply] = [], asOf: LocalDate) {
         openActions = actions.filter(\.isOpen).sorted { ($0.due, $0.id.count, $0.id) < ($1.due, $1.id.count, $1.id) }.map {
             ActionStatus(id: $0.id, session: $0.session, owner: $0.owner, text: $0.text, due: $0.due.description,
                          daysOverdue: max(0, $0.due.days(until: asOf)))
@@ -62,6 +72,11 @@ public struct StatusReport: Codable, Hashable, Sendable {
             case .month(let y, let m): when = "\(y)-\(pad2(m))"
             case .window(let from, let to): when = "\(from)/\(to)"
             }
+            let invited = Set(schedule.attendees(of: s).map(\.id))
+            let answered = replies.filter { $0.session == s.id && invited.contains($0.attendee) }
+            let count = { (answer: Reply.Answer) in answered.filter { $0.answer == answer }.count }
+            let answers = Answers(accepted: count(.accepted), declined: count(.declined), tentative: count(.tentative),
+                                  noAnswer: invited.count - count(.accepted) - count(.declined) - count(.tentative))
             return SessionStatus(
                 id: s.id, kind: s.kind.rawValue, subject: s.subject, location: s.location, when: when,
                 cancelled: s.isCancelled, currentStage: t.currentStage?.stage.rawValue,
@@ -69,7 +84,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
                     StageStatus(stage: d.stage.rawValue, due: d.due.description, done: d.done?.description,
                                 daysOverdue: d.daysOverdue(asOf: asOf),
                                 owners: schedule.owners(of: d.stage, in: s).map(\.id))
-                })
+                },
+                answers: answers)
         }
     }
 }

@@ -9,6 +9,10 @@ public enum StatusTable {
             let head = "\(s.id.padding(11)) \(whenText(s.when))\(place)"
             out.append(paint.bold(String(head.prefix(80))))
             out.append("    " + String(s.subject.prefix(76)))
+            let a = s.answers
+            if a.accepted + a.declined + a.tentative > 0 {
+                out.append("    answers: \(a.accepted) accepted, \(a.declined) declined, \(a.tentative) tentative, \(a.noAnswer) no answer")
+            }
             if s.cancelled {
                 out.append("    " + paint.dim("cancelled: nothing is owed"))
                 continue

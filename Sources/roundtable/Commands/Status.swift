@@ -14,7 +14,8 @@ struct Status: ParsableCommand {
     func run() throws {
         let context = try options.load()
         let report = StatusReport(schedule: context.schedule, timelines: context.timelines,
-                                  actions: context.records.actions, asOf: context.asOf)
+                                  actions: context.records.actions,
+                                  replies: try context.store.replies(series: context.schedule.series.id), asOf: context.asOf)
         if json {
             print(try JSONOutput.encode(report))
         } else {
