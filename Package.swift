@@ -53,6 +53,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "roundtable-bench",
+            dependencies: ["ICalendar", "RoundTableCore"]
+        ),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
         .testTarget(
