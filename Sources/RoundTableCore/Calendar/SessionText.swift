@@ -2,13 +2,17 @@
 public enum SessionText {
     /// "Round table: Localism".
     public static func title(_ session: Session) -> String {
-        let kind: String
+        let kind = kindName(session)
+        return "\(kind.prefix(1).uppercased() + kind.dropFirst()): \(session.subject)"
+    }
+
+    /// "round table", "meeting", "seminar", as a sentence uses it.
+    public static func kindName(_ session: Session) -> String {
         switch session.kind {
-        case .meeting: kind = "Meeting"
-        case .roundtable: kind = "Round table"
-        case .seminar: kind = "Seminar"
+        case .meeting: return "meeting"
+        case .roundtable: return "round table"
+        case .seminar: return "seminar"
         }
-        return "\(kind): \(session.subject)"
     }
 
     /// The body of a session's calendar entry: who leads it and what it covers.

@@ -38,11 +38,11 @@ struct CommonOptions: ParsableArguments {
         return zone.localTime(at: Clock.now()).date
     }
 
-    /// Opens the state file named by --state, $ROUNDTABLE_STATE or the XDG default.
-    func openStore() throws -> StateStore {
-        let path = state ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment)
-        return try StateStore(path: path)
-    }
+    /// The state file named by --state, $ROUNDTABLE_STATE or the XDG default.
+    var statePath: String { state ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment) }
+
+    /// Opens (creating if need be) the state file.
+    func openStore() throws -> StateStore { try StateStore(path: statePath) }
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.
     func load() throws -> Context {
