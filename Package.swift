@@ -57,6 +57,9 @@ let package = Package(
             name: "roundtable-bench",
             dependencies: ["ICalendar", "RoundTableCore"]
         ),
+        .executableTarget(name: "fuzz-schedule", dependencies: ["RoundTableCore"]),
+        .executableTarget(name: "fuzz-records", dependencies: ["RoundTableCore"]),
+        .executableTarget(name: "fuzz-reply", dependencies: ["RoundTableCore", "RoundTableMail", "ICalendar"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
         .testTarget(

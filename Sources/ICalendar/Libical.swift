@@ -12,6 +12,12 @@ enum Libical {
         try lock.withLock { _ in try body() }
     }
 
+    /// Copies a C string libical owns; libical answers NULL for names and values it does not
+    /// know (a fuzzer found one), which reads as empty rather than crashing.
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
     /// Copies a C string that the caller must free, and frees it.
     static func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
         guard let pointer else { return "" }

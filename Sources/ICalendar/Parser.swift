@@ -23,7 +23,7 @@ extension Component {
         var found: [String] = []
         var p = icalcomponent_get_first_property(component, ICAL_XLICERROR_PROPERTY)
         while let property = p {
-            found.append(String(cString: icalproperty_get_xlicerror(property)))
+            found.append(Libical.string(icalproperty_get_xlicerror(property)))
             p = icalcomponent_get_next_property(component, ICAL_XLICERROR_PROPERTY)
         }
         var c = icalcomponent_get_first_component(component, ICAL_ANY_COMPONENT)
@@ -35,7 +35,7 @@ extension Component {
     }
 
     private init(libical raw: OpaquePointer, root: OpaquePointer) {
-        name = String(cString: icalcomponent_kind_to_string(icalcomponent_isa(raw)))
+        name = Libical.string(icalcomponent_kind_to_string(icalcomponent_isa(raw)))
         properties = []
         var p = icalcomponent_get_first_property(raw, ICAL_ANY_PROPERTY)
         while let property = p {
@@ -53,15 +53,15 @@ extension Component {
 
 extension Property {
     fileprivate init(libical raw: OpaquePointer, root: OpaquePointer) {
-        name = String(cString: icalproperty_get_property_name(raw))
+        name = Libical.string(icalproperty_get_property_name(raw))
         parameters = []
         var p = icalproperty_get_first_parameter(raw, ICAL_ANY_PARAMETER)
         while let parameter = p {
             let pname: String
             if icalparameter_isa(parameter) == ICAL_X_PARAMETER, let x = icalparameter_get_xname(parameter) {
-                pname = String(cString: x)
+                pname = Libical.string(x)
             } else {
-                pname = String(cString: icalparameter_kind_to_string(icalparameter_isa(parameter)))
+                pname = Libical.string(icalparameter_kind_to_string(icalparameter_isa(parameter)))
             }
             let text = Libical.takeString(icalparameter_as_ical_string_r(parameter))
             // as_ical_string gives NAME=value (value quoted when it holds ;:,): keep the value.
@@ -80,9 +80,9 @@ extension Property {
         guard let raw else { return (.text(""), nil) }
         switch icalvalue_isa(raw) {
         case ICAL_TEXT_VALUE:
-            return (.text(String(cString: icalvalue_get_text(raw))), nil)
+            return (.text(Libical.string(icalvalue_get_text(raw))), nil)
         case ICAL_X_VALUE:
-            return (.text(String(cString: icalvalue_get_x(raw))), nil)
+            return (.text(Libical.string(icalvalue_get_x(raw))), nil)
         case ICAL_INTEGER_VALUE:
             return (.integer(Int(icalvalue_get_integer(raw))), nil)
         case ICAL_DATE_VALUE, ICAL_DATETIME_VALUE:
@@ -97,7 +97,7 @@ extension Property {
             }
             return (.localDateTime(local), instant(of: t, tzid: tzid, root: root))
         case ICAL_CALADDRESS_VALUE:
-            return (.calAddress(String(cString: icalvalue_get_caladdress(raw))), nil)
+            return (.calAddress(Libical.string(icalvalue_get_caladdress(raw))), nil)
         case ICAL_DURATION_VALUE:
             return (.duration(Libical.takeString(icalvalue_as_ical_string_r(raw))), nil)
         case ICAL_RECUR_VALUE:
@@ -105,7 +105,7 @@ extension Property {
         case ICAL_UTCOFFSET_VALUE:
             return (.utcOffset(Int(icalvalue_get_utcoffset(raw))), nil)
         case ICAL_URI_VALUE:
-            return (.uri(String(cString: icalvalue_get_uri(raw))), nil)
+            return (.uri(Libical.string(icalvalue_get_uri(raw))), nil)
         default:
             return (.text(Libical.takeString(icalvalue_as_ical_string_r(raw))), nil)
         }

@@ -59,6 +59,12 @@ import Testing
         #expect(throws: ICalendarError.self) { try Component.parse(text) }
     }
 
+    /// Found by the fuzzer: libical names an unknown component (here a misspelt END) NULL.
+    @Test func aMisspeltComponentNameDoesNotCrash() {
+        let text = "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nBEGIN:VEVENes\nEND:VEVENT\nEND:VCALENDAR\n"
+        _ = try? Component.parse(text)
+    }
+
     @Test func emptyInputIsUnreadable() {
         #expect(throws: ICalendarError.self) { try Component.parse("") }
     }

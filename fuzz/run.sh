@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing with libFuzzer of the three readers of outside input: the schedule
+# loader, the records importer and the reply reader. Usage: fuzz/run.sh [SECONDS] [NAME…]
+# Each fuzzer starts from fuzz/corpus/NAME (committed seeds) and adds what it finds to a scratch
+# copy; a crash, a hang (-timeout) or a leak (AddressSanitizer) fails the run and leaves the input
+# in .build-fuzz/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(schedule records reply)
+scratch=.build-fuzz
+flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
+
+for name in "${names[@]}"; do
+  product=fuzz-$name
+  # SwiftPM links every executable with `--defsym main=<product>_main`, which clashes with
+  # libFuzzer's own main; build the objects with SwiftPM, then relink without that symbol.
+  link=$(swift build --product "$product" --scratch-path "$scratch" "${flags[@]}" -v 2>&1 \
+           | grep -F -- "-module-name ${product//-/_} -emit-executable" | tail -n 1 || true)
+  if [ -n "$link" ]; then
+    eval "${link// -Xlinker --defsym -Xlinker main=${product//-/_}_main/} -Xlinker --no-warn-mismatch" >/dev/null 2>&1 || true
+  fi
+  binary=$(swift build --scratch-path "$scratch" --show-bin-path)/$product
+  [ -x "$binary" ] || { echo "fuzz: could not build $binary" >&2; exit 1; }
+  work=$scratch/corpus/$name
+  mkdir -p "$work" "$scratch/artifacts"
+  cp fuzz/corpus/"$name"/* "$work"/
+  echo "== fuzzing $name for ${seconds}s"
+  "$binary" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$scratch/artifacts/$name-" -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)" || true
+  if ls "$scratch/artifacts/$name-"* >/dev/null 2>&1; then
+    echo "fuzz: $name found a failing input: $(ls "$scratch/artifacts/$name-"*)" >&2
+    exit 1
+  fi
+done
+echo "fuzz: ${#names[@]} passed, 0 failed"
