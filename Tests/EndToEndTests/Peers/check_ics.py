@@ -4,6 +4,7 @@
 Usage: /usr/bin/python3 check_ics.py FILE.ics [FILE.ics ...]
 
 For each file:
+  * single TEXT values (SUMMARY, X-WR-CALNAME, ...) must escape ',' and ';';
   * Python icalendar must parse it and record no errors on any component (icalendar does not
     raise on a bad property inside VEVENT/VTODO/VALARM; it notes it in `component.errors`);
   * vobject must parse it (readComponents) into exactly one VCALENDAR that passes `.validate()`;
@@ -27,6 +28,10 @@ import vobject
 
 TIMED_PROPERTIES = ("DTSTART", "DTEND", "DUE")
 VENDOR_PREFIX = "/freeassociation.sourceforge.net/"
+# Single TEXT values in which ',' and ';' must be escaped (RFC 5545 3.3.11). Both peers parse an
+# unescaped one without complaint, but vobject silently keeps only the text before a ','.
+SINGLE_TEXT_PROPERTIES = ("SUMMARY", "DESCRIPTION", "LOCATION", "COMMENT", "CONTACT",
+                          "NAME", "X-WR-CALNAME", "X-WR-CALDESC")
 
 
 class LogCollector(logging.Handler):
@@ -49,6 +54,51 @@ def describe(error):
 def utc_text(moment):
     """An aware datetime as UTC in ISO form, for messages."""
     return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def unfolded_lines(text):
+    """Yields (first physical line number, logical line) after undoing RFC 5545 folding."""
+    number, current = 0, None
+    for index, physical in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        if current is not None and physical[:1] in (" ", "\t"):
+            current += physical[1:]
+            continue
+        if current is not None:
+            yield number, current
+        number, current = index, physical
+    if current:
+        yield number, current
+
+
+def check_text_escaping(text, report):
+    """Reports an unescaped ',' or ';' in a single TEXT value; vobject truncates at a ','."""
+    for number, line in unfolded_lines(text):
+        name = line.split(":", 1)[0].split(";", 1)[0].upper()
+        if name not in SINGLE_TEXT_PROPERTIES:
+            continue
+        quoted, start = False, None
+        for index, character in enumerate(line):
+            if character == '"':
+                quoted = not quoted
+            elif character == ":" and not quoted:
+                start = index + 1
+                break
+        if start is None:
+            continue
+        value, index = line[start:], 0
+        while index < len(value):
+            if value[index] == "\\":
+                index += 2
+                continue
+            if value[index] == ",":
+                report(f"line {number}: {name} has an unescaped ',' in its TEXT value "
+                       f"(vobject keeps only {value[:index]!r})")
+                break
+            if value[index] == ";":
+                report(f"line {number}: {name} has an unescaped ';' in its TEXT value "
+                       "(RFC 5545 requires '\\;')")
+                break
+            index += 1
 
 
 def check_icalendar(text, report):
@@ -182,6 +232,7 @@ def check_file(path, totals, problems):
     collector = LogCollector()
     logging.getLogger().addHandler(collector)
     try:
+        check_text_escaping(text, report)
         icalendar_counts = check_icalendar(text, report)
         calendar = parse_vobject(text, report)
         if calendar is not None:
