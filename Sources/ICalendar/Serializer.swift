@@ -4,6 +4,12 @@ import Foundation
 extension Component {
     /// The component as iCalendar text, written by libical (CRLF line ends, folding, escaping).
     public func serialized() throws -> String {
+        var stand = XTextStandIns()
+        let text = try stand.replacing(in: self).serializedByLibical()
+        return stand.restore(in: text)
+    }
+
+    private func serializedByLibical() throws -> String {
         try Libical.run {
             let raw = try makeLibical()
             defer { icalcomponent_free(raw) }
@@ -41,9 +47,8 @@ extension Property {
         let kind = icalproperty_string_to_kind(name)
         let property: OpaquePointer?
         if kind == ICAL_NO_PROPERTY || kind == ICAL_X_PROPERTY {
-            // Names libical 3.0 does not know (NAME, REFRESH-INTERVAL, X-WR-*) travel as X
-            // properties. libical escapes backslashes and newlines in them but leaves ',' and ';'
-            // as they are, which every reader tried (libical, icalendar, vobject) reads back whole.
+            // Names libical 3.0 does not know (X-WR-*, X-PUBLISHED-TTL) travel as X properties;
+            // libical does not escape ',' and ';' in them, which `XTextStandIns` makes up for.
             property = icalproperty_new_x(value.text)
             if let property { icalproperty_set_x_name(property, name) }
         } else {

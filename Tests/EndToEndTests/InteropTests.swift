@@ -50,4 +50,20 @@ import Testing
             #expect(ISO8601DateFormatter().string(from: instant) == utc, "\(session)")
         }
     }
+
+    @Test func aSeriesTitleWithCommasAndSemicolonsReachesEveryPeerWhole() throws {
+        let folder = try temporaryDirectory()
+        let schedule = folder.appendingPathComponent("plan.yaml")
+        try String(contentsOf: repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "title: \"AJC pilot learning group: provider development\"",
+                                  with: "title: \"AJC pilot group, 2012; provider development\"")
+            .write(to: schedule, atomically: true, encoding: .utf8)
+        let feed = folder.appendingPathComponent("feed.ics")
+        let export = try roundtable(["export", "-s", schedule.path, "--state", folder.appendingPathComponent("s.sqlite").path, "-o", feed.path])
+        #expect(export.status == 0, "\(export.stderr)")
+        let check = try peer("/usr/bin/python3", [peerScript("check_ics.py"), feed.path])
+        #expect(check.status == 0, "\(check.stdout)")
+        let vobject = try peer("/usr/bin/python3", ["-c", "import vobject,sys; print(vobject.readOne(open(sys.argv[1]).read()).contents['x-wr-calname'][0].value)", feed.path])
+        #expect(vobject.stdout == "AJC pilot group, 2012; provider development\n")
+    }
 }

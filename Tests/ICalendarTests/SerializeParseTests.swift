@@ -27,6 +27,7 @@ import Testing
         calendar.components = [sampleEvent()]
         let text = try calendar.serialized()
         #expect(text.contains("\r\n"))
+        #expect(text.contains("X-WR-CALNAME:AJC\\, pilot\\; group\r\n"), "vobject cuts an X value at a bare comma")
         #expect(text.contains("SUMMARY:Balancing operational\\, commercial\\; and \\\\ other\\ninterests"))
         let back = try Component.parse(text)
         let event = try #require(back.components("VEVENT").first)
@@ -41,6 +42,16 @@ import Testing
         let text = try sampleEvent().serialized()
         #expect(text.contains("DTSTART;TZID=Europe/London:20121026T103000\r\n"))
         #expect(!text.contains("freeassociation"))
+    }
+
+    @Test func aLongXValueWithCommasIsEscapedAndFoldedOnCharacterBoundaries() throws {
+        var calendar = Component("VCALENDAR")
+        let name = String(repeating: "Zoë, Grace; and the group ", count: 6) + "end"
+        calendar.add("X-WR-CALNAME", .text(name))
+        let text = try calendar.serialized()
+        #expect(text.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        let back = try Component.parse(text).property("X-WR-CALNAME")?.value.text
+        #expect(back == name, "\(text)")
     }
 
     @Test func aLongLineIsFoldedAt75Octets() throws {
