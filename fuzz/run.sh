@@ -11,6 +11,8 @@ shift || true
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(schedule records reply)
 scratch=.build-fuzz
+# Swift's own crash reporter would stop to symbolicate under AddressSanitizer; libFuzzer reports.
+export SWIFT_BACKTRACE=enable=no
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 
 for name in "${names[@]}"; do

@@ -86,12 +86,12 @@ extension Property {
         case ICAL_INTEGER_VALUE:
             return (.integer(Int(icalvalue_get_integer(raw))), nil)
         case ICAL_DATE_VALUE, ICAL_DATETIME_VALUE:
+            // libical accepts impossible dates and times (a fuzzer fed it minute 99); those stay text.
             let t = icalvalue_get_datetime(raw)
-            guard let date = LocalDate(year: Int(t.year), month: Int(t.month), day: Int(t.day)) else {
-                return (.text(Libical.takeString(icalvalue_as_ical_string_r(raw))), nil)
-            }
+            let asText = (Value.text(Libical.takeString(icalvalue_as_ical_string_r(raw))), Date?.none)
+            guard let date = LocalDate(year: Int(t.year), month: Int(t.month), day: Int(t.day)) else { return asText }
             if t.is_date != 0 { return (.date(date), nil) }
-            let local = LocalDateTime(date: date, hour: Int(t.hour), minute: Int(t.minute), second: Int(t.second))!
+            guard let local = LocalDateTime(date: date, hour: Int(t.hour), minute: Int(t.minute), second: Int(t.second)) else { return asText }
             if icaltime_is_utc(t) != 0 {
                 return (.utcDateTime(local), Date(timeIntervalSince1970: TimeInterval(local.secondsSinceEpoch)))
             }

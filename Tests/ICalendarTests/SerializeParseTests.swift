@@ -76,6 +76,14 @@ import Testing
         _ = try? Component.parse(text)
     }
 
+    /// Found by the fuzzer: libical reads minute 99 as a time; it must come back as text, not crash.
+    @Test func anImpossibleTimeIsKeptAsText() throws {
+        let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:u\r\nDTSTART:20101010T099999Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        if let event = (try? Component.parse(text))?.components("VEVENT").first {
+            #expect(event.property("DTSTART")?.instant == nil)
+        }
+    }
+
     @Test func emptyInputIsUnreadable() {
         #expect(throws: ICalendarError.self) { try Component.parse("") }
     }
