@@ -10,7 +10,8 @@ struct RoundTable: ParsableCommand {
         discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 75 try again later.",
         version: "1.0.0",
         subcommands: [Check.self, Status.self, OverdueCommand.self, Export.self, Advance.self, ActionCommand.self,
-                      RSVP.self, Writeup.self, Report.self, Dump.self, Import.self]
+                      Invite.self, RSVP.self, Remind.self,
+                      Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self]
     )
 
     /// Parses, runs, and turns our typed errors into the exit codes of the command contract.

@@ -1,4 +1,6 @@
 import RoundTableCore
+import RoundTableDocuments
+import RoundTableMail
 import RoundTableStore
 
 /// Every failure the commands report, with the exit code the contract gives it.
@@ -19,6 +21,10 @@ enum RoundTableError: Error {
     case workflow(WorkflowError)
     /// The state file could not be used.
     case store(StoreError)
+    /// A message could not be handed over.
+    case delivery(DeliveryError)
+    /// A message could not be built from the data (a header value with a line break, say).
+    case mail(MailError)
 
     /// Our own errors and those of the core and the store; nil for ArgumentParser's (usage, help).
     init?(_ error: any Error) {
@@ -26,6 +32,9 @@ enum RoundTableError: Error {
         case let own as RoundTableError: self = own
         case let workflow as WorkflowError: self = .workflow(workflow)
         case let store as StoreError: self = .store(store)
+        case let delivery as DeliveryError: self = .delivery(delivery)
+        case let mail as MailError: self = .mail(mail)
+        case let template as TemplateError: self = .inputMissing(template.description)
         default: return nil
         }
     }
@@ -36,6 +45,13 @@ enum RoundTableError: Error {
         case .inputMissing, .noSchedule: return 66
         case .badData, .invalid, .workflow, .refusedFiles: return 65
         case .cannotWrite: return 73
+        case .mail: return 65
+        case .delivery(let error):
+            switch error {
+            case .temporary: return 75
+            case .misconfigured: return 69
+            case .rejected: return 65
+            }
         case .store(let error):
             switch error {
             case .notADatabase, .newerSchema, .unknownAction, .conflict: return 65
@@ -65,6 +81,8 @@ extension RoundTableError: CustomStringConvertible {
         case .badData(let diagnostics): return diagnostics.map(\.description).joined(separator: "; ")
         case .workflow(let error): return error.description
         case .store(let error): return error.description
+        case .delivery(let error): return error.description
+        case .mail(let error): return error.description
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         }
     }

@@ -1,0 +1,38 @@
+import ICalendar
+import RoundTableCore
+import RoundTableDocuments
+
+/// The one digest a member gets from a `remind` run.
+public enum ReminderMessage {
+    public static func make(_ digest: Digest, in schedule: Schedule, asOf: LocalDate, stamp: Int, templates: Templates) throws -> MailMessage {
+        let owed = digest.reminders.filter { !$0.item.key.hasPrefix("session:") }
+        let sessions = digest.reminders.filter { $0.item.key.hasPrefix("session:") }
+        let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
+        let context: [String: Any] = [
+            "recipient": digest.recipient.name,
+            "series": schedule.series.title,
+            "asOf": asOf.description,
+            "hasOwed": !owed.isEmpty, "owed": owed.map(line),
+            "hasSessions": !sessions.isEmpty, "sessions": sessions.map(line),
+            "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
+        ]
+        let late = owed.filter { $0.item.due < asOf }.count
+        let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
+            : digest.reminders.count == 1 ? "Reminder: \(digest.reminders[0].item.text)"
+            : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
+        let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
+        return MailMessage(
+            from: try MessageAddresses.address(schedule.organiser),
+            to: try MessageAddresses.address(digest.recipient),
+            subject: subject,
+            date: stamp,
+            messageID: "remind.\(asOf).\(digest.recipient.id).\(StableHash.hex(keys)).\(schedule.series.id)@\(schedule.series.uidDomain)",
+            extraHeaders: [("Auto-Submitted", "auto-generated")],
+            body: .text(templates.render(.reminder, context)))
+    }
+}
+
+/// Members as mail addresses.
+enum MessageAddresses {
+    static func address(_ member: Member) throws(MailError) -> Address { try Address(name: member.name, email: member.email) }
+}
