@@ -1,26 +1,66 @@
-/// A mailbox: a display name and an address, checked so neither can smuggle a header line in.
+import Foundation
+
+/// One mailbox: who a message is from or to. Validated when made, so a bad address from the
+/// schedule file is reported where it is read rather than when a message is half sent.
 public struct Address: Hashable, Sendable {
+    /// The display name; may be any text without control characters (encoded when written).
     public let name: String
+    /// The addr-spec, `local@domain`, in ASCII (no SMTPUTF8, so every server can carry it).
     public let email: String
 
+    /// Throws `.headerInjection` when either part holds a line break or other control character,
+    /// and `.invalidAddress` when `email` is not `local@domain` of at most 254 ASCII characters
+    /// without spaces or `()<>[]\,;:"`.
     public init(name: String, email: String) throws(MailError) {
-        guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .headerInjection(field: "name of \(email.prefix(60))")
-        }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard !email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .headerInjection(field: "address")
-        }
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), email.allSatisfy({ $0.isASCII }),
-              !email.contains(where: { $0 == " " || "<>,;\"()[]\\".contains($0) }) else {
-            throw .invalidAddress(email)
-        }
+        if HeaderEncoding.containsControl(name) { throw .headerInjection(field: "display name") }
+        if HeaderEncoding.containsControl(email) { throw .headerInjection(field: "email address") }
+        guard Self.isPlainAddress(email) else { throw .invalidAddress(MailError.excerpt(email)) }
         self.name = name
         self.email = email
     }
 
-    /// `Name <address>` as a header carries it: the name quoted or RFC 2047-encoded as needed.
-    var header: String {
-        name.isEmpty ? email : "\(HeaderEncoding.phrase(name)) <\(email)>"
+    /// Dot-atom on both sides of a single "@": the form every mail system accepts unquoted.
+    private static func isPlainAddress(_ email: String) -> Bool {
+        guard email.utf8.count <= 254, email.unicodeScalars.allSatisfy(\.isASCII) else { return false }
+        let sides = email.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden = Set("()<>[]\\,;:\" ")
+        return sides.count == 2 && sides.allSatisfy { side in
+            !side.isEmpty && side.first != "." && side.last != "." && !side.contains("..")
+                && !side.contains(where: forbidden.contains)
+        }
+    }
+}
+
+extension Address {
+    /// Characters that may stand in a name unquoted (RFC 5322 atext).
+    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~")
+
+    /// The whole header field, e.g. `From: "Lee, Sam" <sam@example.org>`. The name is written as
+    /// words when it is plain, as a quoted string when it has specials such as `,` or `.`, and as
+    /// encoded words when it is not ASCII, looks like an encoded word, or would not fit one line
+    /// (a quoted string cannot be folded safely).
+    func headerField(_ fieldName: String) -> String {
+        let angle = " <\(email)>"
+        guard !name.isEmpty else { return HeaderEncoding.field(fieldName, [email]) }
+        if let phrase = asciiPhrase {
+            let folded = HeaderEncoding.field(fieldName, phrase)
+            if HeaderEncoding.fits(folded, within: HeaderEncoding.preferredLineLength) {
+                return HeaderEncoding.field(fieldName, phrase + [angle])
+            }
+        }
+        let words = HeaderEncoding.encodedWords(name, afterOctets: fieldName.utf8.count + 2)
+        return HeaderEncoding.field(fieldName, words + [angle])
+    }
+
+    /// The name as atoms (foldable at its spaces) or as one quoted string; nil when only encoded
+    /// words will carry it exactly.
+    private var asciiPhrase: [String]? {
+        guard name.unicodeScalars.allSatisfy(\.isASCII), !name.contains("=?") else { return nil }
+        let words = name.split(separator: " ", omittingEmptySubsequences: false)
+        if words.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Self.atext.contains) }) {
+            return words.enumerated().map { index, word in (index == 0 ? "" : " ") + word }
+        }
+        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return ["\"" + escaped + "\""]
     }
 }

@@ -1,60 +1,124 @@
 import Foundation
 
-/// Header values as RFC 5322 and RFC 2047 want them: ASCII, quoted where specials appear,
-/// encoded words where the text is not ASCII, folded so lines stay short.
+/// Header values made fit for the wire: 7-bit, folded (RFC 5322 §2.2.3) and, where not plain ASCII,
+/// RFC 2047 encoded words. Callers refuse control characters before anything reaches here.
 enum HeaderEncoding {
-    private static let specials = Set("()<>[]:;@\\,.\"")
+    /// RFC 5322's recommended line length, which folding and encoded words aim for.
+    static let preferredLineLength = 78
+    /// RFC 5322's hard limit on a line, CRLF excluded.
+    static let maximumLineLength = 998
+    /// RFC 2047's limit on one encoded word.
+    static let encodedWordLength = 75
 
-    /// A display name: as is, quoted, or encoded words.
-    static func phrase(_ text: String) -> String {
-        guard text.allSatisfy({ $0.isASCII }) else { return encodedWords(text) }
-        guard text.contains(where: { specials.contains($0) }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    /// C0, DEL, C1 and Unicode's line and paragraph separators: some reader or other ends a line at
+    /// each of them, so in a header any could start a forged field.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
-    /// Unstructured text (Subject): as is when ASCII, else encoded words.
-    static func unstructured(_ text: String) -> String {
-        text.allSatisfy({ $0.isASCII }) ? text : encodedWords(text)
+    /// Whether `text` holds a character that must never reach a header.
+    static func containsControl(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isControl)
     }
 
-    /// `=?UTF-8?B?…?=` words of at most 75 characters, split between characters, never inside one.
-    static func encodedWords(_ text: String) -> String {
-        var words: [String] = []
-        var chunk = ""
-        for ch in text {
-            // 75 − len("=?UTF-8?B??=") = 63 base64 characters, i.e. 45 bytes.
-            if (chunk + String(ch)).utf8.count > 45 {
-                words.append(word(chunk))
-                chunk = ""
+    /// One header field, folded before a piece wherever the line would pass 78 octets. Every piece
+    /// after the first starts with whitespace (that is where a fold may go) and holds something
+    /// else too, so no line is ever whitespace alone.
+    static func field(_ name: String, _ pieces: [String]) -> String {
+        var out = name + ":"
+        var lineLength = out.utf8.count
+        for (index, piece) in pieces.enumerated() {
+            let text = index == 0 ? " " + piece : piece
+            if index > 0, lineLength + text.utf8.count > preferredLineLength {
+                out += "\r\n"
+                lineLength = 0
             }
-            chunk.append(ch)
+            out += text
+            lineLength += text.utf8.count
         }
-        if !chunk.isEmpty { words.append(word(chunk)) }
-        return words.joined(separator: "\r\n ")
+        return out
     }
 
-    private static func word(_ chunk: String) -> String {
-        "=?UTF-8?B?" + Data(chunk.utf8).base64EncodedString() + "?="
+    /// Whether no line of a folded field is longer than `limit` octets.
+    static func fits(_ folded: String, within limit: Int) -> Bool {
+        folded.utf8.split(separator: UInt8(ascii: "\n")).allSatisfy { line in
+            line.count - (line.last == UInt8(ascii: "\r") ? 1 : 0) <= limit
+        }
     }
 
-    /// A `Name: value` line folded at spaces so lines stay within 78 characters where possible.
-    static func field(_ name: String, _ value: String) -> String {
-        var lines: [String] = []
-        var current = name + ":"
-        for (index, piece) in value.components(separatedBy: "\r\n ").enumerated() {
-            if index > 0 {
-                lines.append(current)
-                current = ""
+    /// Unstructured text (Subject, extra headers). ASCII stays as written, folded only at its own
+    /// spaces, so it unfolds to exactly the input. Anything else goes out as encoded words: text
+    /// that is not ASCII, that a reader would take for an encoded word ("=?"), or with a word too
+    /// long for even a 998-octet line.
+    static func unstructured(_ name: String, _ text: String) -> String {
+        if text.unicodeScalars.allSatisfy(\.isASCII), !text.contains("=?") {
+            let folded = field(name, spacePieces(text))
+            if fits(folded, within: maximumLineLength) { return folded }
+        }
+        return field(name, encodedWords(text, afterOctets: name.utf8.count + 2))
+    }
+
+    /// `text` cut before each run of spaces that has a word after it; leading and trailing spaces
+    /// stay with the first and last piece.
+    static func spacePieces(_ text: String) -> [String] {
+        var pieces = [""]
+        var previous: Character?
+        for character in text {
+            if character == " ", let previous, previous != " " {
+                pieces.append("")
             }
-            for word in piece.split(separator: " ", omittingEmptySubsequences: false) {
-                if current.count + 1 + word.count > 78 && !current.trimmingCharacters(in: .whitespaces).isEmpty && current != name + ":" {
-                    lines.append(current)
-                    current = ""
+            pieces[pieces.count - 1].append(character)
+            previous = character
+        }
+        if pieces.count > 1, pieces[pieces.count - 1].allSatisfy({ $0 == " " }) {
+            let tail = pieces.removeLast()
+            pieces[pieces.count - 1] += tail
+        }
+        return pieces
+    }
+
+    /// `text` as `=?UTF-8?B?…?=` words of at most 75 octets, as header pieces. The first word is
+    /// shortened to fit the `used` octets already on its line. Words break between characters
+    /// (between scalars only for a character too long for a word alone), never inside a UTF-8
+    /// sequence, because RFC 2047 §5 wants each word decodable on its own. Where it can, a word
+    /// ends just after a space: readers that wrongly keep the folding whitespace between words
+    /// (Python 3.11's address parser, CPython gh-128110) then show a double space rather than a split word.
+    static func encodedWords(_ text: String, afterOctets used: Int) -> [String] {
+        let fullCapacity = payloadCapacity(encodedWordLength)
+        var capacity = payloadCapacity(min(encodedWordLength, max(20, preferredLineLength - used)))
+        var words: [[[UInt8]]] = [[]]
+        func add(_ unit: [UInt8]) {
+            var current = words[words.count - 1]
+            if !current.isEmpty, current.joined().count + unit.count > capacity {
+                var carried: [[UInt8]] = []
+                if let space = current.lastIndex(of: [UInt8(ascii: " ")]), space > 0 {
+                    let tail = Array(current[(space + 1)...])
+                    if tail.joined().count + unit.count <= fullCapacity {
+                        carried = tail
+                        current.removeSubrange((space + 1)...)
+                    }
                 }
-                current += " " + word
+                words[words.count - 1] = current
+                words.append(carried)
+                capacity = fullCapacity
+            }
+            words[words.count - 1].append(unit)
+        }
+        for character in text {
+            if character.utf8.count <= fullCapacity {
+                add(Array(character.utf8))
+            } else {
+                character.unicodeScalars.forEach { add(Array($0.utf8)) }
             }
         }
-        lines.append(current)
-        return lines.joined(separator: "\r\n")
+        return words.enumerated().map { index, units in
+            (index == 0 ? "" : " ") + "=?UTF-8?B?" + Data(units.joined()).base64EncodedString() + "?="
+        }
+    }
+
+    /// How many octets of text a word of `length` characters carries once base64 and the
+    /// 12 characters of `=?UTF-8?B?` and `?=` are paid for.
+    private static func payloadCapacity(_ length: Int) -> Int {
+        (length - 12) / 4 * 3
     }
 }

@@ -1,18 +1,37 @@
-/// Why a message cannot be built. Values are never quoted whole: they may be long or personal.
+/// Why a message could not be rendered. Each case names the offending part of the message in
+/// words, and quotes at most a short excerpt of a value, so addresses and subjects taken from the
+/// schedule file do not spill whole into logs.
 public enum MailError: Error, Equatable, CustomStringConvertible {
-    /// A CR, LF or other control character would have reached a header line.
+    /// A value bound for a header holds a line break or other control character (which would let data
+    /// forge headers), or a header name, content type or parameter name is not a valid token.
+    /// `field` names the place: "display name", "email address", "subject", "Message-ID",
+    /// "'Auto-Submitted' header", "header name '…'", "content type '…'", "'method' parameter", …
     case headerInjection(field: String)
+    /// The email address is not a plain ASCII `local@domain`; carries a short excerpt of it.
     case invalidAddress(String)
+    /// The Message-ID is not a plain ASCII `left@right`; carries a short excerpt of it.
     case invalidMessageID(String)
 
+    /// User-facing text in the project's error voice.
     public var description: String {
         switch self {
         case .headerInjection(let field):
-            return "The \(field) contains a line break or control character, which would break the mail header; fix it in the schedule."
-        case .invalidAddress(let address):
-            return "'\(address.prefix(60))' is not an email address (expected name@domain)."
-        case .invalidMessageID(let id):
-            return "'\(id.prefix(60))' cannot be a Message-ID."
+            return "The \(field) contains a line break or another character not allowed there in a mail header."
+        case .invalidAddress(let excerpt):
+            return "'\(excerpt)' is not an email address roundtable can send to: it needs the form local@domain, "
+                + "in ASCII, without spaces or any of ()<>[]\\,;:\"."
+        case .invalidMessageID(let excerpt):
+            return "The Message-ID '\(excerpt)' is not valid: it needs the form left@right, in ASCII, "
+                + "without spaces or angle brackets."
         }
+    }
+
+    /// At most 32 characters of `value`, control characters shown as U+FFFD, so an error message
+    /// stays on one line, stays short and leaks little.
+    static func excerpt(_ value: String) -> String {
+        let visible = String(String.UnicodeScalarView(value.unicodeScalars.map {
+            HeaderEncoding.isControl($0) ? "\u{FFFD}" : $0
+        }))
+        return visible.count > 32 ? visible.prefix(31) + "…" : visible
     }
 }

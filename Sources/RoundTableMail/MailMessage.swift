@@ -1,17 +1,23 @@
-import Foundation
-
-/// One email to one person (never a shared list), rendered by us to RFC 5322 bytes.
+/// One email to one person, as DESIGN.md wants: a single To, never a shared list, so no member
+/// learns the others' addresses and each copy can carry its own Message-ID.
 public struct MailMessage: Sendable {
+    /// The organiser's real address.
     public var from: Address
+    /// The one recipient.
     public var to: Address
+    /// Any text without control characters; encoded (RFC 2047) when not ASCII.
     public var subject: String
-    /// Seconds since the epoch; written in UTC.
+    /// Seconds since the epoch, written in UTC so the bytes do not depend on the machine's zone.
     public var date: Int
-    /// Without angle brackets. Stable per (item, recipient, trigger), so a resend is recognisable.
+    /// Without angle brackets; stable per (item, recipient, trigger) so a resend is recognisable.
     public var messageID: String
+    /// Written after MIME-Version in order, e.g. `("Auto-Submitted", "auto-generated")`.
     public var extraHeaders: [(name: String, value: String)]
+    /// The content, a single part or a multipart tree.
     public var body: MIMEPart
 
+    /// Nothing is checked here but the addresses (checked when made); `rendered()` checks the rest,
+    /// so the fields can be set one by one.
     public init(from: Address, to: Address, subject: String, date: Int, messageID: String,
                 extraHeaders: [(name: String, value: String)] = [], body: MIMEPart) {
         self.from = from
@@ -23,40 +29,35 @@ public struct MailMessage: Sendable {
         self.body = body
     }
 
-    /// The whole message, CRLF line ends, ready for sendmail or SMTP. Refuses any header value
-    /// holding a line break, so data can never add a header of its own.
+    /// The whole message as bytes with CRLF line ends, ready for sendmail or SMTP: 7-bit, no line
+    /// over 998 octets, ending in CRLF. Throws `.headerInjection` when the subject, an extra
+    /// header or a MIME parameter holds a control character (or a name is not a valid token), and
+    /// `.invalidMessageID` when the Message-ID is not a plain `left@right`.
     public func rendered() throws(MailError) -> [UInt8] {
-        try refuseControl(subject, "subject")
-        for (name, value) in extraHeaders { try refuseControl(name + value, "header \(name.prefix(40))") }
-        guard messageID.contains("@"), !messageID.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }),
-              messageID.allSatisfy(\.isASCII) else {
-            throw .invalidMessageID(messageID)
+        if HeaderEncoding.containsControl(subject) { throw .headerInjection(field: "subject") }
+        try Self.check(messageID: messageID)
+        var headers = [from.headerField("From"), to.headerField("To"),
+                       HeaderEncoding.unstructured("Subject", subject),
+                       "Date: " + Self.rfc5322Date(date),
+                       "Message-ID: <\(messageID)>",
+                       "MIME-Version: 1.0"]
+        for (name, value) in extraHeaders {
+            guard HeaderEncoding.isFieldName(name) else { throw .headerInjection(field: "header name '\(MailError.excerpt(name))'") }
+            guard !HeaderEncoding.containsControl(value) else { throw .headerInjection(field: "'\(name)' header") }
+            headers.append(HeaderEncoding.unstructured(name, value))
         }
-        let part = body.rendered()
-        var lines = [
-            HeaderEncoding.field("From", from.header),
-            HeaderEncoding.field("To", to.header),
-            HeaderEncoding.field("Subject", HeaderEncoding.unstructured(subject)),
-            "Date: " + Self.dateFormatter.string(from: Date(timeIntervalSince1970: TimeInterval(date))),
-            "Message-ID: <\(messageID)>",
-            "MIME-Version: 1.0",
-        ]
-        lines += extraHeaders.map { HeaderEncoding.field($0.name, HeaderEncoding.unstructured($0.value)) }
-        lines += part.headers
-        return Array((lines.joined(separator: "\r\n") + "\r\n\r\n" + part.body + "\r\n").utf8)
+        let entity = try body.entity(depth: 0)
+        return Array((headers + entity.headers).joined(separator: "\r\n").utf8) + [13, 10, 13, 10] + entity.body
     }
 
-    private func refuseControl(_ value: String, _ field: String) throws(MailError) {
-        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-            throw .headerInjection(field: field)
-        }
+    /// A Message-ID goes out as `<id>` unencoded, so it must be printable ASCII with one "@"
+    /// between two non-empty sides, and short enough for its line.
+    private static func check(messageID: String) throws(MailError) {
+        if HeaderEncoding.containsControl(messageID) { throw .headerInjection(field: "Message-ID") }
+        let sides = messageID.split(separator: "@", omittingEmptySubsequences: false)
+        guard sides.count == 2, sides.allSatisfy({ !$0.isEmpty }),
+              messageID.unicodeScalars.allSatisfy({ $0.isASCII && $0 != " " && $0 != "<" && $0 != ">" }),
+              "Message-ID: <\(messageID)>".utf8.count <= HeaderEncoding.maximumLineLength
+        else { throw .invalidMessageID(MailError.excerpt(messageID)) }
     }
-
-    private static let dateFormatter: DateFormatter = {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return f
-    }()
 }

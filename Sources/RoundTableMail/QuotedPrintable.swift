@@ -1,33 +1,76 @@
-/// Quoted-printable (RFC 2045 §6.7) for text bodies: readable in a raw .eml, safe through any MTA.
+/// Quoted-printable (RFC 2045 §6.7) for text bodies: mostly readable in the raw message, 7-bit
+/// safe, and no line over 76 characters, whatever the text holds.
 enum QuotedPrintable {
-    /// Encodes text whose line breaks are LF or CRLF; hard breaks come out as CRLF.
-    static func encode(_ text: String) -> String {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.map(encodeLine).joined(separator: "\r\n")
-    }
+    /// Longest encoded line, soft-break `=` included.
+    static let lineLength = 76
 
-    private static func encodeLine(_ line: Substring) -> String {
-        var out: [String] = []
-        var current = ""
-        let bytes = Array(line.utf8)
-        for (index, byte) in bytes.enumerated() {
-            let isLast = index == bytes.count - 1
-            let plain = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 32 || byte == 9) && !isLast)
-            // A leading "." or "From " could be mangled by some MTAs; encoding the first byte avoids it.
-            let risky = current.isEmpty && (byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "F") && bytes[index...].starts(with: Array("From ".utf8))))
-            let piece = plain && !risky ? String(UnicodeScalar(byte)) : "=" + hex(byte)
-            if current.count + piece.count > 75 {
-                out.append(current + "=")
-                current = ""
+    /// `text` encoded, lines ending in CRLF. Mail text is canonically CRLF (RFC 2046 §4.1.1), so
+    /// CRLF, a lone LF (as templates write) and a lone CR are all one hard line break. The body
+    /// always ends in CRLF (a soft break when the text has no final line break) so that a message
+    /// made of this part alone ends as SMTP and sendmail expect, without changing the text.
+    static func encode(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        let lines = hardLines(Array(text.utf8))
+        for (index, line) in lines.enumerated() {
+            encode(line: line, into: &out)
+            if index < lines.count - 1 {
+                out += [13, 10]
+            } else if !line.isEmpty {
+                out += [UInt8(ascii: "="), 13, 10]
             }
-            current += piece
         }
-        out.append(current)
-        return out.joined(separator: "\r\n")
+        return out
     }
 
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
+    /// The text's lines without their breaks; text ending in a break has an empty last line.
+    private static func hardLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0, index = 0
+        while index < bytes.count {
+            guard bytes[index] == 13 || bytes[index] == 10 else {
+                index += 1
+                continue
+            }
+            lines.append(bytes[start..<index])
+            index += bytes[index] == 13 && index + 1 < bytes.count && bytes[index + 1] == 10 ? 2 : 1
+            start = index
+        }
+        lines.append(bytes[start...])
+        return lines
+    }
+
+    /// One hard line, with soft breaks so no encoded line passes 76 characters.
+    private static func encode(line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        var used = 0
+        for (offset, byte) in line.enumerated() {
+            let isLast = offset == line.count - 1
+            var token = Self.token(for: byte, atEnd: isLast, atLineStart: used == 0)
+            // The last token may fill the line; any other must leave room for a soft break's "=".
+            if used + token.count > (isLast ? lineLength : lineLength - 1) {
+                out += [UInt8(ascii: "="), 13, 10]
+                used = 0
+                token = Self.token(for: byte, atEnd: isLast, atLineStart: true)
+            }
+            out += token
+            used += token.count
+        }
+    }
+
+    /// The byte as itself when that is safe, else `=XX`. Whitespace ending a line is encoded
+    /// because transports may strip it; a "." starting a line is encoded because a line of a
+    /// lone "." ends SMTP's DATA wherever a transport forgets dot-stuffing.
+    private static func token(for byte: UInt8, atEnd: Bool, atLineStart: Bool) -> [UInt8] {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\t"):
+            if !atEnd { return [byte] }
+        case UInt8(ascii: "."):
+            if !atLineStart { return [byte] }
+        case 33...126 where byte != UInt8(ascii: "="):
+            return [byte]
+        default:
+            break
+        }
+        let hex = Array("0123456789ABCDEF".utf8)
+        return [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
     }
 }

@@ -1,6 +1,12 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Pipes each message to `sendmail -t -i`, the local MTA's interface every Unix mail system offers.
+///
+/// The child is started and reaped with posix_spawn and waitpid rather than Foundation's
+/// `Process`, which on Linux did not notice a killed child and so could not enforce the timeout.
 public struct SendmailTransport: Transport {
     public let path: String
     /// A sendmail that hangs must not hang cron: after this many seconds it is stopped.
@@ -15,38 +21,79 @@ public struct SendmailTransport: Transport {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw .misconfigured("'\(path)' is not an executable sendmail program (set --sendmail PATH)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["-t", "-i"]
-        let input = Pipe()
-        let errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            throw .misconfigured("cannot run '\(path)': \(error.localizedDescription)")
+        // A sendmail that exits without reading its input must not kill us with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        var input: [Int32] = [0, 0], errors: [Int32] = [0, 0]
+        guard pipe(&input) == 0, pipe(&errors) == 0 else { throw .temporary("cannot create a pipe to sendmail") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        for fd in input + errors { posix_spawn_file_actions_addclose(&actions, fd) }
+        let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), strdup("-t"), strdup("-i"), nil]
+        defer { arguments.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, arguments, environ)
+        close(input[0])
+        close(errors[1])
+        guard spawned == 0 else {
+            close(input[1])
+            close(errors[0])
+            throw .misconfigured("cannot run '\(path)': \(String(cString: strerror(spawned)))")
         }
-        let writer = Thread {
-            input.fileHandleForWriting.write(Data(envelope.data))
-            try? input.fileHandleForWriting.close()
+        let writer = Thread { [data = envelope.data, fd = input[1]] in
+            data.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            close(fd)
         }
         writer.start()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        if process.isRunning {
-            process.terminate()
-            let grace = Date().addingTimeInterval(2)
-            while process.isRunning && Date() < grace { usleep(10_000) }
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+        let status = wait(for: pid)
+        let message = readAll(errors[0])
+        guard let status else {
             throw .temporary("sendmail did not finish within \(Int(timeout)) s")
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw .temporary("sendmail exited with status \(process.terminationStatus)\(message.isEmpty ? "" : ": \(message.prefix(200))")")
+        guard status == 0 else {
+            throw .temporary("sendmail exited with status \(status)\(message.isEmpty ? "" : ": \(message.prefix(200))")")
         }
+    }
+
+    /// The exit status, or nil when the child had to be killed for taking too long.
+    private func wait(for pid: pid_t) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while Date() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid { return exitStatus(status) }
+            usleep(10_000)
+        }
+        kill(pid, SIGKILL)
+        waitpid(pid, &status, 0)
+        return nil
+    }
+
+    private func exitStatus(_ status: Int32) -> Int32 {
+        (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// What the child wrote to standard error. Non-blocking: a grandchild (a shell's `sleep`) may
+    /// still hold the pipe open after sendmail itself is gone.
+    private func readAll(_ fd: Int32) -> String {
+        defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes += buffer[..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// What happens when the world misbehaves: a sendmail that hangs or fails, a state folder that
+/// cannot be written, a run killed at any moment.
+@Suite struct FaultTests {
+    private let folder: URL
+    private let env: [String: String]
+
+    init() throws {
+        folder = try temporaryDirectory()
+        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
+               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
+    }
+
+    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
+        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+    }
+
+    /// A stand-in for sendmail: a script that does `body` with the message on its standard input.
+    private func fakeSendmail(_ body: String) throws -> String {
+        let path = folder.appendingPathComponent("sendmail-\(UUID().uuidString)").path
+        try "#!/bin/bash\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    @Test func sendmailGetsEachMessageOnItsStandardInputWithDashTDashI() throws {
+        let saved = folder.appendingPathComponent("piped")
+        try FileManager.default.createDirectory(at: saved, withIntermediateDirectories: true)
+        let sendmail = try fakeSendmail("f=\(saved.path)/$RANDOM$RANDOM; echo \"$@\" > $f.args; cat > $f.eml")
+        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", sendmail])
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: saved.path)
+        let args = files.filter { $0.hasSuffix(".args") }
+        #expect(!args.isEmpty)
+        for file in args {
+            #expect(try String(contentsOf: saved.appendingPathComponent(file), encoding: .utf8) == "-t -i\n")
+        }
+        let mails = try ReceivedMail.read(files.filter { $0.hasSuffix(".eml") }.map { saved.appendingPathComponent($0) })
+        #expect(mails.count == args.count)
+        #expect(mails.allSatisfy { $0.problems.isEmpty })
+    }
+
+    @Test func aFailingSendmailIsTemporaryAndNothingIsRecorded() throws {
+        let failing = try fakeSendmail("cat >/dev/null; echo 'queue full' >&2; exit 75")
+        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", failing])
+        #expect(run.status == 75)
+        #expect(run.stderr.contains("queue full"))
+        let dry = try rt(["remind", "--as-of", "2012-03-02", "--dry-run"])
+        #expect(dry.stdout.contains("would send"), "nothing was recorded as sent")
+    }
+
+    @Test func aHangingSendmailIsStoppedAndTheRunExits75() throws {
+        let hanging = try fakeSendmail("sleep 600")
+        let started = Date()
+        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", hanging],
+                         ["ROUNDTABLE_SENDMAIL_TIMEOUT": "2"])
+        #expect(run.status == 75, "\(run.stderr)")
+        #expect(run.stderr.contains("did not finish"))
+        #expect(Date().timeIntervalSince(started) < 30)
+    }
+
+    @Test func aMissingSendmailIsAConfigurationError() throws {
+        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", "/nonexistent/sendmail"])
+        #expect(run.status == 69)
+    }
+
+    @Test func smtpWithoutAURLSaysWhichVariableToSet() throws {
+        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"])
+        #expect(run.status == 69)
+        #expect(run.stderr.contains("ROUNDTABLE_SMTP_URL"))
+    }
+
+    @Test func aStateFolderThatCannotBeWrittenIsReportedNotCrashedOn() throws {
+        let file = folder.appendingPathComponent("a-file")
+        try "x".write(to: file, atomically: true, encoding: .utf8)
+        let run = try rt(["status"], ["ROUNDTABLE_STATE": file.appendingPathComponent("state.sqlite").path])
+        #expect(run.status == 73, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("roundtable: error: Cannot open"))
+    }
+
+    @Test func remindKilledAtAnyMomentForgetsNothingAndResendsAtMostTheMessageInFlight() throws {
+        let outbox = folder.appendingPathComponent("outbox")
+        for attempt in 0..<6 {
+            let delay = 0.02 + 0.03 * Double(attempt)
+            _ = try peer("/bin/bash", ["-c", """
+                export ROUNDTABLE_SCHEDULE='\(env["ROUNDTABLE_SCHEDULE"]!)' ROUNDTABLE_STATE='\(env["ROUNDTABLE_STATE"]!)'
+                '\(roundtableBinary)' remind --as-of 2012-04-13 --outbox '\(outbox.path)' >/dev/null 2>&1 & pid=$!
+                sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true
+                """])
+        }
+        let finish = try rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path])
+        #expect(finish.status == 0, "\(finish.stderr)")
+        #expect(try rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path]).stdout == "No reminders due as of 2012-04-13.\n")
+        // The outbox names files by Message-ID: a message resent after a kill replaced its own file.
+        let files = try FileManager.default.contentsOfDirectory(atPath: outbox.path)
+        #expect(files.count == 10, "one digest per member: \(files)")
+    }
+}

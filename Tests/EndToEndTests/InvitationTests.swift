@@ -1,0 +1,131 @@
+import Foundation
+import ICalendar
+import Testing
+
+/// Invitations and replies through a real SMTP server on loopback, read back by Python's email
+/// package, icalendar, vobject and libical.
+@Suite struct InvitationTests {
+    private let folder: URL
+    private let env: [String: String]
+
+    init() throws {
+        folder = try temporaryDirectory()
+        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
+               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path,
+               "ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"]
+    }
+
+    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
+        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+    }
+
+    @Test func eachAttendeeGetsOneIMIPRequestThatEveryPeerReads() throws {
+        let sink = try SMTPSink()
+        let run = try rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        #expect(run.status == 0, "\(run.stderr)")
+        let mails = try ReceivedMail.read(try sink.messages())
+        #expect(mails.count == 10)
+        #expect(Set(mails.map(\.to)).count == 10, "one message per recipient")
+        for mail in mails {
+            #expect(mail.problems == [], "\(mail.file)")
+            #expect(mail.from == "Alex Morgan <alex.morgan@ajc.example.org>")
+            #expect(mail.tree == ["multipart/mixed", "multipart/alternative", "text/plain", "text/calendar", "application/ics"])
+            #expect(mail.method == "REQUEST")
+            #expect(mail.sequence == 0)
+            #expect(mail.attendees?.count == 10)
+            #expect(mail.organizer == "mailto:alex.morgan@ajc.example.org")
+            let calendar = try Component.parse(try #require(mail.calendar))
+            #expect(calendar.components("VEVENT").first?.property("UID")?.value.text == "rt5.ajc-plg-2012@ajc.example.org")
+        }
+        let zoe = try #require(mails.first { $0.to.contains("zoe.lindqvist") })
+        #expect(zoe.to == "Zoë Lindqvist <zoe.lindqvist@consult.example.org>", "RFC 2047 name decodes")
+        #expect(zoe.subject == "Invitation: Round table: Influences (Government, Media, Public Sector): what is the evidence base? (Luton, 2012-12-06 10:30)")
+        #expect(try rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout.contains("Nothing to send"))
+        #expect(try sink.messages().count == 10, "a second run sends nothing")
+    }
+
+    @Test func aNewTimeSendsAnUpdateAtTheNextSequenceWithTheSameUID() throws {
+        let outbox = folder.appendingPathComponent("outbox").path
+        #expect(try rt(["invite", "rt4", "--outbox", outbox]).status == 0)
+        let moved = folder.appendingPathComponent("moved.yaml")
+        try String(contentsOfFile: env["ROUNDTABLE_SCHEDULE"]!, encoding: .utf8)
+            .replacingOccurrences(of: "start: 2012-10-26T10:30:00", with: "start: 2012-10-26T13:30:00")
+            .write(to: moved, atomically: true, encoding: .utf8)
+        let update = try rt(["invite", "rt4", "--outbox", outbox], ["ROUNDTABLE_SCHEDULE": moved.path])
+        #expect(update.stdout.split(separator: "\n").filter { $0.contains("SEQUENCE 1, time or place changed") }.count == 10)
+        let files = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.contains(".s1.") }
+        let mails = try ReceivedMail.read(files.map { URL(fileURLWithPath: outbox).appendingPathComponent($0) })
+        #expect(mails.count == 10)
+        #expect(mails.allSatisfy { $0.sequence == 1 && $0.subject.hasPrefix("Updated invitation:") })
+        let cancelled = folder.appendingPathComponent("cancelled.yaml")
+        try String(contentsOf: moved, encoding: .utf8).replacingOccurrences(of: "    location: Poole", with: "    location: Poole\n    status: cancelled")
+            .write(to: cancelled, atomically: true, encoding: .utf8)
+        let cancel = try rt(["invite", "rt4", "--outbox", outbox], ["ROUNDTABLE_SCHEDULE": cancelled.path])
+        #expect(cancel.stdout.split(separator: "\n").filter { $0.contains("CANCEL rt4") && $0.contains("SEQUENCE 2") }.count == 10)
+        let cancels = try ReceivedMail.read(try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.contains(".cancel.") }
+            .map { URL(fileURLWithPath: outbox).appendingPathComponent($0) })
+        #expect(cancels.count == 10)
+        #expect(cancels.allSatisfy { $0.method == "CANCEL" && $0.problems.isEmpty })
+    }
+
+    /// A reply as a calendar client sends it, saved as a whole email with a base64 calendar part.
+    private func reply(_ partstat: String, sequence: Int, stamp: String, uid: String = "rt5.ajc-plg-2012@ajc.example.org",
+                       from: String = "sam.patel@charity.example.org") throws -> String {
+        let calendar = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test Client//EN", "METHOD:REPLY", "BEGIN:VEVENT",
+                        "UID:\(uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)", "DTSTART;TZID=Europe/London:20121206T103000",
+                        "ORGANIZER:mailto:alex.morgan@ajc.example.org", "ATTENDEE;PARTSTAT=\(partstat);CN=Sam:mailto:\(from)",
+                        "END:VEVENT", "END:VCALENDAR", ""].joined(separator: "\r\n")
+        let mail = ["From: Sam <\(from)>", "To: alex.morgan@ajc.example.org", "Subject: Reply", "MIME-Version: 1.0",
+                    "Content-Type: multipart/alternative; boundary=\"xyz\"", "", "--xyz", "Content-Type: text/plain", "", "Reply",
+                    "--xyz", "Content-Type: text/calendar; method=REPLY; charset=UTF-8", "Content-Transfer-Encoding: base64", "",
+                    Data(calendar.utf8).base64EncodedString(options: .lineLength76Characters), "--xyz--", ""].joined(separator: "\r\n")
+        let path = folder.appendingPathComponent("reply-\(UUID().uuidString).eml")
+        try mail.write(to: path, atomically: true, encoding: .utf8)
+        return path.path
+    }
+
+    @Test func repliesAreRecordedAndAnOlderOneNeverOverwritesANewer() throws {
+        let accepted = try reply("ACCEPTED", sequence: 1, stamp: "20121110T090000Z")
+        let olderSequence = try reply("DECLINED", sequence: 0, stamp: "20121111T090000Z")
+        let olderStamp = try reply("TENTATIVE", sequence: 1, stamp: "20121109T090000Z")
+        let run = try rt(["rsvp", accepted, olderSequence, olderStamp])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("rt5: Sam Patel accepted\n"))
+        #expect(run.stdout.contains("ignored: a newer answer is recorded"))
+        let status = try rt(["status", "--json", "--as-of", "2012-11-26"]).stdout
+        #expect(status.contains("\"accepted\" : 1"))
+    }
+
+    @Test(arguments: [
+        ("UNKNOWN-ANSWER", "rt5.ajc-plg-2012@ajc.example.org", "sam.patel@charity.example.org", "is not an answer"),
+        ("ACCEPTED", "rt9.ajc-plg-2012@ajc.example.org", "sam.patel@charity.example.org", "no session of this series"),
+        ("ACCEPTED", "rt5.ajc-plg-2012@ajc.example.org", "stranger@example.org", "not a member"),
+    ])
+    func aReplyThatDoesNotFitIsRefusedAndTheOthersStillCount(partstat: String, uid: String, from: String, message: String) throws {
+        let bad = try reply(partstat, sequence: 0, stamp: "20121110T090000Z", uid: uid, from: from)
+        let good = try reply("DECLINED", sequence: 0, stamp: "20121110T090000Z")
+        let run = try rt(["rsvp", bad, good])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.stdout.contains("rt5: Sam Patel declined"))
+    }
+
+    @Test func aFileWithNoCalendarOrAMalformedOneIsRefused() throws {
+        let plain = folder.appendingPathComponent("plain.eml")
+        try "From: a@example.org\r\nSubject: hi\r\n\r\nJust text\r\n".write(to: plain, atomically: true, encoding: .utf8)
+        let broken = folder.appendingPathComponent("broken.ics")
+        try "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nthis is not a property\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let run = try rt(["rsvp", plain.path, broken.path])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("No calendar"))
+        #expect(run.stderr.contains("broken.ics: The calendar has problems"))
+        #expect(try rt(["status", "--json"]).stdout.contains("\"accepted\" : 1") == false)
+    }
+
+    @Test func aLineBreakInANameNeverReachesAHeader() throws {
+        // `check` refuses it; the mail layer refuses it too, should a schedule ever slip through.
+        let address = try? RoundTableMailProbe.address(name: "Sam\r\nBcc: everyone@example.org")
+        #expect(address == nil)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// `remind` as cron runs it: every day, sometimes not at all, sometimes with the mail server
+/// down, sometimes twice at once. Each reminder arrives once.
+@Suite(.serialized) struct ReminderTests {
+    private let folder: URL
+    private let env: [String: String]
+
+    init() throws {
+        folder = try temporaryDirectory()
+        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
+               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path,
+               "ROUNDTABLE_NOW": "2012-06-01T07:00:00Z"]
+    }
+
+    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
+        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+    }
+
+    /// Runs `remind` for each day, with the records the coordinator makes along the way, and
+    /// returns the messages each member received (Message-IDs), in order.
+    private func cron(from first: String, to last: String, skip: Set<String> = [], serverDownOn: Set<String> = [],
+                      records: [String: [[String]]] = [:]) throws -> [String: [String]] {
+        let sink = try SMTPSink()
+        var day = first
+        while day <= last {
+            for command in records[day] ?? [] { #expect(try rt(command + ["--as-of", day]).status == 0, "\(command)") }
+            if !skip.contains(day) {
+                let url = serverDownOn.contains(day) ? "smtp://127.0.0.1:1" : sink.url
+                let run = try rt(["remind", "--as-of", day, "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": url])
+                #expect(run.status == (serverDownOn.contains(day) && run.stdout.contains("No reminders") == false ? 75 : 0),
+                        "\(day): \(run.stdout)\(run.stderr)")
+            }
+            day = next(day)
+        }
+        var received: [String: [String]] = [:]
+        for mail in try ReceivedMail.read(try sink.messages()) {
+            #expect(mail.problems.isEmpty)
+            #expect(mail.auto_submitted == "auto-generated")
+            let member = String(mail.message_id.split(separator: ".")[2])
+            received[member, default: []].append(mail.message_id)
+        }
+        return received
+    }
+
+    private func next(_ day: String) -> String {
+        var parts = day.split(separator: "-").map { Int($0)! }
+        let days = [31, parts[0] % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        parts[2] += 1
+        if parts[2] > days[parts[1] - 1] { parts[2] = 1; parts[1] += 1 }
+        if parts[1] > 12 { parts[1] = 1; parts[0] += 1 }
+        return String(format: "%04d-%02d-%02d", parts[0], parts[1], parts[2])
+    }
+
+    @Test func dailyRunsFromFebruaryToMarchSendZoeEightDigests() throws {
+        // Zoë is invited to the inaugural meeting (24 Feb: reminders 17 and 23 Feb) and writes it
+        // up (due 9 Mar: 2 and 8 Mar, then 10, 17, 24 and 31 Mar while it stays undone).
+        let received = try cron(from: "2012-02-01", to: "2012-03-31")
+        #expect(received["zoe"]?.count == 8, "\(received["zoe"] ?? [])")
+        #expect(received.values.allSatisfy { Set($0).count == $0.count }, "no Message-ID twice")
+    }
+
+    @Test func missedDaysAreMadeUpOnceAndAServerOutageLosesNothing() throws {
+        // No run on 8–9 Mar: the 8 Mar reminder is passed over, the 10 Mar one goes. The server is
+        // down on 17 Mar: that run exits 75 and the 18 Mar run delivers it.
+        let received = try cron(from: "2012-02-01", to: "2012-03-31", skip: ["2012-03-08", "2012-03-09"], serverDownOn: ["2012-03-17"])
+        let zoe = received["zoe"] ?? []
+        #expect(zoe.count == 7, "\(zoe)")
+        #expect(zoe.contains { $0.hasPrefix("remind.2012-03-18.zoe.") })
+        #expect(!zoe.contains { $0.hasPrefix("remind.2012-03-17.") })
+    }
+
+    @Test func doneWorkStopsBeingChased() throws {
+        let received = try cron(from: "2012-02-01", to: "2012-03-31", records: [
+            "2012-02-24": [["advance", "inaugural", "plan"], ["advance", "inaugural", "hold"]],
+            "2012-03-05": [["advance", "inaugural", "writeup"]],
+        ])
+        // 17 and 23 Feb (the meeting), 2 Mar (write-up due in a week); done on 5 Mar: nothing after.
+        #expect(received["zoe"]?.count == 3, "\(received["zoe"] ?? [])")
+    }
+
+    @Test func twoRunsAtOnceSendEachMessageOnce() throws {
+        let sink = try SMTPSink()
+        let script = (0..<2).map { _ in
+            "ROUNDTABLE_SMTP_URL=\(sink.url) '\(roundtableBinary)' remind --as-of 2012-03-02 --transport smtp >/dev/null 2>&1 &"
+        }.joined(separator: "\n") + "\nwait"
+        let exports = env.map { "export \($0.key)='\($0.value)'" }.joined(separator: "\n")
+        #expect(try peer("/bin/bash", ["-c", exports + "\n" + script]).status == 0)
+        let ids = try ReceivedMail.read(try sink.messages()).map(\.message_id)
+        #expect(!ids.isEmpty)
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        #expect(try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout
+                == "No reminders due as of 2012-03-02.\n")
+    }
+
+    @Test func aDryRunSaysWhatWouldGoAndRecordsNothing() throws {
+        let dry = try rt(["remind", "--as-of", "2012-03-02", "--dry-run"])
+        #expect(dry.stdout.contains("would send: reminder to zoe <zoe.lindqvist@consult.example.org>: stage:inaugural:writeup (due in 7 days (2012-03-09))"))
+        let outbox = folder.appendingPathComponent("outbox").path
+        let real = try rt(["remind", "--as-of", "2012-03-02", "--outbox", outbox])
+        #expect(real.stdout.replacingOccurrences(of: "sent: ", with: "would send: ") == dry.stdout)
+    }
+
+    @Test func aRefusedRecipientIsReportedAndTheOthersStillGo() throws {
+        let sink = try SMTPSink(["--fail-rcpt", "zoe.lindqvist@consult.example.org"])
+        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("zoe.lindqvist@consult.example.org"))
+        #expect(try sink.messages().count >= 1)
+        // Zoë's reminder was not recorded, the others were: the next run tries her alone again.
+        let again = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("zoe.lindqvist@consult.example.org"))
+        #expect(!again.stdout.contains("sent:"))
+    }
+
+    @Test func theSMTPPasswordNeverAppearsInOutput() throws {
+        let sink = try SMTPSink(["--auth", "coord:right-secret"])
+        let wrong = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"],
+                           ["ROUNDTABLE_SMTP_URL": sink.url, "ROUNDTABLE_SMTP_USER": "coord", "ROUNDTABLE_SMTP_PASSWORD": "wrong-secret-123"])
+        #expect(wrong.status == 69, "\(wrong.stderr)")
+        #expect(!(wrong.stdout + wrong.stderr).contains("wrong-secret-123"))
+        let right = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"],
+                           ["ROUNDTABLE_SMTP_URL": sink.url, "ROUNDTABLE_SMTP_USER": "coord", "ROUNDTABLE_SMTP_PASSWORD": "right-secret"])
+        #expect(right.status == 0, "\(right.stderr)")
+        #expect(!(right.stdout + right.stderr).contains("right-secret"))
+    }
+}

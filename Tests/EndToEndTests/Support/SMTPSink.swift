@@ -1,0 +1,75 @@
+import Foundation
+
+/// A real SMTP server (aiosmtpd, Peers/smtp_sink.py) on a free loopback port for one test.
+final class SMTPSink {
+    let folder: URL
+    let port: Int
+    private let process: Process
+
+    /// Starts the server and waits (up to 10 s) for the port it listens on.
+    init(_ options: [String] = []) throws {
+        folder = try temporaryDirectory()
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [peerScript("smtp_sink.py"), "--dir", folder.path] + options
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Read the first line with poll(2) and read(2): a bounded wait, whatever Foundation's
+        // FileHandle does with pipes.
+        var line: [UInt8] = []
+        var descriptor = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+        let deadline = Date().addingTimeInterval(10)
+        while !line.contains(UInt8(ascii: "\n")) && Date() < deadline {
+            guard poll(&descriptor, 1, 100) > 0 else { continue }
+            var buffer = [UInt8](repeating: 0, count: 256)
+            let count = read(descriptor.fd, &buffer, buffer.count)
+            if count <= 0 { break }
+            line += buffer[..<count]
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            kill(process.processIdentifier, SIGKILL)
+            throw CocoaError(.fileReadUnknown)
+        }
+        self.port = port
+    }
+
+    var url: String { "smtp://127.0.0.1:\(port)" }
+
+    /// The messages received so far, in order.
+    func messages() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".eml") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
+    /// SIGKILL, not SIGTERM: a child of the test runner can inherit a mask that blocks SIGTERM.
+    deinit {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+/// What Python's email package makes of some messages (Peers/check_mail.py).
+struct ReceivedMail: Decodable {
+    let file: String
+    let from: String
+    let to: String
+    let subject: String
+    let message_id: String
+    let auto_submitted: String?
+    let tree: [String]
+    let method: String?
+    let plain: String?
+    let calendar: String?
+    let attendees: [String]?
+    let sequence: Int?
+    let organizer: String?
+    let problems: [String]
+
+    static func read(_ files: [URL]) throws -> [ReceivedMail] {
+        guard !files.isEmpty else { return [] }
+        let run = try peer("/usr/bin/python3", [peerScript("check_mail.py")] + files.map(\.path))
+        return try JSONDecoder().decode([ReceivedMail].self, from: Data(run.stdout.utf8))
+    }
+}
