@@ -31,7 +31,9 @@ public struct SendmailTransport: Transport {
         posix_spawn_file_actions_adddup2(&actions, input[0], 0)
         posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        for fd in input + errors { posix_spawn_file_actions_addclose(&actions, fd) }
+        // Nothing else of ours reaches sendmail: an inherited descriptor (a parent's pipe that
+        // signals our own exit, say) kept open by a stray grandchild would outlive us.
+        for fd in Self.openDescriptors() where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
         let arguments: [UnsafeMutablePointer<CChar>?] = [strdup(path), strdup("-t"), strdup("-i"), nil]
         defer { arguments.forEach { free($0) } }
         var pid: pid_t = 0
@@ -63,6 +65,12 @@ public struct SendmailTransport: Transport {
         guard status == 0 else {
             throw .temporary("sendmail exited with status \(status)\(message.isEmpty ? "" : ": \(message.prefix(200))")")
         }
+    }
+
+    /// The descriptors open in this process (Linux lists them in /proc/self/fd).
+    private static func openDescriptors() -> [Int32] {
+        let listed = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        return listed.compactMap { Int32($0) }.filter { fcntl($0, F_GETFD) != -1 }
     }
 
     /// The exit status, or nil when the child had to be killed for taking too long.
