@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "RoundTableDocumentsTests", dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ICalendar"],
+            dependencies: ["ICalendar", "RoundTableMail"],
             resources: [.copy("Peers"), .copy("Fixtures")]
         ),
     ]
