@@ -30,6 +30,10 @@ echo "== roundtable export"
 echo "wrote $out/ajc-2012.ics"
 "$bin" export --dir "$out/feeds"
 echo
+echo "== roundtable invite rt5 / remind --as-of $as_of   (into $out/outbox, one .eml per message)"
+ROUNDTABLE_NOW=2012-11-08T09:00:00Z "$bin" invite rt5 --outbox "$out/outbox" | tail -n 2
+"$bin" remind --as-of "$as_of" --outbox "$out/outbox"
+echo
 echo "== roundtable writeup rt4 / report"
 "$bin" writeup rt4 --writeups "$out/writeups"
 "$bin" report --as-of "$as_of" --writeups "$out/writeups" --html -o "$out/ajc-report.html" --timeline "$out/ajc-timeline.svg"
