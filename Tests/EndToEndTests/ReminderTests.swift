@@ -8,9 +8,13 @@ import Testing
     private let env: [String: String]
 
     init() throws {
+        try self.init(state: nil)
+    }
+
+    private init(state: String?) throws {
         folder = try temporaryDirectory()
         env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path,
+               "ROUNDTABLE_STATE": state ?? folder.appendingPathComponent("state.sqlite").path,
                "ROUNDTABLE_NOW": "2012-06-01T07:00:00Z"]
     }
 
@@ -44,6 +48,14 @@ import Testing
         return received
     }
 
+    /// Every (item, recipient, trigger) the state records as sent, read with Python's sqlite3.
+    private func ledger(_ state: String) throws -> [String] {
+        let script = "import sqlite3,sys; [print('|'.join(r)) for r in sqlite3.connect(sys.argv[1]).execute('SELECT item, recipient, trigger FROM ledger ORDER BY 1, 2, 3')]"
+        let rows = try peer("/usr/bin/python3", ["-c", script, state]).stdout.split(separator: "\n").map(String.init)
+        #expect(rows.count > 100)
+        return rows
+    }
+
     private func next(_ day: String) -> String {
         var parts = day.split(separator: "-").map { Int($0)! }
         let days = [31, parts[0] % 4 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -69,6 +81,42 @@ import Testing
         #expect(zoe.count == 7, "\(zoe)")
         #expect(zoe.contains { $0.hasPrefix("remind.2012-03-18.zoe.") })
         #expect(!zoe.contains { $0.hasPrefix("remind.2012-03-17.") })
+    }
+
+    /// The records the coordinator makes through the series, as the seeds tell it.
+    private static let seasonOfRecords: [String: [[String]]] = {
+        var records: [String: [[String]]] = [:]
+        let completions = [("inaugural", "plan", "2012-01-20"), ("inaugural", "hold", "2012-02-24"), ("inaugural", "writeup", "2012-03-08"),
+                           ("rt1", "plan", "2012-03-16"), ("rt1", "hold", "2012-04-20"), ("rt1", "writeup", "2012-05-03"),
+                           ("rt1", "disseminate", "2012-05-18"), ("rt2", "plan", "2012-05-18"), ("rt2", "hold", "2012-06-21"),
+                           ("rt2", "writeup", "2012-07-10"), ("rt2", "disseminate", "2012-07-27"), ("rt3", "plan", "2012-07-13"),
+                           ("rt3", "hold", "2012-08-16"), ("rt3", "writeup", "2012-08-29"), ("rt3", "disseminate", "2012-09-14"),
+                           ("rt4", "plan", "2012-09-24"), ("rt4", "hold", "2012-10-26"), ("rt4", "writeup", "2012-12-03"),
+                           ("rt5", "plan", "2012-11-05"), ("rt5", "hold", "2012-12-06")]
+        for (session, stage, day) in completions {
+            records[max(day, "2012-02-01"), default: []].append(["advance", session, stage, "--on", day])
+        }
+        records["2012-04-20", default: []].append(["action", "add", "--session", "rt1", "--owner", "priya", "--text", "Share the template"])
+        records["2012-10-26", default: []].append(["action", "add", "--session", "rt4", "--owner", "sam", "--text", "Ask for evidence", "--due", "2012-11-23"])
+        records["2012-11-30", default: []].append(["action", "done", "A2"])
+        return records
+    }()
+
+    @Test func aWholeSeasonOfDailyRunsSendsNothingTwiceAndAnOutageOnlyDelays() throws {
+        let normal = try cron(from: "2012-02-01", to: "2013-03-31", records: Self.seasonOfRecords)
+        #expect(normal.values.allSatisfy { Set($0).count == $0.count }, "no Message-ID twice")
+        #expect(normal.keys.count == 10, "everyone is reminded of something over the season")
+        // The same season on a fresh state, with the mail server down on four days: the run
+        // exits 75 and the next day's run delivers what was missed (in that day's digest, so the
+        // number of messages may differ), so the ledger ends up with exactly the same reminders.
+        // (Days chosen so the item is still open the next day: a "tomorrow" reminder for a
+        // session that has since been held is rightly dropped.)
+        let other = try temporaryDirectory().appendingPathComponent("state.sqlite").path
+        let outage = try ReminderTests(state: other).cron(from: "2012-02-01", to: "2013-03-31",
+                                                         serverDownOn: ["2012-03-01", "2012-06-13", "2012-10-18", "2012-11-29"],
+                                                         records: Self.seasonOfRecords)
+        #expect(try ledger(other) == ledger(env["ROUNDTABLE_STATE"]!))
+        #expect(outage.values.allSatisfy { Set($0).count == $0.count })
     }
 
     @Test func doneWorkStopsBeingChased() throws {
