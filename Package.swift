@@ -66,7 +66,11 @@ let package = Package(
             name: "RoundTableStoreTests",
             dependencies: ["RoundTableStore", "RoundTableCore", "ICalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "RoundTableMailTests", dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"]),
+        .testTarget(
+            name: "RoundTableMailTests",
+            dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"],
+            exclude: ["parse_eml.py"]
+        ),
         .testTarget(name: "RoundTableDocumentsTests", dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar"]),
         .testTarget(
             name: "EndToEndTests",

@@ -40,8 +40,8 @@ extension Address {
     /// encoded words when it is not ASCII, looks like an encoded word, or would not fit one line
     /// (a quoted string cannot be folded safely).
     func headerField(_ fieldName: String) -> String {
-        let angle = " <\(email)>"
         guard !name.isEmpty else { return HeaderEncoding.field(fieldName, [email]) }
+        let angle = " <\(email)>"
         if let phrase = asciiPhrase {
             let folded = HeaderEncoding.field(fieldName, phrase)
             if HeaderEncoding.fits(folded, within: HeaderEncoding.preferredLineLength) {

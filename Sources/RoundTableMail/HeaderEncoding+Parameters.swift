@@ -5,7 +5,8 @@ extension HeaderEncoding {
 
     /// A header field name: printable ASCII without ":" (RFC 5322 §3.6.8).
     static func isFieldName(_ name: String) -> Bool {
-        (1...maximumNameLength).contains(name.utf8.count) && name.utf8.allSatisfy { (33...126).contains($0) && $0 != UInt8(ascii: ":") }
+        (1...maximumNameLength).contains(name.utf8.count)
+            && name.utf8.allSatisfy { (33...126).contains($0) && $0 != UInt8(ascii: ":") }
     }
 
     /// An RFC 2045 token: printable ASCII without tspecials, as media types and parameter names must be.
@@ -18,10 +19,13 @@ extension HeaderEncoding {
     /// A field such as `Content-Type: text/calendar; method=REQUEST; charset=UTF-8`, folded between
     /// parameters. Throws `.headerInjection` for a media type or parameter name that is not a token
     /// and for a parameter value holding a control character.
-    static func parameterizedField(_ name: String, _ value: String, _ parameters: [(String, String)]) throws(MailError) -> String {
+    static func parameterizedField(_ name: String, _ value: String,
+                                   _ parameters: [(String, String)]) throws(MailError) -> String {
         var pieces = [value]
         for (attribute, text) in parameters {
-            guard isToken(attribute) else { throw .headerInjection(field: "parameter name '\(MailError.excerpt(attribute))'") }
+            guard isToken(attribute) else {
+                throw .headerInjection(field: "parameter name '\(MailError.excerpt(attribute))'")
+            }
             guard !containsControl(text) else { throw .headerInjection(field: "'\(attribute)' parameter") }
             for segment in parameterSegments(attribute, text) {
                 pieces[pieces.count - 1] += ";"
@@ -43,7 +47,7 @@ extension HeaderEncoding {
     /// `attribute=value` as simply as it will go: bare when the value is letters, digits and "-";
     /// quoted when it is other ASCII that fits a line; otherwise RFC 2231 percent-encoded UTF-8,
     /// split into numbered continuations so no line passes 78 octets.
-    static func parameterSegments(_ attribute: String, _ value: String) -> [String] {
+    private static func parameterSegments(_ attribute: String, _ value: String) -> [String] {
         if !value.isEmpty, value.utf8.allSatisfy(isBare) { return ["\(attribute)=\(value)"] }
         var quoted = "\(attribute)=\""
         for character in value { quoted += character == "\"" || character == "\\" ? "\\\(character)" : "\(character)" }

@@ -60,7 +60,7 @@ enum HeaderEncoding {
 
     /// `text` cut before each run of spaces that has a word after it; leading and trailing spaces
     /// stay with the first and last piece.
-    static func spacePieces(_ text: String) -> [String] {
+    private static func spacePieces(_ text: String) -> [String] {
         var pieces = [""]
         var previous: Character?
         for character in text {
@@ -82,7 +82,8 @@ enum HeaderEncoding {
     /// (between scalars only for a character too long for a word alone), never inside a UTF-8
     /// sequence, because RFC 2047 §5 wants each word decodable on its own. Where it can, a word
     /// ends just after a space: readers that wrongly keep the folding whitespace between words
-    /// (Python 3.11's address parser, CPython gh-128110) then show a double space rather than a split word.
+    /// (Python 3.11's address parser, CPython gh-128110) then show a double space rather than a
+    /// split word.
     static func encodedWords(_ text: String, afterOctets used: Int) -> [String] {
         let fullCapacity = payloadCapacity(encodedWordLength)
         var capacity = payloadCapacity(min(encodedWordLength, max(20, preferredLineLength - used)))

@@ -27,8 +27,8 @@ extension MIMEPart {
         case let .attachment(filename, contentType, parameters, data):
             if HeaderEncoding.containsControl(filename) { throw .headerInjection(field: "attachment file name") }
             let named = parameters.contains { $0.0.lowercased() == "name" } ? parameters : parameters + [("name", filename)]
-            return Entity(headers: [try HeaderEncoding.contentTypeField(contentType, named),
-                                    try HeaderEncoding.parameterizedField("Content-Disposition", "attachment", [("filename", filename)]),
+            let disposition = try HeaderEncoding.parameterizedField("Content-Disposition", "attachment", [("filename", filename)])
+            return Entity(headers: [try HeaderEncoding.contentTypeField(contentType, named), disposition,
                                     "Content-Transfer-Encoding: base64"],
                           body: Self.base64(data))
         case let .multipart(subtype, parts):
@@ -38,8 +38,8 @@ extension MIMEPart {
             var body: [UInt8] = []
             for child in children { body += Array("--\(boundary)\r\n".utf8) + child + [13, 10] }
             body += Array("--\(boundary)--\r\n".utf8)
-            return Entity(headers: [try HeaderEncoding.contentTypeField("multipart/" + subtype, [("boundary", boundary)])],
-                          body: body)
+            let type = try HeaderEncoding.contentTypeField("multipart/" + subtype, [("boundary", boundary)])
+            return Entity(headers: [type], body: body)
         }
     }
 

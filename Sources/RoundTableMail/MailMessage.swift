@@ -42,7 +42,9 @@ public struct MailMessage: Sendable {
                        "Message-ID: <\(messageID)>",
                        "MIME-Version: 1.0"]
         for (name, value) in extraHeaders {
-            guard HeaderEncoding.isFieldName(name) else { throw .headerInjection(field: "header name '\(MailError.excerpt(name))'") }
+            guard HeaderEncoding.isFieldName(name) else {
+                throw .headerInjection(field: "header name '\(MailError.excerpt(name))'")
+            }
             guard !HeaderEncoding.containsControl(value) else { throw .headerInjection(field: "'\(name)' header") }
             headers.append(HeaderEncoding.unstructured(name, value))
         }
