@@ -1,17 +1,23 @@
 /// Why a message was not handed over, sorted by what the run should do about it.
+///
+/// The texts never hold a password, and show server URLs without their user part.
 public enum DeliveryError: Error, Equatable, CustomStringConvertible {
-    /// Try again later (no connection, 4xx, timeout): exit 75, the next run sends it.
+    /// Try again later (no connection, a 4xx answer, a timeout, sendmail failing): exit 75, and
+    /// the next run sends what this one could not.
     case temporary(String)
-    /// This recipient is refused for good (5xx); the others still go.
+    /// This recipient is refused for good (a 5xx answer); the run reports it and goes on with
+    /// the others. `recipient` lists the refused addresses, comma-separated, when there are several.
     case rejected(recipient: String, String)
-    /// The transport cannot work as set up (bad URL, missing program, login refused): exit 69.
+    /// The transport cannot work as set up (bad URL, missing sendmail, unwritable outbox, login
+    /// refused): exit 69, as retrying will not help until someone changes the setup.
     case misconfigured(String)
 
+    /// User-facing text in the project's error voice.
     public var description: String {
         switch self {
-        case .temporary(let why): return "Mail could not be delivered now (\(why)); the next run will try again."
-        case .rejected(let recipient, let why): return "The mail server refused \(recipient): \(why)"
-        case .misconfigured(let why): return "Mail is not set up correctly: \(why)"
+        case .temporary(let why): return "Mail could not be delivered now: \(why). The next run will try again."
+        case .rejected(let recipient, let why): return "The mail server refused '\(recipient)': \(why)."
+        case .misconfigured(let why): return "Mail is not set up correctly: \(why)."
         }
     }
 }

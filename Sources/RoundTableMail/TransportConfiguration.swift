@@ -1,24 +1,56 @@
-/// Chooses the transport from flags and the environment, as DESIGN.md's Email section says.
+/// Chooses the transport from flags and the environment, as DESIGN.md's Email section says, so
+/// every command that sends agrees on the choice and on the words of its errors.
 public enum TransportConfiguration {
-    /// `kind` is outbox | sendmail | smtp (else `ROUNDTABLE_TRANSPORT`, else outbox). SMTP's URL
-    /// and credentials come only from the environment, never from arguments a `ps` would show;
-    /// `ROUNDTABLE_SENDMAIL_TIMEOUT` (seconds, default 60) bounds a sendmail that hangs.
+    /// `kind` is outbox | sendmail | smtp (the `--transport` flag, else `ROUNDTABLE_TRANSPORT`,
+    /// else outbox); `outbox` and `sendmail` are the `--outbox` and `--sendmail` flags.
+    ///
+    /// SMTP's URL and credentials come only from the environment (`ROUNDTABLE_SMTP_URL`,
+    /// `ROUNDTABLE_SMTP_USER`, `ROUNDTABLE_SMTP_PASSWORD`), never from arguments a `ps` would
+    /// show; `ROUNDTABLE_SENDMAIL_TIMEOUT` (seconds, default 60) bounds a sendmail that hangs.
+    /// Settings that cannot work are refused here, before anything is sent.
     public static func make(kind: String?, outbox: String?, sendmail: String?,
                             environment: [String: String]) throws(DeliveryError) -> any Transport {
         let chosen = kind ?? environment["ROUNDTABLE_TRANSPORT"].flatMap { $0.isEmpty ? nil : $0 } ?? "outbox"
         switch chosen {
         case "outbox":
-            return OutboxTransport(directory: outbox ?? "outbox")
+            return OutboxTransport(directory: outbox ?? "./outbox")
         case "sendmail":
-            let timeout = environment["ROUNDTABLE_SENDMAIL_TIMEOUT"].flatMap(Double.init) ?? 60
-            return SendmailTransport(path: sendmail ?? "/usr/sbin/sendmail", timeout: timeout)
+            return SendmailTransport(path: sendmail ?? "/usr/sbin/sendmail", timeout: try sendmailTimeout(environment))
         case "smtp":
-            guard let url = environment["ROUNDTABLE_SMTP_URL"], !url.isEmpty else {
-                throw .misconfigured("the smtp transport needs ROUNDTABLE_SMTP_URL (e.g. smtp://mail.example.org:587)")
-            }
-            return SMTPTransport(url: url, user: environment["ROUNDTABLE_SMTP_USER"], password: environment["ROUNDTABLE_SMTP_PASSWORD"])
+            return try smtp(environment)
         default:
-            throw .misconfigured("unknown transport '\(chosen)'; use outbox, sendmail or smtp")
+            throw .misconfigured("unknown transport '\(chosen)' (from \(kind == nil ? "ROUNDTABLE_TRANSPORT" : "--transport")); use outbox, sendmail or smtp")
+        }
+    }
+
+    /// How long a sendmail may take before it is stopped; a value that is not a positive number
+    /// is refused rather than read as "no limit" or "no time".
+    private static func sendmailTimeout(_ environment: [String: String]) throws(DeliveryError) -> Double {
+        guard let text = environment["ROUNDTABLE_SENDMAIL_TIMEOUT"], !text.isEmpty else { return 60 }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw .misconfigured("ROUNDTABLE_SENDMAIL_TIMEOUT must be a number of seconds above 0, not '\(MailError.excerpt(text))'")
+        }
+        return seconds
+    }
+
+    /// A user without a password (or the reverse) is refused here: the server would only say
+    /// "login refused" later, after the run had started.
+    private static func smtp(_ environment: [String: String]) throws(DeliveryError) -> SMTPTransport {
+        guard let url = environment["ROUNDTABLE_SMTP_URL"], !url.isEmpty else {
+            throw .misconfigured("the smtp transport needs ROUNDTABLE_SMTP_URL (e.g. smtp://mail.example.org:587)")
+        }
+        guard SMTPTransport.isSecure(url) != nil else {
+            throw .misconfigured("ROUNDTABLE_SMTP_URL '\(SMTPTransport.shown(url))' must start with smtp:// or smtps://")
+        }
+        let user = environment["ROUNDTABLE_SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        let password = environment["ROUNDTABLE_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        switch (user, password) {
+        case (nil, _?):
+            throw .misconfigured("ROUNDTABLE_SMTP_PASSWORD is set but ROUNDTABLE_SMTP_USER is not; set both or neither")
+        case (_?, nil):
+            throw .misconfigured("ROUNDTABLE_SMTP_USER is set but ROUNDTABLE_SMTP_PASSWORD is not; set both or neither")
+        default:
+            return SMTPTransport(url: url, user: user, password: password)
         }
     }
 }

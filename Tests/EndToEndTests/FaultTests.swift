@@ -20,8 +20,10 @@ import Testing
     /// A stand-in for sendmail: a script that does `body` with the message on its standard input.
     private func fakeSendmail(_ body: String) throws -> String {
         let path = folder.appendingPathComponent("sendmail-\(UUID().uuidString)").path
-        try "#!/bin/bash\n\(body)\n".write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        // Written by another process: a script this process wrote could still be open in a child forked
+        // meanwhile by a parallel test, and exec would then fail with "Text file busy".
+        let made = try peer("/bin/sh", ["-c", "printf '%s\\n' '#!/bin/bash' \"$1\" > \"$2\" && chmod 755 \"$2\"", "sh", body, path])
+        guard made.status == 0 else { throw CocoaError(.fileWriteUnknown) }
         return path
     }
 

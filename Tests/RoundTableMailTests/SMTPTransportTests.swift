@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import RoundTableMail
+
+/// The SMTP transport (libcurl) against a real SMTP server, aiosmtpd, run by Support/smtp_sink.py.
+@Suite struct SMTPTransportTests {
+    @Test func theMessageArrivesByteForByteWithItsEnvelope() throws {
+        let sink = try SMTPSinkProcess()
+        // A line holding a lone dot, lines starting with dots, and 8-bit text all survive SMTP's
+        // dot-stuffing and arrive as sent.
+        let message = Envelope.sample(body: "Line one\r\n.\r\n..two dots\r\n.leading\r\nCaf\u{E9} \u{2014} na\u{EF}ve")
+        try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(message)
+        let received = try sink.received()
+        try #require(received.count == 1)
+        #expect(received[0].data == message.data)
+        #expect(received[0].from == "coord@ajc.example.org")
+        #expect(received[0].to == ["zoe@consult.example.org"])
+    }
+
+    @Test func theRightLoginDelivers() throws {
+        let sink = try SMTPSinkProcess(["--auth", "coord:right-secret"])
+        try SMTPTransport(url: sink.url, user: "coord", password: "right-secret", timeout: 5).deliver(Envelope.sample())
+        #expect(try sink.received().count == 1)
+    }
+
+    @Test func aWrongPasswordIsMisconfiguredAndNeverShown() throws {
+        let sink = try SMTPSinkProcess(["--auth", "coord:right-secret"])
+        let transport = SMTPTransport(url: sink.url, user: "coord", password: "wrong-secret-123", timeout: 5)
+        do {
+            try transport.deliver(Envelope.sample())
+            Issue.record("delivered with a wrong password")
+        } catch {
+            guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
+            #expect(why.contains("ROUNDTABLE_SMTP_PASSWORD"))
+            #expect(!error.description.contains("wrong-secret-123"))
+            #expect(!"\(error)".contains("wrong-secret-123"))
+        }
+        #expect(try sink.received().isEmpty)
+    }
+
+    @Test func printingOrDumpingTheTransportShowsNeitherPasswordNorUserPartOfTheURL() {
+        let transport = SMTPTransport(url: "smtps://coord:url-secret@mail.example.org:465/", user: "coord",
+                                      password: "field-secret", timeout: 5)
+        var dumped = ""
+        dump(transport, to: &dumped)
+        for text in [String(describing: transport), String(reflecting: transport), dumped] {
+            #expect(!text.contains("secret"), "\(text)")
+            #expect(text.contains("smtps://mail.example.org:465/"), "\(text)")
+        }
+    }
+
+    @Test func aServerThatWantsALoginWhenNoneIsSetIsMisconfigured() throws {
+        let sink = try SMTPSinkProcess(["--auth", "coord:right-secret"])
+        #expect(throws: DeliveryError.misconfigured(
+            "the SMTP server at '\(sink.url)' wants a login; set ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")) {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
+        }
+    }
+
+    @Test func a451ForTheRecipientIsTemporary() throws {
+        let sink = try SMTPSinkProcess(["--tempfail"])
+        do {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
+            Issue.record("delivered despite 451")
+        } catch {
+            guard case .temporary(let why) = error else { Issue.record("expected .temporary, got \(error)"); return }
+            #expect(why.contains("451"))
+        }
+        #expect(try sink.received().isEmpty)
+    }
+
+    @Test func nothingListeningIsTemporaryAndTheURLIsShownWithoutItsUserPart() throws {
+        let port = try unusedPort()
+        do {
+            try SMTPTransport(url: "smtp://coord:url-secret@127.0.0.1:\(port)", user: nil, password: nil, timeout: 5)
+                .deliver(Envelope.sample())
+            Issue.record("delivered to a closed port")
+        } catch {
+            guard case .temporary(let why) = error else { Issue.record("expected .temporary, got \(error)"); return }
+            #expect(why.contains("smtp://127.0.0.1:\(port)"), "\(why)")
+            #expect(!why.contains("url-secret"))
+        }
+    }
+
+    @Test func aServerThatNeverAnswersIsTemporaryWithinTheTimeout() throws {
+        let sink = try SMTPSinkProcess(["--hang"])
+        let started = ContinuousClock.now
+        do {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 1).deliver(Envelope.sample())
+            Issue.record("delivered to a silent server")
+        } catch {
+            guard case .temporary = error else { Issue.record("expected .temporary, got \(error)"); return }
+        }
+        #expect(ContinuousClock.now - started < .seconds(6))
+    }
+
+    @Test func a550ForTheOnlyRecipientRejectsThatRecipient() throws {
+        let sink = try SMTPSinkProcess(["--fail-rcpt", "zoe@consult.example.org"])
+        #expect(throws: DeliveryError.rejected(recipient: "zoe@consult.example.org", "the server answered 550 to RCPT TO")) {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
+        }
+        #expect(try sink.received().isEmpty)
+    }
+
+    @Test func aRefusedRecipientDoesNotKeepTheMessageFromTheOthers() throws {
+        let sink = try SMTPSinkProcess(["--fail-rcpt", "gone@consult.example.org"])
+        let message = Envelope.sample(to: ["gone@consult.example.org", "zoe@consult.example.org"])
+        #expect(throws: DeliveryError.rejected(recipient: "gone@consult.example.org", "the server answered 550 to RCPT TO")) {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(message)
+        }
+        let received = try sink.received()
+        try #require(received.count == 1)
+        #expect(received[0].to == ["zoe@consult.example.org"])
+        #expect(received[0].data == message.data)
+    }
+
+    @Test func aMessageRefusedAfterItsDataIsRejected() throws {
+        let sink = try SMTPSinkProcess(["--fail-data"])
+        #expect(throws: DeliveryError.rejected(recipient: "zoe@consult.example.org", "the server answered 554 to the message")) {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
+        }
+    }
+
+    @Test func aRefusedSenderIsMisconfigured() throws {
+        let sink = try SMTPSinkProcess(["--fail-sender"])
+        #expect(throws: DeliveryError.misconfigured("the SMTP server at '\(sink.url)' refused the sender with 550")) {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
+        }
+    }
+
+    @Test(arguments: ["http://mail.example.org", "mail.example.org:25", "smtp://[::1"])
+    func aURLThatCannotBeUsedIsMisconfigured(url: String) {
+        do {
+            try SMTPTransport(url: url, user: nil, password: nil, timeout: 1).deliver(Envelope.sample())
+            Issue.record("delivered to \(url)")
+        } catch {
+            guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
+            #expect(why.contains("ROUNDTABLE_SMTP_URL"))
+        }
+    }
+
+    @Test func anAddressThatWouldBreakTheSMTPCommandIsNeverSent() throws {
+        let sink = try SMTPSinkProcess()
+        let forged = Envelope(sender: "coord@ajc.example.org", recipients: ["x@y>\r\nRCPT TO:<victim@z"],
+                              messageID: "m@x", data: Envelope.sample().data)
+        #expect(throws: DeliveryError.self) {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(forged)
+        }
+        #expect(try sink.received().isEmpty)
+    }
+}
+
+/// A loopback port nothing listens on: bound, read back, and closed again.
+private func unusedPort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    guard bound else { throw POSIXError(.EADDRNOTAVAIL) }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
