@@ -5,7 +5,7 @@ APT_PACKAGES := libical-dev pkg-config libsqlite3-dev libcurl4-openssl-dev tzdat
                 python3-icalendar python3-vobject khal python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test timeline
+.PHONY: deps build demo test timeline bench
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -28,3 +28,7 @@ timeline: demo
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+
+# Calendar generation and parsing timed against libical in C and Python's icalendar (docs/performance.md).
+bench:
+	bash bench/run.sh

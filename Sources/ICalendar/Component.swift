@@ -10,26 +10,26 @@ public struct Component: Hashable, Sendable {
     public var components: [Component]
 
     public init(_ name: String, properties: [Property] = [], components: [Component] = []) {
-        self.name = name.uppercased()
+        self.name = name.uppercasedName
         self.properties = properties
         self.components = components
     }
 
     /// The first property with this name.
     public func property(_ name: String) -> Property? {
-        let wanted = name.uppercased()
+        let wanted = name.uppercasedName
         return properties.first { $0.name == wanted }
     }
 
     /// Every property with this name, in order.
     public func properties(_ name: String) -> [Property] {
-        let wanted = name.uppercased()
+        let wanted = name.uppercasedName
         return properties.filter { $0.name == wanted }
     }
 
     /// The direct sub-components with this name.
     public func components(_ name: String) -> [Component] {
-        let wanted = name.uppercased()
+        let wanted = name.uppercasedName
         return components.filter { $0.name == wanted }
     }
 
@@ -49,7 +49,7 @@ public struct Property: Hashable, Sendable {
     public var instant: Date?
 
     public init(_ name: String, _ value: Value, _ parameters: [Parameter] = [], instant: Date? = nil) {
-        self.name = name.uppercased()
+        self.name = name.uppercasedName
         self.value = value
         self.parameters = parameters
         self.instant = instant
@@ -57,7 +57,7 @@ public struct Property: Hashable, Sendable {
 
     /// The value of the first parameter with this name.
     public func parameter(_ name: String) -> String? {
-        let wanted = name.uppercased()
+        let wanted = name.uppercasedName
         return parameters.first { $0.name == wanted }?.value
     }
 }
@@ -68,7 +68,7 @@ public struct Parameter: Hashable, Sendable {
     public var value: String
 
     public init(_ name: String, _ value: String) {
-        self.name = name.uppercased()
+        self.name = name.uppercasedName
         self.value = value
     }
 }
@@ -106,6 +106,17 @@ public enum Value: Hashable, Sendable {
             let a = abs(seconds)
             return sign + pad(a / 3600, 2) + pad(a % 3600 / 60, 2) + (a % 60 == 0 ? "" : pad(a % 60, 2))
         }
+    }
+}
+
+extension String {
+    /// The string in upper case, as names are kept and compared. Names are nearly always upper
+    /// case already, and are then returned as they are rather than rebuilt.
+    var uppercasedName: String {
+        let asIs = utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 }
+        }
+        return asIs == true ? self : uppercased()
     }
 }
 

@@ -9,7 +9,7 @@ extension Component {
     /// half-read calendar is never mistaken for a good one.
     public static func parse(_ text: String) throws -> Component {
         try Libical.run {
-            guard let raw = icalparser_parse_string(text) else {
+            guard let raw = text.withCString(icalparser_parse_string) else {
                 throw ICalendarError.unreadable("no calendar component found")
             }
             defer { icalcomponent_free(raw) }
@@ -37,12 +37,14 @@ extension Component {
     private init(libical raw: OpaquePointer, root: OpaquePointer) {
         name = Libical.string(icalcomponent_kind_to_string(icalcomponent_isa(raw)))
         properties = []
+        properties.reserveCapacity(Int(icalcomponent_count_properties(raw, ICAL_ANY_PROPERTY)))
         var p = icalcomponent_get_first_property(raw, ICAL_ANY_PROPERTY)
         while let property = p {
             properties.append(Property(libical: property, root: root))
             p = icalcomponent_get_next_property(raw, ICAL_ANY_PROPERTY)
         }
         components = []
+        components.reserveCapacity(Int(icalcomponent_count_components(raw, ICAL_ANY_COMPONENT)))
         var c = icalcomponent_get_first_component(raw, ICAL_ANY_COMPONENT)
         while let child = c {
             components.append(Component(libical: child, root: root))
@@ -53,23 +55,13 @@ extension Component {
 
 extension Property {
     fileprivate init(libical raw: OpaquePointer, root: OpaquePointer) {
-        name = Libical.string(icalproperty_get_property_name(raw))
+        name = Libical.propertyName(raw)
         parameters = []
+        let parameterCount = Int(icalproperty_count_parameters(raw))
+        if parameterCount > 0 { parameters.reserveCapacity(parameterCount) }
         var p = icalproperty_get_first_parameter(raw, ICAL_ANY_PARAMETER)
         while let parameter = p {
-            let pname: String
-            if icalparameter_isa(parameter) == ICAL_X_PARAMETER, let x = icalparameter_get_xname(parameter) {
-                pname = Libical.string(x)
-            } else {
-                pname = Libical.string(icalparameter_kind_to_string(icalparameter_isa(parameter)))
-            }
-            let text = Libical.takeString(icalparameter_as_ical_string_r(parameter))
-            // as_ical_string gives NAME=value (value quoted when it holds ;:,): keep the value.
-            var pvalue = String(text.drop { $0 != "=" }.dropFirst())
-            if pvalue.count >= 2, pvalue.hasPrefix("\""), pvalue.hasSuffix("\"") {
-                pvalue = String(pvalue.dropFirst().dropLast())
-            }
-            parameters.append(Parameter(pname, pvalue))
+            parameters.append(Parameter(Libical.parameterName(parameter), Libical.parameterValue(parameter)))
             p = icalproperty_get_next_parameter(raw, ICAL_ANY_PARAMETER)
         }
         let tzid = parameters.first { $0.name == "TZID" }?.value
@@ -88,10 +80,10 @@ extension Property {
         case ICAL_DATE_VALUE, ICAL_DATETIME_VALUE:
             // libical accepts impossible dates and times (a fuzzer fed it minute 99); those stay text.
             let t = icalvalue_get_datetime(raw)
-            let asText = (Value.text(Libical.takeString(icalvalue_as_ical_string_r(raw))), Date?.none)
-            guard let date = LocalDate(year: Int(t.year), month: Int(t.month), day: Int(t.day)) else { return asText }
+            let asText = { (Value.text(Libical.takeString(icalvalue_as_ical_string_r(raw))), Date?.none) }
+            guard let date = LocalDate(year: Int(t.year), month: Int(t.month), day: Int(t.day)) else { return asText() }
             if t.is_date != 0 { return (.date(date), nil) }
-            guard let local = LocalDateTime(date: date, hour: Int(t.hour), minute: Int(t.minute), second: Int(t.second)) else { return asText }
+            guard let local = LocalDateTime(date: date, hour: Int(t.hour), minute: Int(t.minute), second: Int(t.second)) else { return asText() }
             if icaltime_is_utc(t) != 0 {
                 return (.utcDateTime(local), Date(timeIntervalSince1970: TimeInterval(local.secondsSinceEpoch)))
             }
@@ -113,7 +105,7 @@ extension Property {
 
     /// Resolves a TZID time the way a client would: against the calendar's own VTIMEZONE.
     private static func instant(of t: icaltimetype, tzid: String?, root: OpaquePointer) -> Date? {
-        guard let tzid, let zone = icalcomponent_get_timezone(root, tzid) else { return nil }
+        guard let tzid, let zone = tzid.withCString({ icalcomponent_get_timezone(root, $0) }) else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(icaltime_as_timet_with_zone(t, zone)))
     }
 }

@@ -18,11 +18,14 @@ extension Component {
     }
 
     /// Builds the libical tree; the caller owns the result.
+    ///
+    /// Strings go to libical through `withCString`, which lends a native String's own bytes;
+    /// passing a String where C wants a `char *` copies it into a new array every time.
     private func makeLibical() throws -> OpaquePointer {
-        let kind = icalcomponent_string_to_kind(name)
+        let kind = name.withCString(icalcomponent_string_to_kind)
         let component: OpaquePointer?
         if kind == ICAL_NO_COMPONENT || kind == ICAL_X_COMPONENT {
-            component = icalcomponent_new_x(name)
+            component = name.withCString(icalcomponent_new_x)
         } else {
             component = icalcomponent_new(kind)
         }
@@ -44,13 +47,13 @@ extension Component {
 
 extension Property {
     fileprivate func makeLibical() throws -> OpaquePointer {
-        let kind = icalproperty_string_to_kind(name)
+        let kind = Libical.propertyKind(name)
         let property: OpaquePointer?
         if kind == ICAL_NO_PROPERTY || kind == ICAL_X_PROPERTY {
             // Names libical 3.0 does not know (X-WR-*, X-PUBLISHED-TTL) travel as X properties;
             // libical does not escape ',' and ';' in them, which `XTextStandIns` makes up for.
-            property = icalproperty_new_x(value.text)
-            if let property { icalproperty_set_x_name(property, name) }
+            property = value.text.withCString(icalproperty_new_x)
+            if let property { name.withCString { icalproperty_set_x_name(property, $0) } }
         } else {
             property = icalproperty_new(kind)
             if let property { icalproperty_set_value(property, try value.makeLibical(for: name, kind: kind)) }
@@ -69,13 +72,13 @@ extension Property {
 
 extension Parameter {
     fileprivate func makeLibical() -> OpaquePointer? {
-        let kind = icalparameter_string_to_kind(name)
+        let kind = Libical.parameterKind(name)
         if kind == ICAL_NO_PARAMETER || kind == ICAL_X_PARAMETER || kind == ICAL_IANA_PARAMETER {
-            let p = icalparameter_new_x(value)
-            if let p { icalparameter_set_xname(p, name) }
+            let p = value.withCString(icalparameter_new_x)
+            if let p { name.withCString { icalparameter_set_xname(p, $0) } }
             return p
         }
-        return icalparameter_new_from_value_string(kind, value)
+        return value.withCString { icalparameter_new_from_value_string(kind, $0) }
     }
 }
 
@@ -86,16 +89,16 @@ extension Value {
         case .text(let s):
             // ACTION, STATUS, TRANSP, METHOD… are enumerations in libical, not TEXT.
             let valueKind = icalproperty_kind_to_value_kind(kind)
-            made = valueKind == ICAL_TEXT_VALUE ? icalvalue_new_text(s) : icalvalue_new_from_string(valueKind, s)
+            made = s.withCString { valueKind == ICAL_TEXT_VALUE ? icalvalue_new_text($0) : icalvalue_new_from_string(valueKind, $0) }
         case .integer(let n): made = icalvalue_new_integer(Int32(n))
         case .date(let d): made = icalvalue_new_date(d.libical)
         case .localDateTime(let t): made = icalvalue_new_datetime(t.libical(utc: false))
         case .utcDateTime(let t): made = icalvalue_new_datetime(t.libical(utc: true))
-        case .duration(let s): made = icalvalue_new_duration(icaldurationtype_from_string(s))
-        case .calAddress(let s): made = icalvalue_new_caladdress(s)
-        case .recurrence(let s): made = icalvalue_new_recur(icalrecurrencetype_from_string(s))
+        case .duration(let s): made = icalvalue_new_duration(s.withCString(icaldurationtype_from_string))
+        case .calAddress(let s): made = s.withCString(icalvalue_new_caladdress)
+        case .recurrence(let s): made = icalvalue_new_recur(s.withCString(icalrecurrencetype_from_string))
         case .utcOffset(let n): made = icalvalue_new_utcoffset(Int32(n))
-        case .uri(let s): made = icalvalue_new_uri(s)
+        case .uri(let s): made = s.withCString(icalvalue_new_uri)
         }
         guard let made else { throw ICalendarError.invalid("value '\(text)' of \(propertyName)") }
         return made

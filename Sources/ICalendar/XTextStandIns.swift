@@ -7,17 +7,29 @@ struct XTextStandIns {
 
     /// The component with every X-property TEXT that needs escaping swapped for a token.
     mutating func replacing(in component: Component) -> Component {
-        var copy = component
-        copy.properties = component.properties.map { property in
-            guard property.name.hasPrefix("X-"), case .text(let text) = property.value,
-                  text.contains(where: { $0 == "," || $0 == ";" }) else { return property }
+        replaced(component) ?? component
+    }
+
+    /// The component with its tokens in, or nil when it has nothing to swap (the usual case),
+    /// so a large calendar is not copied property by property to change nothing.
+    private mutating func replaced(_ component: Component) -> Component? {
+        var copy: Component?
+        for index in component.properties.indices {
+            // Read in place rather than copied out, and the value tested first (most are not
+            // TEXT, and the test is far cheaper than `hasPrefix`).
+            guard case .text(let text) = component.properties[index].value,
+                  component.properties[index].name.hasPrefix("X-"),
+                  text.contains(where: { $0 == "," || $0 == ";" }) else { continue }
             let token = "RTXTEXT\(values.count)STANDIN"
             values[token] = text
-            var swapped = property
-            swapped.value = .text(token)
-            return swapped
+            if copy == nil { copy = component }
+            copy!.properties[index].value = .text(token)
         }
-        copy.components = component.components.map { replacing(in: $0) }
+        for index in component.components.indices {
+            guard let swapped = replaced(component.components[index]) else { continue }
+            if copy == nil { copy = component }
+            copy!.components[index] = swapped
+        }
         return copy
     }
 
