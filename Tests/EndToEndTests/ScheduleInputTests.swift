@@ -59,12 +59,11 @@ import Testing
         #expect(run.stderr == "roundtable: error: '/nonexistent/plan.yaml' does not exist.\n")
     }
 
-    @Test func anUnreadableScheduleIsExit66() throws {
-        // A folder in place of the file is unreadable even for root, who ignores chmod.
+    @Test func aFolderWithNoScheduleIsExit66() throws {
         let folder = try temporaryDirectory().path
         let run = try roundtable(["check", "-s", folder])
         #expect(run.status == 66)
-        #expect(run.stderr.contains("cannot be read"))
+        #expect(run.stderr == "roundtable: error: '\(folder)' holds no .yaml schedule.\n")
     }
 
     @Test func aBadAsOfDateIsAUsageError() throws {

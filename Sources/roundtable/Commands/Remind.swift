@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import RoundTableCore
+import RoundTableDocuments
 import RoundTableMail
 import RoundTableStore
 
@@ -7,31 +9,45 @@ import RoundTableStore
 /// overdue, and each reminder goes once, however often or late cron runs.
 struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Send the reminders due as of the date, one digest per person; safe to run twice, late or at once.")
+        abstract: "Send the reminders due as of the date, one digest per person; safe to run twice, late or at once.",
+        discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation.")
 
     @OptionGroup var options: CommonOptions
     @OptionGroup var documents: DocumentOptions
     @OptionGroup var delivery: TransportOptions
 
     func run() throws {
-        let context = try options.load()
-        let schedule = context.schedule
-        let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
+        let contexts = try options.loadAll()
+        // Templates are found beside each schedule; a folder of schedules shares one set, read once.
+        var templatesByFolder: [String: Templates] = [:]
+        for context in contexts {
+            let folder = (context.loaded.file as NSString).deletingLastPathComponent
+            if templatesByFolder[folder] == nil { templatesByFolder[folder] = try documents.loadTemplates(schedulePath: context.loaded.file) }
+        }
         var courier = try delivery.courier()
         let lock = try RunLock(statePath: options.statePath, timeout: 5)
-        // The ledger is read under the lock: a run that waited sees what the other one sent.
-        let digests = ReminderPlanner.plan(schedule, timelines: context.timelines, actions: context.records.actions,
-                                           sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
         let stamp = Clock.now()
-        for digest in digests {
-            let message = try ReminderMessage.make(digest, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
-            let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
-                + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
-            try courier.send(message, summary: summary) {
-                try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: message.messageID)
+        var sent = 0
+        for context in contexts {
+            let schedule = context.schedule
+            let templates = templatesByFolder[(context.loaded.file as NSString).deletingLastPathComponent]!
+            // The ledger is read under the lock: a run that waited sees what the other one sent.
+            let digests = ReminderPlanner.plan(schedule, timelines: context.timelines, actions: context.records.actions,
+                                               sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
+            for digest in digests {
+                let message = try ReminderMessage.make(digest, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
+                let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
+                    + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
+                try courier.send(message, summary: summary) {
+                    try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: message.messageID)
+                }
             }
+            sent += digests.count
         }
-        if digests.isEmpty { print("No reminders due as of \(context.asOf).") }
+        if sent == 0 {
+            let asOf = options.asOf ?? contexts[0].asOf.description
+            print(contexts.count == 1 ? "No reminders due as of \(asOf)." : "No reminders due in the \(contexts.count) series as of \(asOf).")
+        }
         withExtendedLifetime(lock) {}
         try courier.finish()
     }

@@ -8,18 +8,19 @@ struct Status: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
-    @Flag(help: "Print JSON (schema roundtable.status/1, see docs/json.md).")
+    @Flag(help: "Print JSON (schema roundtable.status/1, see docs/json.md; an array of them for a folder of schedules).")
     var json = false
 
     func run() throws {
-        let context = try options.load()
-        let report = StatusReport(schedule: context.schedule, timelines: context.timelines,
-                                  actions: context.records.actions,
-                                  replies: try context.store.replies(series: context.schedule.series.id), asOf: context.asOf)
+        let reports = try options.loadAll().map { context in
+            StatusReport(schedule: context.schedule, timelines: context.timelines, actions: context.records.actions,
+                         replies: try context.store.replies(series: context.schedule.series.id), asOf: context.asOf)
+        }
         if json {
-            print(try JSONOutput.encode(report))
+            print(try options.namesFolder() ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))
         } else {
-            print(StatusTable.render(report, colour: isatty(STDOUT_FILENO) == 1), terminator: "")
+            let colour = isatty(STDOUT_FILENO) == 1
+            print(reports.map { StatusTable.render($0, colour: colour) }.joined(separator: "\n"), terminator: "")
         }
     }
 }

@@ -6,7 +6,9 @@ import RoundTableStore
 
 /// The options every command takes: which schedule, which state, and as of which day.
 struct CommonOptions: ParsableArguments {
-    @Option(name: [.customShort("s"), .long], help: "The schedule file (default: $ROUNDTABLE_SCHEDULE, else the only file in ./schedules).")
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp(
+        "The schedule file (default: $ROUNDTABLE_SCHEDULE, else the only file in ./schedules). check, status, overdue, export and remind also take a folder: every series in it.",
+        valueName: "file|folder"))
     var schedule: String?
 
     @Option(help: "The state file (default: $ROUNDTABLE_STATE, else $XDG_STATE_HOME/roundtable/state.sqlite).")
@@ -21,13 +23,43 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// Reads and validates the schedule; every problem in it becomes a located error (exit 65).
+    /// Reads and validates the one schedule a command about one series works on.
     func loadSchedule() throws -> LoadedSchedule {
         let path = try schedulePath()
-        let text = try TextFile.read(path)
-        let (loaded, diagnostics) = ScheduleLoader.load(text, file: path)
-        guard let loaded else { throw RoundTableError.badData(diagnostics) }
-        return loaded
+        guard !Self.isFolder(path) else {
+            throw ValidationError("'\(path)' is a folder. This command works on one series: pass -s with its schedule file.")
+        }
+        return try loadSchedules(at: path)[0]
+    }
+
+    /// Every schedule -s names: one file, or each .yaml/.yml file in a folder, so that cron runs an
+    /// organisation's groups in one go. Every problem in every file is reported (exit 65), and two
+    /// files with one series id are refused: the id is part of every UID and every state row.
+    func loadSchedules() throws -> [LoadedSchedule] { try loadSchedules(at: try schedulePath()) }
+
+    /// Whether -s names a folder: output then says which series each part is about, and JSON is an array.
+    func namesFolder() throws -> Bool { Self.isFolder(try schedulePath()) }
+
+    private func loadSchedules(at path: String) throws -> [LoadedSchedule] {
+        let files = Self.isFolder(path) ? try Self.scheduleFiles(in: path).map { path + "/" + $0 } : [path]
+        guard !files.isEmpty else { throw RoundTableError.noSchedule("'\(path)' holds no .yaml schedule.") }
+        var schedules: [LoadedSchedule] = []
+        var problems: [Diagnostic] = []
+        var fileOfSeries: [String: String] = [:]
+        for file in files {
+            let (loaded, diagnostics) = ScheduleLoader.load(try TextFile.read(file), file: file)
+            problems += diagnostics
+            guard let loaded else { continue }
+            let id = loaded.schedule.series.id
+            if let other = fileOfSeries[id] {
+                problems.append(Diagnostic(file: file, line: nil, column: nil, severity: .error,
+                                           message: "series id '\(id)' is already the id of \(other); give each series its own."))
+            }
+            fileOfSeries[id] = file
+            schedules.append(loaded)
+        }
+        guard problems.isEmpty else { throw RoundTableError.badData(problems) }
+        return schedules
     }
 
     /// The as-of day: given, or today on the series' wall clock (so 00:30 in London is already
@@ -46,8 +78,17 @@ struct CommonOptions: ParsableArguments {
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.
     func load() throws -> Context {
-        let loaded = try loadSchedule()
+        try context(loadSchedule(), store: try openStore())
+    }
+
+    /// A context for each series -s names, all over one state file.
+    func loadAll() throws -> [Context] {
+        let schedules = try loadSchedules()
         let store = try openStore()
+        return try schedules.map { try context($0, store: store) }
+    }
+
+    private func context(_ loaded: LoadedSchedule, store: StateStore) throws -> Context {
         let records = try store.records(series: loaded.schedule.series.id)
         return Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: records)
     }
@@ -56,13 +97,27 @@ struct CommonOptions: ParsableArguments {
         if let schedule { return schedule }
         if let env = ProcessInfo.processInfo.environment["ROUNDTABLE_SCHEDULE"], !env.isEmpty { return env }
         let folder = "schedules"
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let files = (try? Self.scheduleFiles(in: folder)) ?? []
         guard files.count == 1 else {
             throw RoundTableError.noSchedule(files.isEmpty
                 ? "No schedule given. Pass -s FILE, set ROUNDTABLE_SCHEDULE, or put one .yaml file in ./schedules."
                 : "Several schedules in ./schedules (\(files.sorted().joined(separator: ", "))). Pass -s FILE to choose one.")
         }
         return folder + "/" + files[0]
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+
+    /// The schedule files in a folder, in name order so that output is the same every run.
+    private static func scheduleFiles(in folder: String) throws -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: folder)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        } catch {
+            throw RoundTableError.inputMissing("'\(folder)' cannot be read (check its permissions).")
+        }
     }
 }

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""`make bench`, organisation scale: the commands cron and a coordinator run, timed over a whole
+synthetic organisation (bench/make_org.py) at a tenth and at full size, in one process each (`-s`
+naming the folder of schedules). Prints a Markdown table for docs/performance.md.
+
+    org_bench.py ROUNDTABLE_BINARY [RUNS]
+"""
+import os
+import shutil
+import subprocess
+import sys
+
+from timing import best, machine
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, ".build-bench", "org")
+AS_OF = "2026-06-30"
+SCALES = [0.1, 1]
+
+
+def organisation(binary, scale):
+    """A fresh organisation at this scale, its records imported; returns (schedules, state, folder)."""
+    folder = os.path.join(WORK, str(scale))
+    shutil.rmtree(folder, ignore_errors=True)
+    generated = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "make_org.py"), str(scale), folder],
+                               check=True, capture_output=True, text=True).stdout.strip()
+    print(f"scale {scale}: {generated}; importing...", file=sys.stderr)
+    schedules, state = os.path.join(folder, "schedules"), os.path.join(folder, "state.sqlite")
+    for name in sorted(os.listdir(os.path.join(folder, "records"))):
+        subprocess.run([binary, "import", "-s", os.path.join(schedules, name), "--state", state,
+                        os.path.join(folder, "records", name)], check=True, stdout=subprocess.DEVNULL)
+    return schedules, state, folder
+
+
+def commands(binary, schedules, state, folder):
+    """Each case: its name, argv, and the exit codes that mean it worked (overdue exits 1 when late)."""
+    common = ["-s", schedules, "--state", state, "--as-of", AS_OF]
+    return [
+        ("check", [binary, "check", "-s", schedules], (0,)),
+        ("status", [binary, "status"] + common, (0,)),
+        ("overdue", [binary, "overdue"] + common, (0, 1)),
+        ("export --dir", [binary, "export", "--dir", os.path.join(folder, "feeds")] + common, (0,)),
+        ("remind --dry-run", [binary, "remind", "--dry-run", "--templates", os.path.join(ROOT, "templates")] + common, (0,)),
+    ]
+
+
+def main():
+    binary, runs = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    results = {}
+    sizes = {}
+    for scale in SCALES:
+        schedules, state, folder = organisation(binary, scale)
+        sizes[scale] = len(os.listdir(schedules))
+        for name, argv, expect in commands(binary, schedules, state, folder):
+            print(f"scale {scale}: {name}...", file=sys.stderr)
+            results[name, scale] = best(argv, runs, expect=expect)
+        feeds = os.path.join(folder, "feeds")
+        files = [os.path.join(d, f) for d, _, names in os.walk(feeds) for f in names]
+        sizes[scale, "feeds"] = (len(files), sum(os.path.getsize(f) for f in files) / 1e6)
+        dry = subprocess.run(commands(binary, schedules, state, folder)[-1][1], capture_output=True, text=True).stdout
+        sizes[scale, "reminders"] = dry.count("would send")
+
+    small, full = SCALES
+    print(f"{machine()}, best of {runs}, as of {AS_OF}")
+    print()
+    print(f"| command | {sizes[small]} series (s) | {sizes[full]} series (s) | growth for 10x the data | peak memory at {sizes[full]} series (MB) | under 1 s |")
+    print("|---|---:|---:|---:|---:|---|")
+    for name, _, _ in commands(binary, "", "", ""):
+        (t_small, _), (t_full, rss) = results[name, small], results[name, full]
+        print(f"| {name} | {t_small:.3f} | {t_full:.3f} | {t_full / t_small:.1f}x | {rss:.0f} | {'yes' if t_full < 1 else 'no'} |")
+    print()
+    for scale in SCALES:
+        count, megabytes = sizes[scale, "feeds"]
+        print(f"At {sizes[scale]} series: export wrote {count} feeds ({megabytes:.0f} MB); "
+              f"remind --dry-run would send {sizes[scale, 'reminders']} digests.")
+
+
+if __name__ == "__main__":
+    main()
