@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Builds the VTIMEZONE that a calendar in a series' zone carries.
 ///
 /// libical on Debian only offers its built-in zones under a `/freeassociation.sourceforge.net/`
@@ -6,7 +8,26 @@
 /// zone follows a fixed rule (what Outlook expects), and RDATE lists where it does not.
 public enum TimeZoneComponent {
     /// A VTIMEZONE correct for every instant from a year before `first` to a year after `last`.
+    ///
+    /// Kept once made: it depends only on the zone and the years, and working it out asks the
+    /// system for thousands of offsets, while an organisation's thousands of feeds share a few zones.
     public static func make(_ rules: ZoneRules, covering first: LocalDate, through last: LocalDate) -> Component {
+        let key = Span(zone: rules.identifier, firstYear: first.year, lastYear: last.year)
+        if let made = made.withLock({ $0[key] }) { return made }
+        let component = build(rules, covering: first, through: last)
+        made.withLock { $0[key] = component }
+        return component
+    }
+
+    private struct Span: Hashable {
+        let zone: String
+        let firstYear: Int
+        let lastYear: Int
+    }
+
+    private static let made = Mutex<[Span: Component]>([:])
+
+    private static func build(_ rules: ZoneRules, covering first: LocalDate, through last: LocalDate) -> Component {
         let start = LocalDate(year: first.year - 1, month: 1, day: 1)!
         let end = LocalDate(year: last.year + 2, month: 1, day: 1)!
         let lookAhead = LocalDate(year: last.year + 4, month: 1, day: 1)!

@@ -236,9 +236,11 @@ public enum ScheduleLoader {
         return text
     }
 
+    /// Checked on the unicode scalars: an organisation's schedules list thousands of addresses, and
+    /// walking them as grapheme clusters cost more than reading the YAML.
     private static func isPlausibleAddress(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !s.contains(where: { $0.isWhitespace || "<>,;\"()".contains($0) })
+            && !s.unicodeScalars.contains(where: { $0.properties.isWhitespace || "<>,;\"()".unicodeScalars.contains($0) })
     }
 }

@@ -12,9 +12,13 @@ public struct YAMLReader {
     public init(file: String) { self.file = file }
 
     /// Parses text into a node tree; a syntax error becomes a located diagnostic.
+    ///
+    /// With Yams' basic resolver every scalar stays a plain string: nothing here uses YAML's implicit
+    /// types, and resolving them runs several regular expressions per scalar, most of the time it
+    /// takes to read an organisation's schedules.
     public mutating func compose(_ text: String) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 report(nil, "The file is empty.")
                 return nil
             }
