@@ -3,7 +3,8 @@
 # loader, the records importer and the reply reader. Usage: fuzz/run.sh [SECONDS] [NAME…]
 # Each fuzzer starts from fuzz/corpus/NAME (committed seeds) and adds what it finds to a scratch
 # copy; a crash, a hang (-timeout) or a leak (AddressSanitizer) fails the run and leaves the input
-# in .build-fuzz/artifacts/.
+# in .build-fuzz/artifacts/. With FUZZ_MERGE=1, what the run found that reaches new code is merged
+# into fuzz/corpus/NAME (libFuzzer's -merge=1 keeps the smallest inputs that cover it), to commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -35,6 +36,9 @@ for name in "${names[@]}"; do
   if ls "$scratch/artifacts/$name-"* >/dev/null 2>&1; then
     echo "fuzz: $name found a failing input: $(ls "$scratch/artifacts/$name-"*)" >&2
     exit 1
+  fi
+  if [ "${FUZZ_MERGE:-0}" = 1 ]; then
+    "$binary" -merge=1 fuzz/corpus/"$name" "$work" 2>&1 | grep -E "^MERGE-OUTER: [0-9]+ new files" || true
   fi
 done
 echo "fuzz: ${#names[@]} passed, 0 failed"
