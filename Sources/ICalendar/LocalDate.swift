@@ -35,10 +35,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard let n = FixedDigits.numbers(in: text, shape: "9999-99-99") else { return nil }
+        self.init(year: n[0], month: n[1], day: n[2])
     }
 
     /// Days since 1970-01-01 (negative before).

@@ -29,14 +29,10 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`.
     public init?(iso text: some StringProtocol) {
-        let halves = text.split(separator: "T", omittingEmptySubsequences: false)
-        guard halves.count == 2, let date = LocalDate(iso: halves[0]) else { return nil }
-        let time = halves[1].split(separator: ":", omittingEmptySubsequences: false)
-        guard time.count == 2 || time.count == 3, time.allSatisfy({ $0.count == 2 }),
-              let h = Int(time[0]), let m = Int(time[1]) else { return nil }
-        let s = time.count == 3 ? Int(time[2]) : 0
-        guard let s else { return nil }
-        self.init(date: date, hour: h, minute: m, second: s)
+        guard let n = FixedDigits.numbers(in: text, shape: "9999-99-99T99:99:99")
+                ?? FixedDigits.numbers(in: text, shape: "9999-99-99T99:99"),
+              let date = LocalDate(year: n[0], month: n[1], day: n[2]) else { return nil }
+        self.init(date: date, hour: n[3], minute: n[4], second: n.count == 6 ? n[5] : 0)
     }
 
     /// Seconds since 1970-01-01T00:00:00 on the same wall clock (as if it were UTC).
