@@ -38,7 +38,9 @@ enum ScheduleReferences {
 
     private static func listed(_ node: Node?) -> [(String, Node)] {
         guard let node else { return [] }
-        let items = node.sequence ?? [node]
+        // Not `node.sequence ?? [node]`: that literal builds a Yams sequence node, tag and all, and
+        // cost more than the rest of the reference checks together.
+        let items: [Node] = node.sequence.map(Array.init) ?? [node]
         return items.compactMap { item in item.scalar.map { ($0.string, item) } }
     }
 
