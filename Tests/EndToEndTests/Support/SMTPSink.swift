@@ -66,6 +66,11 @@ struct ReceivedMail: Decodable {
     let sequence: Int?
     let organizer: String?
     let problems: [String]
+    /// The top-level header field names, in order.
+    let headers: [String]
+    /// [display name, addr-spec] as Python's address parser reads them.
+    let from_address: [String]
+    let to_address: [String]
 
     static func read(_ files: [URL]) throws -> [ReceivedMail] {
         guard !files.isEmpty else { return [] }
