@@ -74,6 +74,38 @@ import Testing
         #expect(run.stderr.contains("ROUNDTABLE_SMTP_URL"))
     }
 
+    /// Runs `arguments` through an SMTP server that drops the connection during the Nth message,
+    /// then again through the same server (now healthy): the first run exits 75 having recorded
+    /// only what was accepted, the second sends exactly the rest, the dropped one with the same
+    /// Message-ID, and a third has nothing left to send.
+    private func expectDroppedMessageSentOnceLater(_ arguments: [String], dropping n: Int, total: Int, nothingLeft: String,
+                                                   _ extra: [String: String] = [:]) throws {
+        let sink = try SMTPSink(["--drop-data", "\(n)"])
+        let smtp = extra.merging(["ROUNDTABLE_SMTP_URL": sink.url]) { _, new in new }
+        let first = try rt(arguments + ["--transport", "smtp"], smtp)
+        #expect(first.status == 75, "\(first.stdout)\(first.stderr)")
+        #expect(first.stderr.contains("Mail could not be delivered now"), "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == n - 1)
+        #expect(try sink.messages().count == n - 1, "the ones accepted before the drop")
+        let dropped = try #require(try ReceivedMail.read(try sink.dropped()).first)
+
+        let second = try rt(arguments + ["--transport", "smtp"], smtp)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == total - n + 1)
+        let ids = try ReceivedMail.read(try sink.messages()).map(\.message_id)
+        #expect(ids.count == total)
+        #expect(Set(ids).count == total, "nothing twice: \(ids)")
+        #expect(ids.filter { $0 == dropped.message_id }.count == 1, "the dropped message went later, as the same message")
+        #expect(try rt(arguments + ["--transport", "smtp"], smtp).stdout.contains(nothingLeft))
+    }
+
+    @Test func theMailServerDroppingTheConnectionMidMessageLosesNothingAndSendsNothingTwice() throws {
+        try expectDroppedMessageSentOnceLater(["remind", "--as-of", "2012-04-13"], dropping: 4, total: 10,
+                                              nothingLeft: "No reminders due as of 2012-04-13.")
+        try expectDroppedMessageSentOnceLater(["invite", "rt5"], dropping: 3, total: 10, nothingLeft: "Nothing to send",
+                                              ["ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"])
+    }
+
     @Test func aStateFolderThatCannotBeWrittenIsReportedNotCrashedOn() throws {
         let file = folder.appendingPathComponent("a-file")
         try "x".write(to: file, atomically: true, encoding: .utf8)

@@ -43,6 +43,12 @@ final class SMTPSink {
             .map { folder.appendingPathComponent($0) }
     }
 
+    /// The messages whose connection was dropped before they were accepted (`--drop-data N`).
+    func dropped() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".dropped") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
     /// SIGKILL, not SIGTERM: a child of the test runner can inherit a mask that blocks SIGTERM.
     deinit {
         kill(process.processIdentifier, SIGKILL)
