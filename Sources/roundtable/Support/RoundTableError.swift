@@ -69,7 +69,7 @@ enum RoundTableError: Error {
             case .notADatabase, .newerSchema, .unknownAction, .conflict: return 65
             case .cannotOpen: return 73
             case .locked: return 75
-            case .failed: return 74
+            case .failed, .cannotWrite: return 74
             }
         }
     }

@@ -29,12 +29,14 @@ let roundtableBinary: String = {
 }()
 
 /// Runs the built binary as a user would. `ROUNDTABLE_*` variables of the developer's own
-/// environment are removed so their set-up never leaks into a test.
+/// environment are removed so their set-up never leaks into a test. `wrapper` is a command that
+/// runs it, such as `["/usr/bin/prlimit", "--fsize=4096"]`: the binary and its arguments follow it.
 func roundtable(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
-                stdin: String? = nil, stdinFile: URL? = nil) throws -> Run {
+                stdin: String? = nil, stdinFile: URL? = nil, wrapper: [String] = []) throws -> Run {
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
     env.merge(environment) { _, new in new }
-    return try run(roundtableBinary, arguments, environment: env, currentDirectory: currentDirectory, stdin: stdin,
+    let command = wrapper + [roundtableBinary] + arguments
+    return try run(command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory, stdin: stdin,
                    stdinFile: stdinFile)
 }
 
@@ -45,10 +47,8 @@ func roundtableMeasuringMemory(_ arguments: [String], environment: [String: Stri
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = folder.appendingPathComponent("rss").path
-    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
-    env.merge(environment) { _, new in new }
-    let run = try run("/usr/bin/time", ["-q", "-f", "%M", "-o", report, roundtableBinary] + arguments, environment: env,
-                      stdinFile: stdinFile)
+    let run = try roundtable(arguments, environment: environment, stdinFile: stdinFile,
+                             wrapper: ["/usr/bin/time", "-q", "-f", "%M", "-o", report])
     let kib = Int(try String(contentsOfFile: report, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     return (run, kib)
 }
