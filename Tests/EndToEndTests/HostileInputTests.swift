@@ -160,3 +160,48 @@ import Testing
         #expect(try !sentFiles().isEmpty)
     }
 }
+
+/// A state file reached through a symbolic link (kept on another disk, say): it is used through
+/// the link, the link stays a link, and SQLite's journal and our run lock sit beside the real
+/// file, so the two names never mean two journals or two locks.
+@Suite struct SymlinkedStateTests {
+    private let real: String
+    private let link: String
+
+    init() throws {
+        real = try temporaryDirectory().appendingPathComponent("state.sqlite").path
+        link = try temporaryDirectory().appendingPathComponent("linked.sqlite").path
+        #expect(try roundtable(["status"], environment: ["ROUNDTABLE_SCHEDULE": bundledSchedule, "ROUNDTABLE_STATE": real]).status == 0)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+    }
+
+    private func rt(_ arguments: [String], state: String, _ extra: [String: String] = [:]) throws -> Run {
+        try roundtable(arguments, environment: ["ROUNDTABLE_SCHEDULE": bundledSchedule, "ROUNDTABLE_STATE": state]
+                        .merging(extra) { _, new in new })
+    }
+
+    @Test func theLinkIsFollowedAndStaysALinkWithEverythingBesideTheRealFile() throws {
+        #expect(try rt(["import", repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path], state: link).status == 0)
+        let outbox = try temporaryDirectory().path
+        #expect(try rt(["remind", "--as-of", "2012-12-01", "--outbox", outbox], state: link).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real, "the link is still a link")
+        #expect(try rt(["dump"], state: real).stdout == rt(["dump"], state: link).stdout)
+        #expect(try rt(["dump"], state: real).stdout.contains("rt4"))
+        #expect(FileManager.default.fileExists(atPath: real + ".lock"))
+        for suffix in [".lock", "-wal", "-shm", "-journal"] {
+            #expect(!FileManager.default.fileExists(atPath: link + suffix), "nothing beside the link: \(suffix)")
+        }
+    }
+
+    @Test func twoRunsThroughTheLinkAndTheRealNameSendEachMessageOnce() throws {
+        let sink = try SMTPSink()
+        let script = [link, real].map { state in
+            "ROUNDTABLE_STATE='\(state)' '\(roundtableBinary)' remind --as-of 2012-04-13 --transport smtp >/dev/null 2>&1 &"
+        }.joined(separator: "\n") + "\nwait"
+        let exports = "export ROUNDTABLE_SCHEDULE='\(bundledSchedule)' ROUNDTABLE_SMTP_URL='\(sink.url)'\n"
+        #expect(try peer("/bin/bash", ["-c", exports + script]).status == 0)
+        let ids = try ReceivedMail.read(try sink.messages()).map(\.message_id)
+        #expect(ids.count == 10, "\(ids)")
+        #expect(Set(ids).count == ids.count, "\(ids)")
+    }
+}
