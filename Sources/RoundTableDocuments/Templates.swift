@@ -3,6 +3,9 @@ import Mustache
 
 /// The Mustache templates that messages, write-up skeletons and the series report are rendered
 /// from, read from one folder so a coordinator can reword them (`--templates DIR`) without rebuilding.
+///
+/// Reading the folder is the caller's job (the CLI reads every file through its size-limited,
+/// folder-bound reader); this type only parses and renders what it is given.
 public struct Templates: Sendable {
     /// Every template the tool uses, by its file name in the folder.
     public enum Name: String, Sendable, CaseIterable {
@@ -10,42 +13,74 @@ public struct Templates: Sendable {
         case writeup = "writeup.md", report = "report.md"
     }
 
-    public let directory: String
-    private let templates: [Name: MustacheTemplate]
+    /// The file extension of every template and partial in the folder.
+    public static let fileExtension = ".mustache"
 
-    /// Reads and parses every template now, so a broken one stops a run before anything is sent.
-    public init(directory: String) throws(TemplateError) {
+    public let directory: String
+    private let library: MustacheLibrary
+
+    /// Parses every template now, so a broken one stops a run before anything is sent.
+    ///
+    /// `sources` holds the text of each `*.mustache` file of `directory`, keyed by its file name
+    /// without the extension. Besides the five templates of `Name`, other files serve as partials:
+    /// `{{> footer}}` includes `footer.mustache` from the same folder. A partial must be named by a
+    /// plain file name that is in `sources`: a name with a `/` or one that is not there (a typo,
+    /// or `../../etc/passwd`) is refused here, rather than rendering as nothing.
+    public init(directory: String, sources: [String: String]) throws(TemplateError) {
         self.directory = directory
-        var parsed: [Name: MustacheTemplate] = [:]
-        for name in Name.allCases {
-            let path = (directory as NSString).appendingPathComponent("\(name.rawValue).mustache")
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw .missing(path: path)
-            }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let path = Self.path(of: name, in: directory)
             do {
-                parsed[name] = try MustacheTemplate(string: text)
+                library.register(try MustacheTemplate(string: sources[name]!), named: name)
             } catch {
                 throw .invalid(path: path, reason: "\(error)")
             }
+            for partial in Self.partialNames(in: sources[name]!) where partial.contains("/") || sources[partial] == nil {
+                throw .unknownPartial(path: path, partial: partial)
+            }
         }
-        templates = parsed
+        for name in Name.allCases where sources[name.rawValue] == nil {
+            throw .missing(path: Self.path(of: name.rawValue, in: directory))
+        }
+        self.library = library
     }
 
     /// The rendered text, with CRLF or CR line ends made LF (the MIME layer writes CRLF).
     public func render(_ name: Name, _ context: [String: Any]) -> String {
-        templates[name]!.render(context).replacingOccurrences(of: "\r\n", with: "\n")
+        library.render(context, withTemplate: name.rawValue)!.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// The file a template or partial named `name` is read from.
+    public static func path(of name: String, in directory: String) -> String {
+        (directory as NSString).appendingPathComponent(name + fileExtension)
+    }
+
+    /// The names in `{{> name}}` and `{{< name}}` tags (partials and parents), as written. Tags
+    /// after a delimiter change (`{{=<% %>=}}`) are not seen here; the library then finds no such
+    /// template and renders nothing, and it never reads a file: only what was given is known.
+    static func partialNames(in text: String) -> [String] {
+        text.matches(of: /\{\{\s*[<>]\s*([^}]*?)\s*\}\}/).map { String($0.output.1) }
     }
 }
 
 /// Why the templates folder cannot be used.
 public enum TemplateError: Error, Equatable, CustomStringConvertible {
+    /// One of the five templates is not in the folder (exit 66).
     case missing(path: String)
+    /// Not valid Mustache (exit 65).
     case invalid(path: String, reason: String)
+    /// A partial tag names something that is not a template file of the same folder (exit 65).
+    case unknownPartial(path: String, partial: String)
 
     public var description: String {
         switch self {
         case .missing(let path): return "The template '\(path)' is missing or unreadable. Point --templates at a folder holding the files of the project's templates/ folder."
         case .invalid(let path, let reason): return "The template '\(path)' is not valid Mustache: \(reason)."
+        case .unknownPartial(let path, let partial):
+            return "The template '\(path)' includes the partial '\(partial)', which is not a template of its folder. "
+                + "A partial is named by its file name without '.mustache' (e.g. {{> footer}} for footer.mustache) "
+                + "and must be in the same folder."
         }
     }
 }

@@ -14,17 +14,27 @@ public enum CalendarPartReader {
         public var description: String {
             switch self {
             case .noCalendarPart: return "No calendar (text/calendar part or .ics content) was found in it."
-            case .notText: return "Its calendar part is not UTF-8 text."
+            case .notText: return "Its calendar is not UTF-8 text; save the reply again as UTF-8, or as the email it came in."
             }
         }
     }
 
     /// The iCalendar text of the first calendar part, or of the whole file when it is one.
+    ///
+    /// The calendar must be UTF-8 (RFC 5545 §6). An email may hold other parts in other charsets:
+    /// the file is read leniently to find the calendar part, but a calendar part that lost bytes
+    /// on the way (shown as U+FFFD) is refused rather than recorded with mangled names.
     public static func calendarText(in data: [UInt8]) throws(Failure) -> String {
-        let text = String(decoding: data, as: UTF8.self)
-        if text.drop(while: { $0.isWhitespace }).uppercased().hasPrefix("BEGIN:VCALENDAR") { return text }
+        let strict = String(validating: data, as: UTF8.self)
+        let text = strict ?? String(decoding: data, as: UTF8.self)
+        if text.drop(while: { $0.isWhitespace }).uppercased().hasPrefix("BEGIN:VCALENDAR") {
+            guard let strict else { throw .notText }
+            return strict
+        }
         guard let part = find(in: Substring(text)) else { throw .noCalendarPart }
-        guard let decoded = String(bytes: part, encoding: .utf8) else { throw .notText }
+        guard let decoded = String(bytes: part, encoding: .utf8), strict != nil || !decoded.contains("\u{FFFD}") else {
+            throw .notText
+        }
         return decoded
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RoundTableCore
 
 /// Header values made fit for the wire: 7-bit, folded (RFC 5322 §2.2.3) and, where not plain ASCII,
 /// RFC 2047 encoded words. Callers refuse control characters before anything reaches here.
@@ -13,7 +14,7 @@ enum HeaderEncoding {
     /// C0, DEL, C1 and Unicode's line and paragraph separators: some reader or other ends a line at
     /// each of them, so in a header any could start a forged field.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        HeaderText.isControl(scalar)
     }
 
     /// Whether `text` holds a character that must never reach a header.

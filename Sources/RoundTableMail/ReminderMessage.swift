@@ -18,7 +18,7 @@ public enum ReminderMessage {
         ]
         let late = owed.filter { $0.item.due < asOf }.count
         let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
-            : digest.reminders.count == 1 ? "Reminder: \(digest.reminders[0].item.text)"
+            : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"
             : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
         let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
         return MailMessage(

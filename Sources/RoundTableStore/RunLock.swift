@@ -12,8 +12,11 @@ public final class RunLock {
     private let descriptor: Int32
 
     /// Waits up to `timeout` seconds for the lock, then throws `.locked` (exit 75: try later).
+    ///
+    /// The lock file goes beside the real state file, a symbolic link followed (as SQLite puts its
+    /// -wal and -shm there): two names for one state, a link and its target, share one lock.
     public init(statePath: String, timeout: Double) throws(StoreError) {
-        let path = statePath + ".lock"
+        let path = Self.resolved(statePath) + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
@@ -27,6 +30,13 @@ public final class RunLock {
             usleep(50_000)
         }
         descriptor = fd
+    }
+
+    /// The path with symbolic links resolved; as given when it does not exist.
+    private static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     deinit {

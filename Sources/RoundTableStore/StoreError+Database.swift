@@ -28,8 +28,23 @@ extension StoreError {
             self = .cannotOpen(path: path, reason: "permission denied")
         case .SQLITE_READONLY:
             self = .cannotOpen(path: path, reason: "the file is read-only")
+        case .SQLITE_FULL:
+            self = .cannotWrite(path: path, reason: "the disk is full")
+        case .SQLITE_IOERR:
+            self = .cannotWrite(path: path, reason: Self.ioReason(error))
         default:
             self = .failed(error.message ?? "SQLite error \(error.extendedResultCode.rawValue)")
+        }
+    }
+
+    /// SQLite says only "disk I/O error"; a failed write is most often a full disk or a file size
+    /// limit (which the kernel reports the same way), so say that.
+    private static func ioReason(_ error: DatabaseError) -> String {
+        switch error.extendedResultCode {
+        case .SQLITE_IOERR_WRITE, .SQLITE_IOERR_FSYNC, .SQLITE_IOERR_TRUNCATE, .SQLITE_IOERR_SHMSIZE:
+            return "the disk is full or a file size limit was reached (disk I/O error while writing)"
+        default:
+            return "disk I/O error"
         }
     }
 }

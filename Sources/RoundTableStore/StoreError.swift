@@ -9,6 +9,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(path: String)
     /// The file or its folder cannot be created, opened or written (permissions, read-only disk…).
     case cannotOpen(path: String, reason: String)
+    /// Writing failed part-way (disk full, a file size limit, an I/O error): the transaction was
+    /// rolled back, so what was recorded before is kept and this command recorded nothing.
+    case cannotWrite(path: String, reason: String)
     /// Another process kept the file locked for longer than the busy timeout.
     case locked(path: String)
     /// No action of the series has this id.
@@ -29,6 +32,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "It was left as it is; use that version or a newer one."
         case .cannotOpen(let path, let reason):
             return "Cannot open '\(path)': \(reason). Check the permissions, or choose another state file with --state."
+        case .cannotWrite(let path, let reason):
+            return "Cannot write to '\(path)': \(reason). Nothing was recorded by this command and the earlier records are intact; "
+                + "make room (or move the state with --state) and run it again."
         case .locked(let path):
             return "'\(path)' is locked by another roundtable process. Try again in a moment."
         case .unknownAction(let id):

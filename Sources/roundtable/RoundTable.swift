@@ -16,6 +16,9 @@ struct RoundTable: ParsableCommand {
 
     /// Parses, runs, and turns our typed errors into the exit codes of the command contract.
     static func main() {
+        // A file size limit (ulimit -f) would otherwise kill us with SIGXFSZ in the middle of a
+        // write; ignored, the write fails with EFBIG and is reported like a full disk.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

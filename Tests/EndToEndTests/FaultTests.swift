@@ -74,6 +74,38 @@ import Testing
         #expect(run.stderr.contains("ROUNDTABLE_SMTP_URL"))
     }
 
+    /// Runs `arguments` through an SMTP server that drops the connection during the Nth message,
+    /// then again through the same server (now healthy): the first run exits 75 having recorded
+    /// only what was accepted, the second sends exactly the rest, the dropped one with the same
+    /// Message-ID, and a third has nothing left to send.
+    private func expectDroppedMessageSentOnceLater(_ arguments: [String], dropping n: Int, total: Int, nothingLeft: String,
+                                                   _ extra: [String: String] = [:]) throws {
+        let sink = try SMTPSink(["--drop-data", "\(n)"])
+        let smtp = extra.merging(["ROUNDTABLE_SMTP_URL": sink.url]) { _, new in new }
+        let first = try rt(arguments + ["--transport", "smtp"], smtp)
+        #expect(first.status == 75, "\(first.stdout)\(first.stderr)")
+        #expect(first.stderr.contains("Mail could not be delivered now"), "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == n - 1)
+        #expect(try sink.messages().count == n - 1, "the ones accepted before the drop")
+        let dropped = try #require(try ReceivedMail.read(try sink.dropped()).first)
+
+        let second = try rt(arguments + ["--transport", "smtp"], smtp)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == total - n + 1)
+        let ids = try ReceivedMail.read(try sink.messages()).map(\.message_id)
+        #expect(ids.count == total)
+        #expect(Set(ids).count == total, "nothing twice: \(ids)")
+        #expect(ids.filter { $0 == dropped.message_id }.count == 1, "the dropped message went later, as the same message")
+        #expect(try rt(arguments + ["--transport", "smtp"], smtp).stdout.contains(nothingLeft))
+    }
+
+    @Test func theMailServerDroppingTheConnectionMidMessageLosesNothingAndSendsNothingTwice() throws {
+        try expectDroppedMessageSentOnceLater(["remind", "--as-of", "2012-04-13"], dropping: 4, total: 10,
+                                              nothingLeft: "No reminders due as of 2012-04-13.")
+        try expectDroppedMessageSentOnceLater(["invite", "rt5"], dropping: 3, total: 10, nothingLeft: "Nothing to send",
+                                              ["ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"])
+    }
+
     @Test func aStateFolderThatCannotBeWrittenIsReportedNotCrashedOn() throws {
         let file = folder.appendingPathComponent("a-file")
         try "x".write(to: file, atomically: true, encoding: .utf8)
@@ -83,23 +115,32 @@ import Testing
     }
 
     @Test func remindKilledAtAnyMomentForgetsNothingAndResendsAtMostTheMessageInFlight() throws {
-        let outbox = folder.appendingPathComponent("outbox")
-        for attempt in 0..<6 {
-            let delay = 0.02 + 0.03 * Double(attempt)
+        // Time one whole run, then, each time on a fresh state, kill a run at a random point of it
+        // (the message says where, should one fail) and let the next run finish the job.
+        let started = Date()
+        _ = try rt(["remind", "--as-of", "2012-04-13", "--dry-run"])
+        let whole = Date().timeIntervalSince(started)
+        for attempt in 0..<10 {
+            let delay = Double.random(in: 0.01...max(0.05, whole * 1.1))
+            let state = folder.appendingPathComponent("killed-\(attempt).sqlite").path
+            let outbox = folder.appendingPathComponent("outbox-\(attempt)")
             _ = try peer("/bin/bash", ["-c", """
-                export ROUNDTABLE_SCHEDULE='\(env["ROUNDTABLE_SCHEDULE"]!)' ROUNDTABLE_STATE='\(env["ROUNDTABLE_STATE"]!)'
+                export ROUNDTABLE_SCHEDULE='\(env["ROUNDTABLE_SCHEDULE"]!)' ROUNDTABLE_STATE='\(state)'
                 '\(roundtableBinary)' remind --as-of 2012-04-13 --outbox '\(outbox.path)' >/dev/null 2>&1 & pid=$!
                 sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true
                 """])
+            let finish = try rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path], ["ROUNDTABLE_STATE": state])
+            #expect(finish.status == 0, "killed after \(delay) s of \(whole) s: \(finish.stderr)")
+            #expect(try rt(["remind", "--as-of", "2012-04-13", "--dry-run"], ["ROUNDTABLE_STATE": state]).stdout
+                    == "No reminders due as of 2012-04-13.\n", "killed after \(delay) s of \(whole) s: all recorded")
+            // The outbox names files by Message-ID: a message resent after a kill replaced its own file.
+            // (A kill during a write can leave a hidden temporary file; never a half .eml.)
+            let files = try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+            #expect(files.count == 10, "killed after \(delay) s of \(whole) s: one digest per member: \(files)")
+            if attempt == 0 {
+                let mails = try ReceivedMail.read(files.map { outbox.appendingPathComponent($0) })
+                #expect(mails.allSatisfy { $0.problems.isEmpty && $0.plain?.contains("Dear") == true })
+            }
         }
-        let finish = try rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path])
-        #expect(finish.status == 0, "\(finish.stderr)")
-        #expect(try rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path]).stdout == "No reminders due as of 2012-04-13.\n")
-        // The outbox names files by Message-ID: a message resent after a kill replaced its own file.
-        // (A kill during a write can leave a hidden temporary file; never a half .eml.)
-        let files = try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
-        #expect(files.count == 10, "one digest per member: \(files)")
-        let mails = try ReceivedMail.read(files.map { outbox.appendingPathComponent($0) })
-        #expect(mails.allSatisfy { $0.problems.isEmpty && $0.plain?.contains("Dear") == true })
     }
 }

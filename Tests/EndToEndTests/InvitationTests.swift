@@ -96,6 +96,14 @@ import Testing
         #expect(status.contains("\"accepted\" : 1"))
     }
 
+    @Test func aReplyPipedToStandardInputIsRecordedAsFromAFile() throws {
+        let accepted = try reply("ACCEPTED", sequence: 0, stamp: "20121110T090000Z")
+        let run = try roundtable(["rsvp", "-"], environment: env, stdinFile: URL(fileURLWithPath: accepted))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "rt5: Sam Patel accepted\n")
+        #expect(try rt(["status", "--json", "--as-of", "2012-11-26"]).stdout.contains("\"accepted\" : 1"))
+    }
+
     @Test(arguments: [
         ("UNKNOWN-ANSWER", "rt5.ajc-plg-2012@ajc.example.org", "sam.patel@charity.example.org", "is not an answer"),
         ("ACCEPTED", "rt9.ajc-plg-2012@ajc.example.org", "sam.patel@charity.example.org", "no session of this series"),

@@ -8,11 +8,7 @@ import Testing
 
     /// The bundled schedule with one piece of text replaced, written to a temporary file.
     private func brokenCopy(replacing original: String, with broken: String) throws -> String {
-        let text = try String(contentsOfFile: ajc, encoding: .utf8)
-        #expect(text.contains(original), "the AJC schedule no longer contains \(original)")
-        let path = try temporaryDirectory().appendingPathComponent("plan.yaml").path
-        try text.replacingOccurrences(of: original, with: broken).write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try scheduleCopy(replacing: [(original, broken)])
     }
 
     @Test func theBundledScheduleChecksCleanWithItsOneKnownWarning() throws {

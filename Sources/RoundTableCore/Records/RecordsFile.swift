@@ -52,6 +52,7 @@ public enum RecordsFile {
             if let owner, schedule.member(owner) == nil { r.report(m["owner"], "Unknown member '\(owner)' as owner of \(id).") }
             let session = sessionID(m["session"], schedule, &r)
             let text = r.string(m["text"], "The text")
+            r.refuseLineBreaks(text, at: m["text"], "The text of \(id)")
             let due = date(m["due"], "The due date", &r)
             let done = m["done"].flatMap { date($0, "The done date", &r) }
             if let owner, let session, let text, let due, schedule.member(owner) != nil {

@@ -56,7 +56,7 @@ public enum ScheduleLoader {
         }
         let organiser = r.string(m["organiser"], "The organiser")
         let domain = r.string(m["uid-domain"], "The uid-domain")
-        if let domain, domain.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) {
+        if let domain, domain.contains(where: { !$0.isASCII || !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) {
             r.report(m["uid-domain"], "The uid-domain '\(domain)' should be a domain name such as 'ajc.example.org'.")
         }
         let areas = r.strings(m["discussion-areas"], "The discussion areas") ?? []
@@ -101,7 +101,7 @@ public enum ScheduleLoader {
             r.refuseLineBreaks(name, at: m["name"], "The name of member '\(id ?? "?")'")
             let email = r.string(m["email"], "A member's email")
             r.refuseLineBreaks(email, at: m["email"], "The email of member '\(id ?? "?")'")
-            if let email, !email.contains(where: \.isNewline), !isPlausibleAddress(email) {
+            if let email, HeaderText.firstControl(in: email) == nil, !isPlausibleAddress(email) {
                 r.report(m["email"], "'\(email)' is not an email address (expected name@domain).")
             }
             var sector: Sector?

@@ -108,10 +108,12 @@ public struct YAMLReader {
         return value
     }
 
-    /// Reports a value that must not reach an email header line by line.
+    /// Reports a value bound for an email header that holds a line break or another control
+    /// character (`HeaderText`'s rule, the mail layer's own), so `check` stops what sending would.
     public mutating func refuseLineBreaks(_ value: String?, at node: Node?, _ what: String) {
-        guard let value, value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return }
-        report(node, "\(what) contains a line break; it ends up in an email header, so it must be one line.")
+        guard let value, let control = HeaderText.firstControl(in: value) else { return }
+        report(node, "\(what) contains \(HeaderText.describe(control)); it ends up in an email header, "
+            + "so it must be one line of printable text.")
     }
 
     private func suggestion(for name: String, among options: [String]) -> String {

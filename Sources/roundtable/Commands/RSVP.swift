@@ -10,11 +10,14 @@ struct RSVP: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rsvp",
         abstract: "Record attendees' answers from iMIP REPLY files (.ics or saved emails).",
-        discussion: "Every file is read; a file that cannot be used is reported and the others still count. Exit 65 if any was refused.")
+        discussion: """
+            Every file is read; a file that cannot be used is reported and the others still count. Exit 65 if any was refused. \
+            '-' reads one reply from standard input (for a mail filter); files over 16 MiB are refused.
+            """)
 
     @OptionGroup var options: CommonOptions
 
-    @Argument(help: "Reply files.")
+    @Argument(help: "Reply files ('-' for standard input).")
     var files: [String]
 
     func run() throws {
@@ -23,7 +26,8 @@ struct RSVP: ParsableCommand {
         var refused: [String] = []
         for file in files {
             do {
-                let calendar = try Component.parse(try CalendarPartReader.calendarText(in: try TextFile.readBytes(file)))
+                let bytes = file == "-" ? try TextFile.readStandardInput() : try TextFile.readBytes(file)
+                let calendar = try Component.parse(try CalendarPartReader.calendarText(in: bytes))
                 for reply in try ReplyReader.replies(in: calendar, schedule: schedule) {
                     let kept = try context.store.recordReply(reply, series: schedule.series.id)
                     let who = schedule.member(reply.attendee)?.name ?? reply.attendee
@@ -32,8 +36,10 @@ struct RSVP: ParsableCommand {
                 }
             } catch let error as StoreError {
                 throw error
+            } catch let error as TextFileError {
+                refused.append(error.description)
             } catch {
-                refused.append("\(file): \(error)")
+                refused.append("\(file == "-" ? TextFile.standardInputName : file): \(error)")
             }
         }
         if !refused.isEmpty { throw RoundTableError.refusedFiles(refused) }

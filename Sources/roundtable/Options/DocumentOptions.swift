@@ -17,7 +17,20 @@ struct DocumentOptions: ParsableArguments {
         let besideSchedules = ((schedulePath as NSString).deletingLastPathComponent as NSString)
             .appendingPathComponent("../templates")
         let folder = templates ?? env ?? [besideSchedules, "templates"].first { FileManager.default.fileExists(atPath: $0) } ?? "templates"
-        do { return try Templates(directory: folder) } catch { throw RoundTableError.inputMissing(error.description) }
+        return try Templates(directory: folder, sources: try templateSources(in: folder))
+    }
+
+    /// The text of every `*.mustache` file in `folder` (not in its subfolders), by name without
+    /// the extension; each read through `TextFile`, so it is size-limited, UTF-8 and inside the folder.
+    private func templateSources(in folder: String) throws -> [String: String] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix(Templates.fileExtension) && !$0.hasPrefix(".") }
+        var sources: [String: String] = [:]
+        for file in files {
+            let name = String(file.dropLast(Templates.fileExtension.count))
+            sources[name] = try TextFile.read(Templates.path(of: name, in: folder), within: folder)
+        }
+        return sources
     }
 
     /// The write-up file of a session.

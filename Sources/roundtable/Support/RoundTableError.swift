@@ -25,6 +25,10 @@ enum RoundTableError: Error {
     case delivery(DeliveryError)
     /// A message could not be built from the data (a header value with a line break, say).
     case mail(MailError)
+    /// A file handed to us could not be read as text: missing, unreadable, too large, not UTF-8.
+    case file(TextFileError)
+    /// The templates folder cannot be used: a template missing, not Mustache, or a bad partial.
+    case template(TemplateError)
 
     /// Our own errors and those of the core and the store; nil for ArgumentParser's (usage, help).
     init?(_ error: any Error) {
@@ -34,7 +38,8 @@ enum RoundTableError: Error {
         case let store as StoreError: self = .store(store)
         case let delivery as DeliveryError: self = .delivery(delivery)
         case let mail as MailError: self = .mail(mail)
-        case let template as TemplateError: self = .inputMissing(template.description)
+        case let file as TextFileError: self = .file(file)
+        case let template as TemplateError: self = .template(template)
         default: return nil
         }
     }
@@ -44,8 +49,15 @@ enum RoundTableError: Error {
         switch self {
         case .inputMissing, .noSchedule: return 66
         case .badData, .invalid, .workflow, .refusedFiles: return 65
+        case .template(.missing): return 66
+        case .template(.invalid), .template(.unknownPartial): return 65
         case .cannotWrite: return 73
         case .mail: return 65
+        case .file(let error):
+            switch error {
+            case .missing, .unreadable: return 66
+            case .tooLarge, .notUTF8, .outsideFolder: return 65
+            }
         case .delivery(let error):
             switch error {
             case .temporary: return 75
@@ -57,7 +69,7 @@ enum RoundTableError: Error {
             case .notADatabase, .newerSchema, .unknownAction, .conflict: return 65
             case .cannotOpen: return 73
             case .locked: return 75
-            case .failed: return 74
+            case .failed, .cannotWrite: return 74
             }
         }
     }
@@ -83,6 +95,8 @@ extension RoundTableError: CustomStringConvertible {
         case .store(let error): return error.description
         case .delivery(let error): return error.description
         case .mail(let error): return error.description
+        case .file(let error): return error.description
+        case .template(let error): return error.description
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         }
     }

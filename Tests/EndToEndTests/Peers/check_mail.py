@@ -2,7 +2,8 @@
 """Reads .eml files with Python's email package (and the calendars in them with icalendar and
 vobject) and prints what a mail client would see, as JSON, for the tests to assert on.
 
-For each file: from, to, subject (decoded), message_id, tree (content types in walk order),
+For each file: headers (the top-level field names, in order), from, to, subject (decoded),
+from_address and to_address ([display name, addr-spec] as the address parser reads them), message_id, tree (content types in walk order),
 method (text/calendar's method parameter), plain (decoded text/plain), calendar (decoded
 text/calendar), and problems: bare LF, lines over 998 octets, defects found by the parser,
 calendars icalendar or vobject cannot read.
@@ -23,7 +24,9 @@ for path in sys.argv[1:]:
     item = {"file": path, "from": str(msg["From"]), "to": str(msg["To"]), "subject": str(msg["Subject"]),
             "message_id": str(msg["Message-ID"]).strip("<>"), "auto_submitted": msg["Auto-Submitted"],
             "tree": [p.get_content_type() for p in msg.walk()], "method": None, "plain": None, "calendar": None,
-            "attendees": None, "sequence": None}
+            "attendees": None, "sequence": None, "headers": list(msg.keys()),
+            "from_address": [msg["From"].addresses[0].display_name, msg["From"].addresses[0].addr_spec],
+            "to_address": [msg["To"].addresses[0].display_name, msg["To"].addresses[0].addr_spec]}
     for part in msg.walk():
         kind = part.get_content_type()
         if kind == "text/plain" and item["plain"] is None:

@@ -6,6 +6,9 @@ listens on as its first line, then runs until terminated.
   --fail-rcpt ADDR   answer 550 to RCPT TO:<ADDR>
   --tempfail         answer 451 to every RCPT TO
   --auth USER:PASS   require AUTH LOGIN/PLAIN with these credentials (535 otherwise)
+  --drop-data N      on the Nth message (counting from 1 over the server's life), close the
+                     connection once the data is in, before answering: the client never hears
+                     that it was accepted, and the message is not kept (saved as DIR/<n>.dropped)
 """
 import argparse, asyncio, json, os, socket, sys, time
 from aiosmtpd.controller import Controller
@@ -18,6 +21,7 @@ parser.add_argument("--dir", required=True)
 parser.add_argument("--fail-rcpt", default=None)
 parser.add_argument("--tempfail", action="store_true")
 parser.add_argument("--auth", default=None)
+parser.add_argument("--drop-data", type=int, default=0)
 args = parser.parse_args()
 os.makedirs(args.dir, exist_ok=True)
 
@@ -36,6 +40,11 @@ class Handler:
     async def handle_DATA(self, server, session, envelope):
         Handler.count += 1
         base = os.path.join(args.dir, "%04d" % Handler.count)
+        if Handler.count == args.drop_data:
+            with open(base + ".dropped", "wb") as f:
+                f.write(envelope.original_content or envelope.content)
+            server.transport.abort()
+            return "421 4.4.2 Connection dropped"
         with open(base + ".eml", "wb") as f:
             f.write(envelope.original_content or envelope.content)
         with open(base + ".json", "w") as f:

@@ -29,12 +29,38 @@ let roundtableBinary: String = {
 }()
 
 /// Runs the built binary as a user would. `ROUNDTABLE_*` variables of the developer's own
-/// environment are removed so their set-up never leaks into a test.
+/// environment are removed so their set-up never leaks into a test. `wrapper` is a command that
+/// runs it, such as `["/usr/bin/prlimit", "--fsize=4096"]`: the binary and its arguments follow it.
 func roundtable(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
-                stdin: String? = nil) throws -> Run {
+                stdin: String? = nil, stdinFile: URL? = nil, wrapper: [String] = []) throws -> Run {
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
     env.merge(environment) { _, new in new }
-    return try run(roundtableBinary, arguments, environment: env, currentDirectory: currentDirectory, stdin: stdin)
+    let command = wrapper + [roundtableBinary] + arguments
+    return try run(command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory, stdin: stdin,
+                   stdinFile: stdinFile)
+}
+
+/// `roundtable(...)` under GNU time, with the most memory the child ever held (its maximum
+/// resident set size, in KiB, as wait4 reports it).
+func roundtableMeasuringMemory(_ arguments: [String], environment: [String: String] = [:],
+                               stdinFile: URL? = nil) throws -> (run: Run, maxResidentKiB: Int) {
+    let folder = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("rss").path
+    let run = try roundtable(arguments, environment: environment, stdinFile: stdinFile,
+                             wrapper: ["/usr/bin/time", "-q", "-f", "%M", "-o", report])
+    let kib = Int(try String(contentsOfFile: report, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    return (run, kib)
+}
+
+/// Writes a file of `megabytes` MB: `head` (a valid start, say) then `line` repeated to fill it.
+func writeLargeFile(_ url: URL, megabytes: Int, head: String, line: String) throws {
+    FileManager.default.createFile(atPath: url.path, contents: Data(head.utf8))
+    let handle = try FileHandle(forWritingTo: url)
+    defer { try? handle.close() }
+    try handle.seekToEnd()
+    let unit = Data(String(repeating: line, count: (1 << 20) / line.utf8.count + 1).utf8.prefix(1 << 20))
+    for _ in 0..<megabytes { try handle.write(contentsOf: unit) }
 }
 
 /// Runs a peer program (a Python checker, khal, a fake sendmail), killed after `timeout` seconds.
@@ -57,7 +83,7 @@ func temporaryDirectory() throws -> URL {
 /// Output is collected through files rather than pipes, so a chatty child can never block on a
 /// full pipe while we wait for it to exit.
 private func run(_ executable: String, _ arguments: [String], environment: [String: String],
-                 currentDirectory: URL? = nil, stdin: String? = nil, timeout: Double = 120) throws -> Run {
+                 currentDirectory: URL? = nil, stdin: String? = nil, stdinFile: URL? = nil, timeout: Double = 120) throws -> Run {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("out"), err = folder.appendingPathComponent("err")
@@ -70,7 +96,9 @@ private func run(_ executable: String, _ arguments: [String], environment: [Stri
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
     process.standardOutput = try FileHandle(forWritingTo: out)
     process.standardError = try FileHandle(forWritingTo: err)
-    if let stdin {
+    if let stdinFile {
+        process.standardInput = try FileHandle(forReadingFrom: stdinFile)
+    } else if let stdin {
         let input = folder.appendingPathComponent("in")
         try stdin.write(to: input, atomically: true, encoding: .utf8)
         process.standardInput = try FileHandle(forReadingFrom: input)

@@ -43,6 +43,12 @@ final class SMTPSink {
             .map { folder.appendingPathComponent($0) }
     }
 
+    /// The messages whose connection was dropped before they were accepted (`--drop-data N`).
+    func dropped() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".dropped") }.sorted()
+            .map { folder.appendingPathComponent($0) }
+    }
+
     /// SIGKILL, not SIGTERM: a child of the test runner can inherit a mask that blocks SIGTERM.
     deinit {
         kill(process.processIdentifier, SIGKILL)
@@ -66,6 +72,11 @@ struct ReceivedMail: Decodable {
     let sequence: Int?
     let organizer: String?
     let problems: [String]
+    /// The top-level header field names, in order.
+    let headers: [String]
+    /// [display name, addr-spec] as Python's address parser reads them.
+    let from_address: [String]
+    let to_address: [String]
 
     static func read(_ files: [URL]) throws -> [ReceivedMail] {
         guard !files.isEmpty else { return [] }

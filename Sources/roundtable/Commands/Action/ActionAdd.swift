@@ -23,6 +23,10 @@ struct ActionAdd: ParsableCommand {
     func validate() throws {
         if let due, LocalDate(iso: due) == nil { throw ValidationError("'\(due)' is not a date; use YYYY-MM-DD.") }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("The action text is empty.") }
+        if let control = HeaderText.firstControl(in: text) {
+            throw ValidationError("The action text contains \(HeaderText.describe(control)); it can end up in an email header, "
+                + "so it must be one line of printable text.")
+        }
     }
 
     func run() throws {

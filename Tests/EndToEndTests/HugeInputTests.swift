@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// Files far larger than any real one (a 100 MB schedule, records file or reply, `/dev/zero`)
+/// are refused by name with the limit, without ever being held in memory whole.
+@Suite struct HugeInputTests {
+    private let folder: URL
+    private let env: [String: String]
+    /// A naive reader holds the whole 100 MB; ours stops after 16 MiB. The binary itself takes
+    /// about 40 MiB (debug build), so 64 MiB is far below the file and well above a bounded run.
+    private static let memoryCeilingKiB = 64 * 1024
+
+    init() throws {
+        folder = try temporaryDirectory()
+        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
+               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
+    }
+
+    private func expectRefused(_ measured: (run: Run, maxResidentKiB: Int), naming name: String) {
+        #expect(measured.run.status == 65, "\(measured.run.stderr)")
+        #expect(measured.run.stderr == "roundtable: error: '\(name)' is larger than 16 MiB, the most roundtable reads from one file; "
+                + "it was not used. Check that it is the file you meant.\n")
+        #expect(measured.maxResidentKiB > 0 && measured.maxResidentKiB < Self.memoryCeilingKiB,
+                "max RSS \(measured.maxResidentKiB) KiB")
+    }
+
+    @Test func aHundredMegabyteScheduleIsRefusedInBoundedMemory() throws {
+        let file = folder.appendingPathComponent("huge.yaml")
+        let schedule = try String(contentsOfFile: env["ROUNDTABLE_SCHEDULE"]!, encoding: .utf8)
+        try writeLargeFile(file, megabytes: 100, head: schedule, line: "# a comment that goes on and on and on\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        expectRefused(try roundtableMeasuringMemory(["check", "-s", file.path]), naming: file.path)
+    }
+
+    @Test func anEndlessScheduleIsRefusedRatherThanReadForever() throws {
+        expectRefused(try roundtableMeasuringMemory(["check", "-s", "/dev/zero"]), naming: "/dev/zero")
+    }
+
+    @Test func aHundredMegabyteRecordsFileIsRefusedAndImportsNothing() throws {
+        let file = folder.appendingPathComponent("records.yaml")
+        let action = "- {id: A1, session: rt4, owner: sam, text: Action, due: 2012-12-06}\n"
+        try writeLargeFile(file, megabytes: 100, head: "series: ajc-plg-2012\nactions:\n", line: action)
+        defer { try? FileManager.default.removeItem(at: file) }
+        expectRefused(try roundtableMeasuringMemory(["import", file.path], environment: env), naming: file.path)
+        #expect(try roundtable(["action", "list"], environment: env).stdout == "No actions.\n")
+    }
+
+    @Test func aHundredMegabyteReplyIsRefusedFromAFileAndFromStandardInput() throws {
+        let file = folder.appendingPathComponent("reply.eml")
+        let head = "From: sam.patel@charity.example.org\r\nContent-Type: text/plain\r\n\r\n"
+        try writeLargeFile(file, megabytes: 100, head: head, line: "Quoted text of a very long thread.\r\n")
+        defer { try? FileManager.default.removeItem(at: file) }
+        expectRefused(try roundtableMeasuringMemory(["rsvp", file.path], environment: env), naming: file.path)
+        expectRefused(try roundtableMeasuringMemory(["rsvp", "-"], environment: env, stdinFile: file), naming: "standard input")
+    }
+}
