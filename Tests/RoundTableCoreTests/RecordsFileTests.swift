@@ -45,4 +45,19 @@ import Testing
         #expect(records == nil)
         #expect(diagnostics.first?.message.contains("series 'other'") == true)
     }
+
+    /// Found by the records fuzzer: `series:` left empty was refused with no word of why.
+    @Test(arguments: ["series:\n", "series: ~\n", "# notes\nseries: # to fill in\n"])
+    func anEmptySeriesIsRefusedAndSaysWhere(text: String) {
+        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule)
+        #expect(records == nil)
+        #expect(diagnostics.map(\.description) == ["r.yaml:\(text.hasPrefix("#") ? 2 : 1):1: error: 'series' in The records file has no value."])
+    }
+
+    @Test func anEmptyRequiredFieldOfAnActionIsNamed() {
+        let text = "series: plg\nactions:\n- {id: A1, session: rt4, owner: coord, text: , due: 2012-11-01}\n"
+        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule)
+        #expect(records == nil)
+        #expect(diagnostics.map(\.description) == ["r.yaml:3:40: error: 'text' in An action has no value."])
+    }
 }

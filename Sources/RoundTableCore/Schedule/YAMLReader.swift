@@ -63,6 +63,9 @@ public struct YAMLReader {
             } else if !allowed.contains(name) {
                 report(key, "Unknown key '\(name)' in \(what).\(suggestion(for: name, among: allowed))")
             } else {
+                // A required key left empty (`series:` and nothing after it) is as good as missing,
+                // and is said at the key, where the person left it empty.
+                if required.contains(name), Self.isNull(value) { report(key, "'\(name)' in \(what) has no value.") }
                 entries[name] = value
             }
         }
@@ -79,8 +82,13 @@ public struct YAMLReader {
             report(node, "\(what) should be a single value.")
             return nil
         }
-        if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return nil }
-        return scalar.string
+        return Self.isNull(node) ? nil : scalar.string
+    }
+
+    /// Whether a node is YAML's empty value: nothing, `~` or `null`, unquoted.
+    private static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
     /// A list of scalars; a single scalar counts as a list of one.
