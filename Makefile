@@ -29,12 +29,13 @@ test: deps
 	swift build --build-tests
 	swift test --skip-build
 
-# Release builds in .build-bench, then three tables for docs/performance.md: calendar generation and
+# Release builds in .build-bench (the calendar bench) and .build-bench-static (roundtable as a cron job
+# would run it, Swift's libraries linked in), then three tables for docs/performance.md: calendar generation and
 # parsing against libical in C and Python's icalendar; a synthetic organisation (500 series) at a
 # tenth and at full size; start-up against Debian's `remind`.
 bench: deps
 	@dpkg -s remind >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq remind
 	bash bench/run.sh
-	swift build -c release --product roundtable --scratch-path .build-bench
-	/usr/bin/python3 bench/org_bench.py .build-bench/release/roundtable
-	/usr/bin/python3 bench/startup_bench.py .build-bench/release/roundtable
+	swift build -c release --static-swift-stdlib --product roundtable --scratch-path .build-bench-static
+	/usr/bin/python3 bench/org_bench.py .build-bench-static/release/roundtable
+	/usr/bin/python3 bench/startup_bench.py .build-bench-static/release/roundtable

@@ -2,12 +2,16 @@ import ArgumentParser
 import Foundation
 
 /// The `roundtable` command: a series of facilitated round tables, run from a plain-text plan.
+///
+/// Every command names itself (`commandName:`): left to ArgumentParser, the name comes from
+/// `String(describing:)` of the type, whose conformance look-ups were a third of the start-up cost
+/// of the cron path (see docs/performance.md).
 @main
 struct RoundTable: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtable",
         abstract: "Run a series of facilitated round-table meetings from a plain-text plan.",
-        discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 75 try again later.",
+        discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 73 cannot write, 74 I/O error (disk full), 75 try again later.",
         version: "1.0.0",
         subcommands: [Check.self, Status.self, OverdueCommand.self, Export.self, Advance.self, ActionCommand.self,
                       Invite.self, RSVP.self, Remind.self,

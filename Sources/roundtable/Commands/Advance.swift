@@ -5,6 +5,7 @@ import RoundTableCore
 /// `roundtable advance`: record that a session's stage is done (or undo the latest record).
 struct Advance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "advance",
         abstract: "Record a session's stage done, in order: plan, hold, writeup, disseminate.")
 
     @OptionGroup var options: CommonOptions

@@ -4,6 +4,7 @@ import RoundTableCore
 /// `roundtable check`: validate the schedule, listing every error and warning with its place.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the schedule (or every schedule in a folder): errors (exit 65) and warnings (exit 0) as FILE:LINE:COL.")
 
     @OptionGroup var options: CommonOptions

@@ -9,6 +9,7 @@ import RoundTableStore
 /// `roundtable disseminate`: the agreed write-up to every member, then the stage recorded.
 struct Disseminate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "disseminate",
         abstract: "Email a session's agreed write-up to every member, then record the disseminate stage.")
 
     @OptionGroup var options: CommonOptions

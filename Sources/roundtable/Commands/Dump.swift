@@ -3,7 +3,8 @@ import RoundTableCore
 
 /// `roundtable dump`: every record of the series as a YAML records file (a backup `import` reads).
 struct Dump: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write every record of the series as YAML.")
+    static let configuration = CommandConfiguration(
+        commandName: "dump", abstract: "Write every record of the series as YAML.")
 
     @OptionGroup var options: CommonOptions
 

@@ -6,6 +6,7 @@ import RoundTableCore
 /// `roundtable export`: the series as an iCalendar feed (METHOD:PUBLISH).
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export sessions and deadlines as an iCalendar feed.",
         discussion: """
             With --dir, writes <series>.ics and one <member>.ics per member, ready for any web server. \

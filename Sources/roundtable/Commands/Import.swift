@@ -4,6 +4,7 @@ import RoundTableCore
 /// `roundtable import`: read a records file in one transaction, all or nothing.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing.")
 
     @OptionGroup var options: CommonOptions

@@ -7,6 +7,7 @@ import RoundTableStore
 /// session moves, cancellations when it is cancelled or someone is no longer invited.
 struct Invite: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "invite",
         abstract: "Send iMIP invitations (REQUEST) for fixed sessions not yet invited or changed since, and CANCELs.")
 
     @OptionGroup var options: CommonOptions

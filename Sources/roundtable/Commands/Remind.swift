@@ -9,6 +9,7 @@ import RoundTableStore
 /// overdue, and each reminder goes once, however often or late cron runs.
 struct Remind: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "remind",
         abstract: "Send the reminders due as of the date, one digest per person; safe to run twice, late or at once.",
         discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation.")
 

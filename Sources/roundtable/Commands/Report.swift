@@ -6,6 +6,7 @@ import RoundTableDocuments
 /// `roundtable report`: the series report for the seminar organisers, and its timeline picture.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write the series report (Markdown, or one HTML page with --html) and optionally the timeline as SVG.")
 
     @OptionGroup var options: CommonOptions

@@ -4,7 +4,8 @@ import RoundTableCore
 
 /// `roundtable status`: every session, its stages, what is done and what is late.
 struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show every session's stages (due, done, days overdue) and open actions.")
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show every session's stages (due, done, days overdue) and open actions.")
 
     @OptionGroup var options: CommonOptions
 

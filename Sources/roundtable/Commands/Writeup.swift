@@ -6,6 +6,7 @@ import RoundTableDocuments
 /// `roundtable writeup`: the Markdown skeleton a rapporteur fills in after a session.
 struct Writeup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "writeup",
         abstract: "Write a session's write-up skeleton (never over an existing file without --force).")
 
     @OptionGroup var options: CommonOptions
