@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(
             name: "RoundTableMailTests",
             dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"],
-            exclude: ["parse_eml.py", "Support/smtp_sink.py"]
+            exclude: ["parse_eml.py"]
         ),
         .testTarget(name: "RoundTableDocumentsTests", dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar"]),
         .testTarget(

@@ -33,7 +33,7 @@ final class TransportScratch {
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
-/// A real SMTP server (aiosmtpd, Support/smtp_sink.py) on a free loopback port for one test.
+/// A real SMTP server (aiosmtpd, the end-to-end tests' Peers/smtp_sink.py) on a free loopback port for one test.
 final class SMTPSinkProcess {
     /// The folder the server saves what it accepts into.
     let scratch: TransportScratch
@@ -49,12 +49,13 @@ final class SMTPSinkProcess {
     /// Starts the server with `options` (see the script's usage) and waits up to 10 s for its port.
     init(_ options: [String] = []) throws {
         scratch = try TransportScratch()
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_sink.py")
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../EndToEndTests/Peers/smtp_sink.py").standardized
         let log = scratch.file("sink.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script.path, scratch.file("received").path] + options
+        process.arguments = [script.path, "--dir", scratch.file("received").path] + options
         let output = Pipe()
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: log)
