@@ -24,7 +24,13 @@ public struct Component: Hashable, Sendable {
     /// Every property with this name, in order.
     public func properties(_ name: String) -> [Property] {
         let wanted = name.uppercasedName
-        return properties.filter { $0.name == wanted }
+        // Counted first: `filter` grows its result as it goes, reallocating it each time.
+        var found: [Property] = []
+        found.reserveCapacity(properties.count { $0.name == wanted })
+        for property in properties where property.name == wanted {
+            found.append(property)
+        }
+        return found
     }
 
     /// The direct sub-components with this name.

@@ -3,26 +3,35 @@ import Foundation
 
 extension Component {
     /// The component as iCalendar text, written by libical (CRLF line ends, folding, escaping).
+    ///
+    /// libical writes a component as its BEGIN line, its properties, each sub-component's own
+    /// text and its END line, so each sub-component is built, written and freed in turn, and
+    /// its text put before the END line of the component's own. The text is the same as that
+    /// of the whole tree, but libical's copy of a large calendar is never all in memory at once,
+    /// next to the caller's values, which in a feed of thousands of events made every access a
+    /// cache miss.
     public func serialized() throws -> String {
-        var stand = XTextStandIns()
-        let text = try stand.replacing(in: self).serializedByLibical()
-        return stand.restore(in: text)
-    }
-
-    private func serializedByLibical() throws -> String {
-        try Libical.run {
-            let raw = try makeLibical()
-            defer { icalcomponent_free(raw) }
-            return Libical.takeString(icalcomponent_as_ical_string_r(raw))
+        var standIns = XTextStandIns()
+        let text = try Libical.run {
+            let own = try libicalTree(standIns: &standIns, withComponents: false)
+            var text = LibicalText(takingOwn: icalcomponent_as_ical_string_r(own))
+            icalcomponent_free(own)
+            for child in components {
+                let tree = try child.libicalTree(standIns: &standIns, withComponents: true)
+                text.append(taking: icalcomponent_as_ical_string_r(tree))
+                icalcomponent_free(tree)
+            }
+            return text.joined()
         }
+        return standIns.restore(in: text)
     }
 
-    /// Builds the libical tree; the caller owns the result.
+    /// Builds the libical tree, with or without the sub-components; the caller owns the result.
     ///
     /// Strings go to libical through `withCString`, which lends a native String's own bytes;
     /// passing a String where C wants a `char *` copies it into a new array every time.
-    private func makeLibical() throws -> OpaquePointer {
-        let kind = name.withCString(icalcomponent_string_to_kind)
+    private func libicalTree(standIns: inout XTextStandIns, withComponents: Bool) throws -> OpaquePointer {
+        let kind = Libical.componentKind(name)
         let component: OpaquePointer?
         if kind == ICAL_NO_COMPONENT || kind == ICAL_X_COMPONENT {
             component = name.withCString(icalcomponent_new_x)
@@ -32,10 +41,12 @@ extension Component {
         guard let component else { throw ICalendarError.invalid("unknown component '\(name)'") }
         do {
             for property in properties {
-                icalcomponent_add_property(component, try property.makeLibical())
+                icalcomponent_add_property(component, try property.libicalProperty(standIns: &standIns))
             }
-            for child in components {
-                icalcomponent_add_component(component, try child.makeLibical())
+            if withComponents {
+                for child in components {
+                    icalcomponent_add_component(component, try child.libicalTree(standIns: &standIns, withComponents: true))
+                }
             }
         } catch {
             icalcomponent_free(component)
@@ -46,21 +57,21 @@ extension Component {
 }
 
 extension Property {
-    fileprivate func makeLibical() throws -> OpaquePointer {
+    fileprivate func libicalProperty(standIns: inout XTextStandIns) throws -> OpaquePointer {
         let kind = Libical.propertyKind(name)
         let property: OpaquePointer?
         if kind == ICAL_NO_PROPERTY || kind == ICAL_X_PROPERTY {
             // Names libical 3.0 does not know (X-WR-*, X-PUBLISHED-TTL) travel as X properties;
             // libical does not escape ',' and ';' in them, which `XTextStandIns` makes up for.
-            property = value.text.withCString(icalproperty_new_x)
+            property = standIns.text(for: value, of: name).withCString(icalproperty_new_x)
             if let property { name.withCString { icalproperty_set_x_name(property, $0) } }
         } else {
             property = icalproperty_new(kind)
-            if let property { icalproperty_set_value(property, try value.makeLibical(for: name, kind: kind)) }
+            if let property { icalproperty_set_value(property, try value.libicalValue(for: name, kind: kind)) }
         }
         guard let property else { throw ICalendarError.invalid("property '\(name)'") }
         for parameter in parameters {
-            guard let p = parameter.makeLibical() else {
+            guard let p = parameter.libicalParameter() else {
                 icalproperty_free(property)
                 throw ICalendarError.invalid("parameter \(parameter.name)='\(parameter.value)' on \(name)")
             }
@@ -71,24 +82,24 @@ extension Property {
 }
 
 extension Parameter {
-    fileprivate func makeLibical() -> OpaquePointer? {
+    fileprivate func libicalParameter() -> OpaquePointer? {
         let kind = Libical.parameterKind(name)
         if kind == ICAL_NO_PARAMETER || kind == ICAL_X_PARAMETER || kind == ICAL_IANA_PARAMETER {
             let p = value.withCString(icalparameter_new_x)
             if let p { name.withCString { icalparameter_set_xname(p, $0) } }
             return p
         }
-        return value.withCString { icalparameter_new_from_value_string(kind, $0) }
+        return Libical.makeParameter(kind, value)
     }
 }
 
 extension Value {
-    fileprivate func makeLibical(for propertyName: String, kind: icalproperty_kind) throws -> OpaquePointer {
+    fileprivate func libicalValue(for propertyName: String, kind: icalproperty_kind) throws -> OpaquePointer {
         let made: OpaquePointer?
         switch self {
         case .text(let s):
             // ACTION, STATUS, TRANSP, METHOD… are enumerations in libical, not TEXT.
-            let valueKind = icalproperty_kind_to_value_kind(kind)
+            let valueKind = Libical.valueKind(of: kind)
             made = s.withCString { valueKind == ICAL_TEXT_VALUE ? icalvalue_new_text($0) : icalvalue_new_from_string(valueKind, $0) }
         case .integer(let n): made = icalvalue_new_integer(Int32(n))
         case .date(let d): made = icalvalue_new_date(d.libical)

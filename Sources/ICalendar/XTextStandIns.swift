@@ -5,32 +5,14 @@
 struct XTextStandIns {
     private var values: [String: String] = [:]
 
-    /// The component with every X-property TEXT that needs escaping swapped for a token.
-    mutating func replacing(in component: Component) -> Component {
-        replaced(component) ?? component
-    }
-
-    /// The component with its tokens in, or nil when it has nothing to swap (the usual case),
-    /// so a large calendar is not copied property by property to change nothing.
-    private mutating func replaced(_ component: Component) -> Component? {
-        var copy: Component?
-        for index in component.properties.indices {
-            // Read in place rather than copied out, and the value tested first (most are not
-            // TEXT, and the test is far cheaper than `hasPrefix`).
-            guard case .text(let text) = component.properties[index].value,
-                  component.properties[index].name.hasPrefix("X-"),
-                  text.contains(where: { $0 == "," || $0 == ";" }) else { continue }
-            let token = "RTXTEXT\(values.count)STANDIN"
-            values[token] = text
-            if copy == nil { copy = component }
-            copy!.properties[index].value = .text(token)
-        }
-        for index in component.components.indices {
-            guard let swapped = replaced(component.components[index]) else { continue }
-            if copy == nil { copy = component }
-            copy!.components[index] = swapped
-        }
-        return copy
+    /// The text to give libical for an X property's value: a new token when it is TEXT that
+    /// needs escaping, else the value's own text.
+    mutating func text(for value: Value, of name: String) -> String {
+        guard case .text(let text) = value, name.hasPrefix("X-"),
+              text.contains(where: { $0 == "," || $0 == ";" }) else { return value.text }
+        let token = "RTXTEXT\(values.count)STANDIN"
+        values[token] = text
+        return token
     }
 
     /// libical's text with each token's line carrying the escaped value.
