@@ -131,6 +131,19 @@ import Testing
         #expect(try rt(["status", "--json"]).stdout.contains("\"accepted\" : 1") == false)
     }
 
+    @Test func aMissingReplyFileIsInputMissingAndTheOthersStillCount() throws {
+        let missing = folder.appendingPathComponent("gone.ics").path
+        let alone = try rt(["rsvp", missing])
+        #expect(alone.status == 66)
+        #expect(alone.stderr.contains("gone.ics"))
+        let mixed = try rt(["rsvp", missing, folder.appendingPathComponent("plain.txt").path])
+        #expect(mixed.status == 66, "both missing")
+        let plain = folder.appendingPathComponent("plain.eml")
+        try "From: a@example.org\r\nSubject: hi\r\n\r\nJust text\r\n".write(to: plain, atomically: true, encoding: .utf8)
+        let oneBad = try rt(["rsvp", missing, plain.path])
+        #expect(oneBad.status == 65, "a file that is there but wrong is bad data")
+    }
+
     @Test func aLineBreakInANameNeverReachesAHeader() throws {
         // `check` refuses it; the mail layer refuses it too, should a schedule ever slip through.
         let address = try? RoundTableMailProbe.address(name: "Sam\r\nBcc: everyone@example.org")

@@ -24,6 +24,7 @@ struct RSVP: ParsableCommand {
         let context = try options.load()
         let schedule = context.schedule
         var refused: [String] = []
+        var allMissing = true
         for file in files {
             do {
                 let bytes = file == "-" ? try TextFile.readStandardInput() : try TextFile.readBytes(file)
@@ -38,10 +39,15 @@ struct RSVP: ParsableCommand {
                 throw error
             } catch let error as TextFileError {
                 refused.append(error.description)
+                switch error {
+                case .missing, .unreadable: break
+                default: allMissing = false
+                }
             } catch {
                 refused.append("\(file == "-" ? TextFile.standardInputName : file): \(error)")
+                allMissing = false
             }
         }
-        if !refused.isEmpty { throw RoundTableError.refusedFiles(refused) }
+        if !refused.isEmpty { throw RoundTableError.refusedFiles(refused, missing: allMissing) }
     }
 }

@@ -16,7 +16,9 @@ enum RoundTableError: Error {
     /// No schedule was named and none could be found.
     case noSchedule(String)
     /// Some of several input files could not be used; the others were.
-    case refusedFiles([String])
+    /// `missing`: every one of them is missing or unreadable, which the contract calls input
+    /// missing (66) rather than bad data (65).
+    case refusedFiles([String], missing: Bool = false)
     /// A record was refused by the workflow rules; nothing was written.
     case workflow(WorkflowError)
     /// The state file could not be used.
@@ -48,7 +50,8 @@ enum RoundTableError: Error {
     var exitCode: Int32 {
         switch self {
         case .inputMissing, .noSchedule: return 66
-        case .badData, .invalid, .workflow, .refusedFiles: return 65
+        case .refusedFiles(_, let missing): return missing ? 66 : 65
+        case .badData, .invalid, .workflow: return 65
         case .template(.missing): return 66
         case .template(.invalid), .template(.unknownPartial): return 65
         case .cannotWrite: return 73
@@ -78,7 +81,7 @@ enum RoundTableError: Error {
     var report: String {
         switch self {
         case .badData(let diagnostics): return diagnostics.map { "\($0)\n" }.joined()
-        case .refusedFiles(let lines): return lines.map { "roundtable: error: \($0)\n" }.joined()
+        case .refusedFiles(let lines, _): return lines.map { "roundtable: error: \($0)\n" }.joined()
         default: return "roundtable: error: \(self)\n"
         }
     }
@@ -89,7 +92,7 @@ extension RoundTableError: CustomStringConvertible {
     var description: String {
         switch self {
         case .inputMissing(let message), .invalid(let message), .noSchedule(let message): return message
-        case .refusedFiles(let lines): return lines.joined(separator: "; ")
+        case .refusedFiles(let lines, _): return lines.joined(separator: "; ")
         case .badData(let diagnostics): return diagnostics.map(\.description).joined(separator: "; ")
         case .workflow(let error): return error.description
         case .store(let error): return error.description
