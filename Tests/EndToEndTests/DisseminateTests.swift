@@ -3,31 +3,25 @@ import Testing
 
 /// From "round table held" to "findings in every member's inbox": writeup, edit, advance, disseminate.
 @Suite struct DisseminateTests {
-    private let folder: URL
-    private let env: [String: String]
+    private let workspace: Workspace
+    private var folder: URL { workspace.folder }
 
     init() throws {
-        folder = try temporaryDirectory()
-        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path,
-               "ROUNDTABLE_WRITEUPS": folder.appendingPathComponent("writeups").path]
-        let seeded = try roundtable(["import", repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path], environment: env)
-        #expect(seeded.status == 0)
-    }
-
-    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
-        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+        var workspace = try Workspace()
+        workspace.env["ROUNDTABLE_WRITEUPS"] = workspace.folder.appendingPathComponent("writeups").path
+        self.workspace = workspace
+        #expect(try workspace.seed().status == 0)
     }
 
     @Test func theFindingsReachEveryMemberOnceEvenWhenRunTwice() throws {
-        #expect(try rt(["writeup", "rt4"]).status == 0)
+        #expect(try workspace.rt(["writeup", "rt4"]).status == 0)
         let path = folder.appendingPathComponent("writeups/rt4.md")
         let filled = try String(contentsOf: path, encoding: .utf8)
             .replacingOccurrences(of: "### Operational issues\n\n- ", with: "### Operational issues\n\n- Payment by results needs shared outcome data")
         try filled.write(to: path, atomically: true, encoding: .utf8)
-        #expect(try rt(["advance", "rt4", "writeup", "--on", "2012-11-27"]).status == 0)
+        #expect(try workspace.rt(["advance", "rt4", "writeup", "--on", "2012-11-27"]).status == 0)
         let sink = try SMTPSink()
-        let first = try rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        let first = try workspace.rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasSuffix("rt4: disseminate done 2012-11-28\n"))
         let mails = try ReceivedMail.read(try sink.messages())
@@ -36,43 +30,43 @@ import Testing
         #expect(mails.allSatisfy { $0.problems.isEmpty && $0.subject.hasPrefix("Findings: Round table: Balancing") })
         #expect(mails.allSatisfy { $0.plain?.contains("Payment by results needs shared outcome data") == true })
         #expect(mails.allSatisfy { $0.tree == ["multipart/mixed", "text/plain", "text/markdown"] })
-        let second = try rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        let second = try workspace.rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
         #expect(second.status == 65, "already recorded")
         #expect(try sink.messages().count == 10, "nothing sent twice")
     }
 
     @Test func anUntouchedSkeletonIsNotSent() throws {
-        #expect(try rt(["writeup", "rt4"]).status == 0)
-        #expect(try rt(["advance", "rt4", "writeup", "--on", "2012-11-27"]).status == 0)
-        let before = try rt(["dump"]).stdout
-        let run = try rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--outbox", folder.appendingPathComponent("outbox").path])
+        #expect(try workspace.rt(["writeup", "rt4"]).status == 0)
+        #expect(try workspace.rt(["advance", "rt4", "writeup", "--on", "2012-11-27"]).status == 0)
+        let before = try workspace.rt(["dump"]).stdout
+        let run = try workspace.rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--outbox", folder.appendingPathComponent("outbox").path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("still the skeleton"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("outbox").path))
-        #expect(try rt(["dump"]).stdout == before)
+        #expect(try workspace.rt(["dump"]).stdout == before)
     }
 
     @Test func aWriteupNotYetAgreedIsNotSent() throws {
-        let run = try rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--outbox", folder.appendingPathComponent("outbox").path])
+        let run = try workspace.rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--outbox", folder.appendingPathComponent("outbox").path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("not recorded as agreed"))
     }
 
     @Test func anExistingWriteupIsNeverOverwrittenWithoutForce() throws {
-        #expect(try rt(["writeup", "rt4"]).status == 0)
+        #expect(try workspace.rt(["writeup", "rt4"]).status == 0)
         let path = folder.appendingPathComponent("writeups/rt4.md")
         try "my notes".write(to: path, atomically: true, encoding: .utf8)
-        let run = try rt(["writeup", "rt4"])
+        let run = try workspace.rt(["writeup", "rt4"])
         #expect(run.status == 65)
         #expect(try String(contentsOf: path, encoding: .utf8) == "my notes")
-        #expect(try rt(["writeup", "rt4", "--force"]).status == 0)
+        #expect(try workspace.rt(["writeup", "rt4", "--force"]).status == 0)
         #expect(try String(contentsOf: path, encoding: .utf8).hasPrefix("# Round table: Balancing"))
     }
 
     @Test func theHTMLReportIsOnePageWithTheTimelineInside() throws {
         let page = folder.appendingPathComponent("report.html")
         let svg = folder.appendingPathComponent("timeline.svg")
-        let run = try rt(["report", "--as-of", "2012-11-26", "--html", "-o", page.path, "--timeline", svg.path])
+        let run = try workspace.rt(["report", "--as-of", "2012-11-26", "--html", "-o", page.path, "--timeline", svg.path])
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOf: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

@@ -4,17 +4,11 @@ import Testing
 /// What happens when the world misbehaves: a sendmail that hangs or fails, a state folder that
 /// cannot be written, a run killed at any moment.
 @Suite struct FaultTests {
-    private let folder: URL
-    private let env: [String: String]
+    private let workspace: Workspace
+    private var folder: URL { workspace.folder }
 
     init() throws {
-        folder = try temporaryDirectory()
-        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
-    }
-
-    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
-        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+        workspace = try Workspace()
     }
 
     /// A stand-in for sendmail: a script that does `body` with the message on its standard input.
@@ -31,7 +25,7 @@ import Testing
         let saved = folder.appendingPathComponent("piped")
         try FileManager.default.createDirectory(at: saved, withIntermediateDirectories: true)
         let sendmail = try fakeSendmail("f=\(saved.path)/$RANDOM$RANDOM; echo \"$@\" > $f.args; cat > $f.eml")
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", sendmail])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", sendmail])
         #expect(run.status == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: saved.path)
         let args = files.filter { $0.hasSuffix(".args") }
@@ -46,17 +40,17 @@ import Testing
 
     @Test func aFailingSendmailIsTemporaryAndNothingIsRecorded() throws {
         let failing = try fakeSendmail("cat >/dev/null; echo 'queue full' >&2; exit 75")
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", failing])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", failing])
         #expect(run.status == 75)
         #expect(run.stderr.contains("queue full"))
-        let dry = try rt(["remind", "--as-of", "2012-03-02", "--dry-run"])
+        let dry = try workspace.rt(["remind", "--as-of", "2012-03-02", "--dry-run"])
         #expect(dry.stdout.contains("would send"), "nothing was recorded as sent")
     }
 
     @Test func aHangingSendmailIsStoppedAndTheRunExits75() throws {
         let hanging = try fakeSendmail("sleep 600")
         let started = Date()
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", hanging],
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", hanging],
                          ["ROUNDTABLE_SENDMAIL_TIMEOUT": "2"])
         #expect(run.status == 75, "\(run.stderr)")
         #expect(run.stderr.contains("did not finish"))
@@ -64,12 +58,12 @@ import Testing
     }
 
     @Test func aMissingSendmailIsAConfigurationError() throws {
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", "/nonexistent/sendmail"])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "sendmail", "--sendmail", "/nonexistent/sendmail"])
         #expect(run.status == 69)
     }
 
     @Test func smtpWithoutAURLSaysWhichVariableToSet() throws {
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"])
         #expect(run.status == 69)
         #expect(run.stderr.contains("ROUNDTABLE_SMTP_URL"))
     }
@@ -82,21 +76,21 @@ import Testing
                                                    _ extra: [String: String] = [:]) throws {
         let sink = try SMTPSink(["--drop-data", "\(n)"])
         let smtp = extra.merging(["ROUNDTABLE_SMTP_URL": sink.url]) { _, new in new }
-        let first = try rt(arguments + ["--transport", "smtp"], smtp)
+        let first = try workspace.rt(arguments + ["--transport", "smtp"], smtp)
         #expect(first.status == 75, "\(first.stdout)\(first.stderr)")
         #expect(first.stderr.contains("Mail could not be delivered now"), "\(first.stderr)")
         #expect(first.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == n - 1)
         #expect(try sink.messages().count == n - 1, "the ones accepted before the drop")
         let dropped = try #require(try ReceivedMail.read(try sink.dropped()).first)
 
-        let second = try rt(arguments + ["--transport", "smtp"], smtp)
+        let second = try workspace.rt(arguments + ["--transport", "smtp"], smtp)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: ") }.count == total - n + 1)
         let ids = try ReceivedMail.read(try sink.messages()).map(\.message_id)
         #expect(ids.count == total)
         #expect(Set(ids).count == total, "nothing twice: \(ids)")
         #expect(ids.filter { $0 == dropped.message_id }.count == 1, "the dropped message went later, as the same message")
-        #expect(try rt(arguments + ["--transport", "smtp"], smtp).stdout.contains(nothingLeft))
+        #expect(try workspace.rt(arguments + ["--transport", "smtp"], smtp).stdout.contains(nothingLeft))
     }
 
     @Test func theMailServerDroppingTheConnectionMidMessageLosesNothingAndSendsNothingTwice() throws {
@@ -109,7 +103,7 @@ import Testing
     @Test func aStateFolderThatCannotBeWrittenIsReportedNotCrashedOn() throws {
         let file = folder.appendingPathComponent("a-file")
         try "x".write(to: file, atomically: true, encoding: .utf8)
-        let run = try rt(["status"], ["ROUNDTABLE_STATE": file.appendingPathComponent("state.sqlite").path])
+        let run = try workspace.rt(["status"], ["ROUNDTABLE_STATE": file.appendingPathComponent("state.sqlite").path])
         #expect(run.status == 73, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("roundtable: error: Cannot open"))
     }
@@ -118,20 +112,20 @@ import Testing
         // Time one whole run, then, each time on a fresh state, kill a run at a random point of it
         // (the message says where, should one fail) and let the next run finish the job.
         let started = Date()
-        _ = try rt(["remind", "--as-of", "2012-04-13", "--dry-run"])
+        _ = try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"])
         let whole = Date().timeIntervalSince(started)
         for attempt in 0..<10 {
             let delay = Double.random(in: 0.01...max(0.05, whole * 1.1))
             let state = folder.appendingPathComponent("killed-\(attempt).sqlite").path
             let outbox = folder.appendingPathComponent("outbox-\(attempt)")
             _ = try peer("/bin/bash", ["-c", """
-                export ROUNDTABLE_SCHEDULE='\(env["ROUNDTABLE_SCHEDULE"]!)' ROUNDTABLE_STATE='\(state)'
+                export ROUNDTABLE_SCHEDULE='\(bundledSchedule)' ROUNDTABLE_STATE='\(state)'
                 '\(roundtableBinary)' remind --as-of 2012-04-13 --outbox '\(outbox.path)' >/dev/null 2>&1 & pid=$!
                 sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true
                 """])
-            let finish = try rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path], ["ROUNDTABLE_STATE": state])
+            let finish = try workspace.rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path], ["ROUNDTABLE_STATE": state])
             #expect(finish.status == 0, "killed after \(delay) s of \(whole) s: \(finish.stderr)")
-            #expect(try rt(["remind", "--as-of", "2012-04-13", "--dry-run"], ["ROUNDTABLE_STATE": state]).stdout
+            #expect(try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"], ["ROUNDTABLE_STATE": state]).stdout
                     == "No reminders due as of 2012-04-13.\n", "killed after \(delay) s of \(whole) s: all recorded")
             // The outbox names files by Message-ID: a message resent after a kill replaced its own file.
             // (A kill during a write can leave a hidden temporary file; never a half .eml.)

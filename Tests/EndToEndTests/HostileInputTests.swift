@@ -4,19 +4,14 @@ import Testing
 /// Files that are not what they should be: bytes that are not UTF-8, templates that reach out of
 /// their folder. Each is refused by name, and nothing is sent or recorded.
 @Suite struct HostileInputTests {
-    private let folder: URL
-    private let env: [String: String]
+    private let workspace: Workspace
+    private var folder: URL { workspace.folder }
+    private var env: [String: String] { workspace.env }
     private let outbox: URL
 
     init() throws {
-        folder = try temporaryDirectory()
-        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
-        outbox = folder.appendingPathComponent("outbox")
-    }
-
-    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
-        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+        workspace = try Workspace()
+        outbox = workspace.folder.appendingPathComponent("outbox")
     }
 
     /// Writes `bytes` to a new file in the test's folder.
@@ -46,7 +41,7 @@ import Testing
         let path = try file("latin1.yaml", latin1)
         let line = schedule.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("Zoë") }! + 1
         let column = schedule.split(separator: "\n", omittingEmptySubsequences: false)[line - 1].prefix { $0 != "ë" }.count + 1
-        let run = try rt(["advance", "inaugural", "plan"], ["ROUNDTABLE_SCHEDULE": path])
+        let run = try workspace.rt(["advance", "inaugural", "plan"], ["ROUNDTABLE_SCHEDULE": path])
         #expect(run.status == 65)
         #expect(run.stderr == "roundtable: error: '\(path)' is not UTF-8 text: line \(line), column \(column) has the byte 0xEB. "
                 + "Save it as UTF-8 and try again.\n")
@@ -57,10 +52,10 @@ import Testing
         let records = Array("series: ajc-plg-2012\nactions:\n- {id: A1, session: rt4, owner: sam, text: Caf".utf8) + [0xE9]
             + Array(", due: 2012-12-06}\n".utf8)
         let path = try file("records.yaml", records)
-        let run = try rt(["import", path])
+        let run = try workspace.rt(["import", path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("'\(path)' is not UTF-8 text: line 3, column 47 has the byte 0xE9"), "\(run.stderr)")
-        #expect(try rt(["action", "list"]).stdout == "No actions.\n")
+        #expect(try workspace.rt(["action", "list"]).stdout == "No actions.\n")
     }
 
     /// A reply from Sam, as a bare calendar whose CN holds `name`.
@@ -73,11 +68,11 @@ import Testing
 
     @Test func aReplyCalendarThatIsNotUTF8IsRefusedAndNothingIsRecorded() throws {
         let path = try file("reply.ics", calendar(cn: [0x53, 0xE4, 0x6D]))
-        let run = try rt(["rsvp", path])
+        let run = try workspace.rt(["rsvp", path])
         #expect(run.status == 65)
         #expect(run.stderr == "roundtable: error: \(path): Its calendar is not UTF-8 text; save the reply again as UTF-8, "
                 + "or as the email it came in.\n")
-        #expect(try rt(["status", "--json"]).stdout.contains("\"accepted\" : 1") == false)
+        #expect(try workspace.rt(["status", "--json"]).stdout.contains("\"accepted\" : 1") == false)
     }
 
     @Test func anEmailWithALatin1TextPartStillHasItsUTF8CalendarRead() throws {
@@ -86,7 +81,7 @@ import Testing
         let middle = "j\u{E0} vu.\r\n--b\r\nContent-Type: text/calendar; method=REPLY; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
         let body = Data(calendar(cn: Array("Säm".utf8))).base64EncodedString(options: .lineLength76Characters)
         let path = try file("reply.eml", Array(head.utf8) + [0xE9] + Array((middle + body + "\r\n--b--\r\n").utf8))
-        let run = try rt(["rsvp", path])
+        let run = try workspace.rt(["rsvp", path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "rt5: Sam Patel accepted\n")
     }
@@ -98,11 +93,11 @@ import Testing
             try handle.write(contentsOf: Data([0x0A, 0x43, 0x61, 0x66, 0xE9, 0x0A]))
             try handle.close()
         }
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--templates", folder, "--outbox", outbox.path])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--templates", folder, "--outbox", outbox.path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("'\(folder)/reminder.txt.mustache' is not UTF-8 text"), "\(run.stderr)")
         #expect(try sentFiles().isEmpty)
-        #expect(try rt(["remind", "--as-of", "2012-03-02", "--dry-run"]).stdout.contains("would send"), "nothing recorded")
+        #expect(try workspace.rt(["remind", "--as-of", "2012-03-02", "--dry-run"]).stdout.contains("would send"), "nothing recorded")
     }
 
     // MARK: Templates that reach outside their folder
@@ -113,7 +108,7 @@ import Testing
             let reminder = copy.appendingPathComponent("reminder.txt.mustache")
             try (String(contentsOf: reminder, encoding: .utf8) + "{{> \(partial) }}\n").write(to: reminder, atomically: true, encoding: .utf8)
         }
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--templates", folder, "--outbox", outbox.path])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--templates", folder, "--outbox", outbox.path])
         #expect(run.status == 65)
         #expect(run.stderr == "roundtable: error: The template '\(folder)/reminder.txt.mustache' includes the partial '\(partial)', "
                 + "which is not a template of its folder. A partial is named by its file name without '.mustache' "
@@ -128,7 +123,7 @@ import Testing
             try "{{% CONTENT_TYPE: TEXT}}\nSent for {{series}} & friends\n"
                 .write(to: copy.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
         }
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--templates", folder, "--outbox", outbox.path])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--templates", folder, "--outbox", outbox.path])
         #expect(run.status == 0, "\(run.stderr)")
         let mails = try ReceivedMail.read(try sentFiles().map { outbox.appendingPathComponent($0) })
         #expect(!mails.isEmpty)
@@ -144,7 +139,7 @@ import Testing
             try? FileManager.default.removeItem(at: link)
             try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../secret.txt")
         }
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--templates", templatesFolder, "--outbox", outbox.path])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--templates", templatesFolder, "--outbox", outbox.path])
         #expect(run.status == 65)
         #expect(run.stderr == "roundtable: error: '\(templatesFolder)/\(name)' leads outside the folder '\(templatesFolder)' "
                 + "(through a symbolic link); it was not read. Put the file itself in the folder.\n")
@@ -155,7 +150,7 @@ import Testing
         let real = try templates { _ in }
         let link = folder.appendingPathComponent("linked-templates").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--templates", link, "--outbox", outbox.path])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--templates", link, "--outbox", outbox.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try !sentFiles().isEmpty)
     }
@@ -181,7 +176,7 @@ import Testing
     }
 
     @Test func theLinkIsFollowedAndStaysALinkWithEverythingBesideTheRealFile() throws {
-        #expect(try rt(["import", repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path], state: link).status == 0)
+        #expect(try rt(["import", bundledSeeds], state: link).status == 0)
         let outbox = try temporaryDirectory().path
         #expect(try rt(["remind", "--as-of", "2012-12-01", "--outbox", outbox], state: link).status == 0)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real, "the link is still a link")

@@ -4,16 +4,15 @@ import Testing
 /// Files far larger than any real one (a 100 MB schedule, records file or reply, `/dev/zero`)
 /// are refused by name with the limit, without ever being held in memory whole.
 @Suite struct HugeInputTests {
-    private let folder: URL
-    private let env: [String: String]
+    private let workspace: Workspace
+    private var folder: URL { workspace.folder }
+    private var env: [String: String] { workspace.env }
     /// A naive reader holds the whole 100 MB; ours stops after 16 MiB. The binary itself takes
     /// about 40 MiB (debug build), so 64 MiB is far below the file and well above a bounded run.
     private static let memoryCeilingKiB = 64 * 1024
 
     init() throws {
-        folder = try temporaryDirectory()
-        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
+        workspace = try Workspace()
     }
 
     private func expectRefused(_ measured: (run: Run, maxResidentKiB: Int), naming name: String) {

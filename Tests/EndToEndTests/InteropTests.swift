@@ -7,12 +7,11 @@ import Testing
 @Suite struct InteropTests {
     /// The AJC feeds as of the demo day: the series feed and one per member, with the seeds' records.
     private func exportAJC() throws -> [URL] {
-        let folder = try temporaryDirectory()
-        let env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-                   "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
-        #expect(try roundtable(["import", repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path], environment: env).status == 0)
-        #expect(try roundtable(["export", "-o", folder.appendingPathComponent("ajc.ics").path], environment: env).status == 0)
-        #expect(try roundtable(["export", "--dir", folder.appendingPathComponent("feeds").path], environment: env).status == 0)
+        let workspace = try Workspace()
+        let folder = workspace.folder
+        #expect(try workspace.seed().status == 0)
+        #expect(try workspace.rt(["export", "-o", folder.appendingPathComponent("ajc.ics").path]).status == 0)
+        #expect(try workspace.rt(["export", "--dir", folder.appendingPathComponent("feeds").path]).status == 0)
         let feeds = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("feeds").path)
             .map { folder.appendingPathComponent("feeds/\($0)") }
         return [folder.appendingPathComponent("ajc.ics")] + feeds.sorted { $0.path < $1.path }

@@ -5,23 +5,17 @@ import Testing
 /// Invitations and replies through a real SMTP server on loopback, read back by Python's email
 /// package, icalendar, vobject and libical.
 @Suite struct InvitationTests {
-    private let folder: URL
-    private let env: [String: String]
+    private let workspace: Workspace
+    private var folder: URL { workspace.folder }
+    private var env: [String: String] { workspace.env }
 
     init() throws {
-        folder = try temporaryDirectory()
-        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-               "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path,
-               "ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"]
-    }
-
-    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
-        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+        workspace = try Workspace(["ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"])
     }
 
     @Test func eachAttendeeGetsOneIMIPRequestThatEveryPeerReads() throws {
         let sink = try SMTPSink()
-        let run = try rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        let run = try workspace.rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
         #expect(run.status == 0, "\(run.stderr)")
         let mails = try ReceivedMail.read(try sink.messages())
         #expect(mails.count == 10)
@@ -40,18 +34,18 @@ import Testing
         let zoe = try #require(mails.first { $0.to.contains("zoe.lindqvist") })
         #expect(zoe.to == "Zoë Lindqvist <zoe.lindqvist@consult.example.org>", "RFC 2047 name decodes")
         #expect(zoe.subject == "Invitation: Round table: Influences (Government, Media, Public Sector): what is the evidence base? (Luton, 2012-12-06 10:30)")
-        #expect(try rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout.contains("Nothing to send"))
+        #expect(try workspace.rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout.contains("Nothing to send"))
         #expect(try sink.messages().count == 10, "a second run sends nothing")
     }
 
     @Test func aNewTimeSendsAnUpdateAtTheNextSequenceWithTheSameUID() throws {
         let outbox = folder.appendingPathComponent("outbox").path
-        #expect(try rt(["invite", "rt4", "--outbox", outbox]).status == 0)
+        #expect(try workspace.rt(["invite", "rt4", "--outbox", outbox]).status == 0)
         let moved = folder.appendingPathComponent("moved.yaml")
         try String(contentsOfFile: env["ROUNDTABLE_SCHEDULE"]!, encoding: .utf8)
             .replacingOccurrences(of: "start: 2012-10-26T10:30:00", with: "start: 2012-10-26T13:30:00")
             .write(to: moved, atomically: true, encoding: .utf8)
-        let update = try rt(["invite", "rt4", "--outbox", outbox], ["ROUNDTABLE_SCHEDULE": moved.path])
+        let update = try workspace.rt(["invite", "rt4", "--outbox", outbox], ["ROUNDTABLE_SCHEDULE": moved.path])
         #expect(update.stdout.split(separator: "\n").filter { $0.contains("SEQUENCE 1, time or place changed") }.count == 10)
         let files = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.contains(".s1.") }
         let mails = try ReceivedMail.read(files.map { URL(fileURLWithPath: outbox).appendingPathComponent($0) })
@@ -60,7 +54,7 @@ import Testing
         let cancelled = folder.appendingPathComponent("cancelled.yaml")
         try String(contentsOf: moved, encoding: .utf8).replacingOccurrences(of: "    location: Poole", with: "    location: Poole\n    status: cancelled")
             .write(to: cancelled, atomically: true, encoding: .utf8)
-        let cancel = try rt(["invite", "rt4", "--outbox", outbox], ["ROUNDTABLE_SCHEDULE": cancelled.path])
+        let cancel = try workspace.rt(["invite", "rt4", "--outbox", outbox], ["ROUNDTABLE_SCHEDULE": cancelled.path])
         #expect(cancel.stdout.split(separator: "\n").filter { $0.contains("CANCEL rt4") && $0.contains("SEQUENCE 2") }.count == 10)
         let cancels = try ReceivedMail.read(try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.contains(".cancel.") }
             .map { URL(fileURLWithPath: outbox).appendingPathComponent($0) })
@@ -88,11 +82,11 @@ import Testing
         let accepted = try reply("ACCEPTED", sequence: 1, stamp: "20121110T090000Z")
         let olderSequence = try reply("DECLINED", sequence: 0, stamp: "20121111T090000Z")
         let olderStamp = try reply("TENTATIVE", sequence: 1, stamp: "20121109T090000Z")
-        let run = try rt(["rsvp", accepted, olderSequence, olderStamp])
+        let run = try workspace.rt(["rsvp", accepted, olderSequence, olderStamp])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("rt5: Sam Patel accepted\n"))
         #expect(run.stdout.contains("ignored: a newer answer is recorded"))
-        let status = try rt(["status", "--json", "--as-of", "2012-11-26"]).stdout
+        let status = try workspace.rt(["status", "--json", "--as-of", "2012-11-26"]).stdout
         #expect(status.contains("\"accepted\" : 1"))
     }
 
@@ -101,7 +95,7 @@ import Testing
         let run = try roundtable(["rsvp", "-"], environment: env, stdinFile: URL(fileURLWithPath: accepted))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "rt5: Sam Patel accepted\n")
-        #expect(try rt(["status", "--json", "--as-of", "2012-11-26"]).stdout.contains("\"accepted\" : 1"))
+        #expect(try workspace.rt(["status", "--json", "--as-of", "2012-11-26"]).stdout.contains("\"accepted\" : 1"))
     }
 
     @Test(arguments: [
@@ -112,7 +106,7 @@ import Testing
     func aReplyThatDoesNotFitIsRefusedAndTheOthersStillCount(partstat: String, uid: String, from: String, message: String) throws {
         let bad = try reply(partstat, sequence: 0, stamp: "20121110T090000Z", uid: uid, from: from)
         let good = try reply("DECLINED", sequence: 0, stamp: "20121110T090000Z")
-        let run = try rt(["rsvp", bad, good])
+        let run = try workspace.rt(["rsvp", bad, good])
         #expect(run.status == 65)
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(run.stdout.contains("rt5: Sam Patel declined"))
@@ -124,23 +118,23 @@ import Testing
         let broken = folder.appendingPathComponent("broken.ics")
         try "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nthis is not a property\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
             .write(to: broken, atomically: true, encoding: .utf8)
-        let run = try rt(["rsvp", plain.path, broken.path])
+        let run = try workspace.rt(["rsvp", plain.path, broken.path])
         #expect(run.status == 65)
         #expect(run.stderr.contains("No calendar"))
         #expect(run.stderr.contains("broken.ics: The calendar has problems"))
-        #expect(try rt(["status", "--json"]).stdout.contains("\"accepted\" : 1") == false)
+        #expect(try workspace.rt(["status", "--json"]).stdout.contains("\"accepted\" : 1") == false)
     }
 
     @Test func aMissingReplyFileIsInputMissingAndTheOthersStillCount() throws {
         let missing = folder.appendingPathComponent("gone.ics").path
-        let alone = try rt(["rsvp", missing])
+        let alone = try workspace.rt(["rsvp", missing])
         #expect(alone.status == 66)
         #expect(alone.stderr.contains("gone.ics"))
-        let mixed = try rt(["rsvp", missing, folder.appendingPathComponent("plain.txt").path])
+        let mixed = try workspace.rt(["rsvp", missing, folder.appendingPathComponent("plain.txt").path])
         #expect(mixed.status == 66, "both missing")
         let plain = folder.appendingPathComponent("plain.eml")
         try "From: a@example.org\r\nSubject: hi\r\n\r\nJust text\r\n".write(to: plain, atomically: true, encoding: .utf8)
-        let oneBad = try rt(["rsvp", missing, plain.path])
+        let oneBad = try workspace.rt(["rsvp", missing, plain.path])
         #expect(oneBad.status == 65, "a file that is there but wrong is bad data")
     }
 

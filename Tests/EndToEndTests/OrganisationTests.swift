@@ -19,7 +19,7 @@ import Testing
         env = ["ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path,
                "ROUNDTABLE_TEMPLATES": repositoryRoot.appendingPathComponent("templates").path]
         let seeded = try roundtable(["import", "-s", schedules.appendingPathComponent("ajc.yaml").path,
-                                     repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path], environment: env)
+                                     bundledSeeds], environment: env)
         #expect(seeded.status == 0, "\(seeded.stderr)")
     }
 

@@ -4,22 +4,18 @@ import Testing
 /// `remind` as cron runs it: every day, sometimes not at all, sometimes with the mail server
 /// down, sometimes twice at once. Each reminder arrives once.
 @Suite(.serialized) struct ReminderTests {
-    private let folder: URL
-    private let env: [String: String]
+    private let workspace: Workspace
+    private var folder: URL { workspace.folder }
+    private var env: [String: String] { workspace.env }
 
     init() throws {
         try self.init(state: nil)
     }
 
     private init(state: String?) throws {
-        folder = try temporaryDirectory()
-        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path,
-               "ROUNDTABLE_STATE": state ?? folder.appendingPathComponent("state.sqlite").path,
-               "ROUNDTABLE_NOW": "2012-06-01T07:00:00Z"]
-    }
-
-    private func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
-        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+        var workspace = try Workspace(["ROUNDTABLE_NOW": "2012-06-01T07:00:00Z"])
+        if let state { workspace.env["ROUNDTABLE_STATE"] = state }
+        self.workspace = workspace
     }
 
     /// Runs `remind` for each day, with the records the coordinator makes along the way, and
@@ -29,10 +25,10 @@ import Testing
         let sink = try SMTPSink()
         var day = first
         while day <= last {
-            for command in records[day] ?? [] { #expect(try rt(command + ["--as-of", day]).status == 0, "\(command)") }
+            for command in records[day] ?? [] { #expect(try workspace.rt(command + ["--as-of", day]).status == 0, "\(command)") }
             if !skip.contains(day) {
                 let url = serverDownOn.contains(day) ? "smtp://127.0.0.1:1" : sink.url
-                let run = try rt(["remind", "--as-of", day, "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": url])
+                let run = try workspace.rt(["remind", "--as-of", day, "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": url])
                 #expect(run.status == (serverDownOn.contains(day) && run.stdout.contains("No reminders") == false ? 75 : 0),
                         "\(day): \(run.stdout)\(run.stderr)")
             }
@@ -138,26 +134,26 @@ import Testing
         let ids = try ReceivedMail.read(try sink.messages()).map(\.message_id)
         #expect(!ids.isEmpty)
         #expect(Set(ids).count == ids.count, "\(ids)")
-        #expect(try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout
+        #expect(try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout
                 == "No reminders due as of 2012-03-02.\n")
     }
 
     @Test func aDryRunSaysWhatWouldGoAndRecordsNothing() throws {
-        let dry = try rt(["remind", "--as-of", "2012-03-02", "--dry-run"])
+        let dry = try workspace.rt(["remind", "--as-of", "2012-03-02", "--dry-run"])
         #expect(dry.stdout.contains("would send: reminder to zoe <zoe.lindqvist@consult.example.org>: stage:inaugural:writeup (due in 7 days (2012-03-09))"))
         let outbox = folder.appendingPathComponent("outbox").path
-        let real = try rt(["remind", "--as-of", "2012-03-02", "--outbox", outbox])
+        let real = try workspace.rt(["remind", "--as-of", "2012-03-02", "--outbox", outbox])
         #expect(real.stdout.replacingOccurrences(of: "sent: ", with: "would send: ") == dry.stdout)
     }
 
     @Test func aRefusedRecipientIsReportedAndTheOthersStillGo() throws {
         let sink = try SMTPSink(["--fail-rcpt", "zoe.lindqvist@consult.example.org"])
-        let run = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
         #expect(run.status == 65)
         #expect(run.stderr.contains("zoe.lindqvist@consult.example.org"))
         #expect(try sink.messages().count >= 1)
         // Zoë's reminder was not recorded, the others were: the next run tries her alone again.
-        let again = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        let again = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
         #expect(again.status == 65)
         #expect(again.stderr.contains("zoe.lindqvist@consult.example.org"))
         #expect(!again.stdout.contains("sent:"))
@@ -165,11 +161,11 @@ import Testing
 
     @Test func theSMTPPasswordNeverAppearsInOutput() throws {
         let sink = try SMTPSink(["--auth", "coord:right-secret"])
-        let wrong = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"],
+        let wrong = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"],
                            ["ROUNDTABLE_SMTP_URL": sink.url, "ROUNDTABLE_SMTP_USER": "coord", "ROUNDTABLE_SMTP_PASSWORD": "wrong-secret-123"])
         #expect(wrong.status == 69, "\(wrong.stderr)")
         #expect(!(wrong.stdout + wrong.stderr).contains("wrong-secret-123"))
-        let right = try rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"],
+        let right = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"],
                            ["ROUNDTABLE_SMTP_URL": sink.url, "ROUNDTABLE_SMTP_USER": "coord", "ROUNDTABLE_SMTP_PASSWORD": "right-secret"])
         #expect(right.status == 0, "\(right.stderr)")
         #expect(!(right.stdout + right.stderr).contains("right-secret"))

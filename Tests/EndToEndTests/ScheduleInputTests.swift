@@ -4,7 +4,7 @@ import Testing
 /// `check` and friends on broken schedules, through the built binary: one located line per
 /// problem on standard error and the contract's exit code.
 @Suite struct ScheduleInputTests {
-    private var ajc: String { repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path }
+    private var ajc: String { bundledSchedule }
 
     /// The bundled schedule with one piece of text replaced, written to a temporary file.
     private func brokenCopy(replacing original: String, with broken: String) throws -> String {

@@ -21,7 +21,7 @@ import Testing
 
     /// Imports the seeds and returns the dump of them.
     private func seed() throws -> String {
-        #expect(try rt(["import", repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path]).status == 0)
+        #expect(try rt(["import", bundledSeeds]).status == 0)
         return try rt(["dump"]).stdout
     }
 

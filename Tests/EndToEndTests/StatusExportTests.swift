@@ -4,7 +4,7 @@ import Testing
 
 /// `status` and `export` on the bundled AJC schedule, through the built binary.
 @Suite struct StatusExportTests {
-    private var ajc: String { repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path }
+    private var ajc: String { bundledSchedule }
 
     @Test func statusAsOfLateNovember2012ShowsTheRt4WriteupSeventeenDaysLate() throws {
         let run = try roundtable(["status", "-s", ajc, "--as-of", "2012-11-26"])

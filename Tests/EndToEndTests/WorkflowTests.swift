@@ -9,7 +9,7 @@ import Testing
 
     init() throws {
         state = try temporaryDirectory().appendingPathComponent("state/state.sqlite").path
-        env = ["ROUNDTABLE_SCHEDULE": repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path, "ROUNDTABLE_STATE": state]
+        env = ["ROUNDTABLE_SCHEDULE": bundledSchedule, "ROUNDTABLE_STATE": state]
     }
 
     private func rt(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
@@ -17,7 +17,7 @@ import Testing
     }
 
     private func seed() throws {
-        let run = try rt(["import", repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path])
+        let run = try rt(["import", bundledSeeds])
         #expect(run.status == 0, "\(run.stderr)")
     }
 
@@ -109,7 +109,7 @@ import Testing
     @Test func importingTheSameRecordsTwiceIsRefusedWhole() throws {
         try seed()
         let before = try rt(["dump"]).stdout
-        let again = try rt(["import", repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path])
+        let again = try rt(["import", bundledSeeds])
         #expect(again.status == 65)
         #expect(try rt(["dump"]).stdout == before)
     }

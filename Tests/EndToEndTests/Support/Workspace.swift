@@ -1,0 +1,23 @@
+import Foundation
+
+/// What most end-to-end suites start from: a fresh folder, a state file in it and the bundled AJC
+/// schedule, handed to the binary through the environment as a user's shell profile would.
+struct Workspace {
+    let folder: URL
+    /// The binary's environment; a suite adds what it needs (a clock, a write-ups folder).
+    var env: [String: String]
+
+    init(_ extra: [String: String] = [:]) throws {
+        folder = try temporaryDirectory()
+        env = ["ROUNDTABLE_SCHEDULE": bundledSchedule, "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
+            .merging(extra) { _, new in new }
+    }
+
+    /// The built binary in this workspace, with `extra` added to its environment.
+    func rt(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
+        try roundtable(arguments, environment: env.merging(extra) { _, new in new })
+    }
+
+    /// Imports the AJC seeds into the workspace's state.
+    func seed() throws -> Run { try rt(["import", bundledSeeds]) }
+}
