@@ -21,17 +21,19 @@ struct Remind: ParsableCommand {
         let contexts = try options.loadAll()
         // Templates are found beside each schedule; a folder of schedules shares one set, read once.
         var templatesByFolder: [String: Templates] = [:]
-        for context in contexts {
+        let templates = try contexts.map { context in
             let folder = (context.loaded.file as NSString).deletingLastPathComponent
-            if templatesByFolder[folder] == nil { templatesByFolder[folder] = try documents.loadTemplates(schedulePath: context.loaded.file) }
+            if let read = templatesByFolder[folder] { return read }
+            let read = try documents.loadTemplates(schedulePath: context.loaded.file)
+            templatesByFolder[folder] = read
+            return read
         }
         var courier = try delivery.courier()
         let lock = try RunLock(statePath: options.statePath, timeout: 5)
         let stamp = Clock.now()
         var sent = 0
-        for context in contexts {
+        for (context, templates) in zip(contexts, templates) {
             let schedule = context.schedule
-            let templates = templatesByFolder[(context.loaded.file as NSString).deletingLastPathComponent]!
             // The ledger is read under the lock: a run that waited sees what the other one sent.
             let digests = ReminderPlanner.plan(schedule, timelines: context.timelines, actions: context.records.actions,
                                                sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
