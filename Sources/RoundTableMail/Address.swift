@@ -1,4 +1,5 @@
 import Foundation
+import RoundTableCore
 
 /// One mailbox: who a message is from or to. Validated when made, so a bad address from the
 /// schedule file is reported where it is read rather than when a message is half sent.
@@ -9,25 +10,13 @@ public struct Address: Hashable, Sendable {
     public let email: String
 
     /// Throws `.headerInjection` when either part holds a line break or other control character,
-    /// and `.invalidAddress` when `email` is not `local@domain` of at most 254 ASCII characters
-    /// without spaces or `()<>[]\,;:"`.
+    /// and `.invalidAddress` when `email` breaks `EmailAddress`'s rule (the one `check` applies).
     public init(name: String, email: String) throws(MailError) {
         if HeaderEncoding.containsControl(name) { throw .headerInjection(field: "display name") }
         if HeaderEncoding.containsControl(email) { throw .headerInjection(field: "email address") }
-        guard Self.isPlainAddress(email) else { throw .invalidAddress(MailError.excerpt(email)) }
+        if let reason = EmailAddress.problem(in: email) { throw .invalidAddress(MailError.excerpt(email), reason: reason) }
         self.name = name
         self.email = email
-    }
-
-    /// Dot-atom on both sides of a single "@": the form every mail system accepts unquoted.
-    private static func isPlainAddress(_ email: String) -> Bool {
-        guard email.utf8.count <= 254, email.unicodeScalars.allSatisfy(\.isASCII) else { return false }
-        let sides = email.split(separator: "@", omittingEmptySubsequences: false)
-        let forbidden = Set("()<>[]\\,;:\" ")
-        return sides.count == 2 && sides.allSatisfy { side in
-            !side.isEmpty && side.first != "." && side.last != "." && !side.contains("..")
-                && !side.contains(where: forbidden.contains)
-        }
     }
 }
 

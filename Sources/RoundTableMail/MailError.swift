@@ -1,3 +1,5 @@
+import RoundTableCore
+
 /// Why a message could not be rendered. Each case names the offending part of the message in
 /// words, and quotes at most a short excerpt of a value, so addresses and subjects taken from the
 /// schedule file do not spill whole into logs.
@@ -7,8 +9,8 @@ public enum MailError: Error, Equatable, CustomStringConvertible {
     /// `field` names the place: "display name", "email address", "subject", "Message-ID",
     /// "'Auto-Submitted' header", "header name '…'", "content type '…'", "'method' parameter", …
     case headerInjection(field: String)
-    /// The email address is not a plain ASCII `local@domain`; carries a short excerpt of it.
-    case invalidAddress(String)
+    /// The email address breaks `EmailAddress`'s rule; carries a short excerpt of it and why.
+    case invalidAddress(String, reason: String)
     /// The Message-ID is not a plain ASCII `left@right`; carries a short excerpt of it.
     case invalidMessageID(String)
 
@@ -17,21 +19,15 @@ public enum MailError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .headerInjection(let field):
             return "The \(field) contains a line break or another character not allowed there in a mail header."
-        case .invalidAddress(let excerpt):
-            return "'\(excerpt)' is not an email address roundtable can send to: it needs the form local@domain, "
-                + "in ASCII, without spaces or any of ()<>[]\\,;:\"."
+        case .invalidAddress(let excerpt, let reason):
+            return "'\(excerpt)' is not an email address roundtable can send to: \(reason)."
         case .invalidMessageID(let excerpt):
             return "The Message-ID '\(excerpt)' is not valid: it needs the form left@right, in ASCII, "
                 + "without spaces or angle brackets."
         }
     }
 
-    /// At most 32 characters of `value`, control characters shown as U+FFFD, so an error message
+    /// At most 32 characters of `value`, control characters written out, so an error message
     /// stays on one line, stays short and leaks little.
-    static func excerpt(_ value: String) -> String {
-        let visible = String(String.UnicodeScalarView(value.unicodeScalars.map {
-            HeaderEncoding.isControl($0) ? "\u{FFFD}" : $0
-        }))
-        return visible.count > 32 ? visible.prefix(31) + "…" : visible
-    }
+    static func excerpt(_ value: String) -> String { Shown.excerpt(value, limit: 32) }
 }

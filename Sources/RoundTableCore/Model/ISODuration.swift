@@ -12,33 +12,62 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses `PnYnMnWnDTnHnMnS` (each part optional, at least one present); nil when malformed.
     public init?(_ text: String) {
+        guard let parsed = try? Self(parsing: text) else { return nil }
+        self = parsed
+    }
+
+    /// Why a text is not a duration a schedule may use.
+    public enum Problem: Error, Equatable, Sendable {
+        /// Not of the form `PnYnMnWnDTnHnMnS`.
+        case malformed
+        /// Longer than `ISODuration.longest` (or a number too large to count).
+        case tooLong
+    }
+
+    /// The longest duration any rule accepts: nothing in a series of meetings is planned further
+    /// ahead, and keeping every duration this short keeps every date the rules compute within
+    /// a few years of the schedule's own, so no addition can overflow and no loop can run away.
+    public static let longest = (years: 10, days: 3_660)
+
+    /// Parses `PnYnMnWnDTnHnMnS` with checked arithmetic: an overflowing number is `.tooLong`,
+    /// never a crash.
+    public init(parsing text: String) throws(Problem) {
         self.text = text
         var rest = Substring(text)
-        guard rest.first == "P" else { return nil }
+        guard rest.first == "P" else { throw .malformed }
         rest = rest.dropFirst()
         var inTime = false, sawPart = false, number = ""
+        // Each designator once and in order (Y M W D, then H M S), as ISO 8601 writes them.
+        var order = 0
         for ch in rest {
             if ch.isASCII && ch.isNumber { number.append(ch); continue }
             if ch == "T" {
-                guard !inTime, number.isEmpty else { return nil }
+                guard !inTime, number.isEmpty else { throw .malformed }
                 inTime = true
                 continue
             }
-            guard let n = Int(number) else { return nil }
+            guard !number.isEmpty else { throw .malformed }
+            // Nine digits already exceed every limit below; more could overflow Int.
+            guard number.count <= 9, let n = Int(number) else { throw .tooLong }
             number = ""
             sawPart = true
+            let place: Int
             switch (inTime, ch) {
-            case (false, "Y"): years += n
-            case (false, "M"): months += n
-            case (false, "W"): days += 7 * n
-            case (false, "D"): days += n
-            case (true, "H"): hours += n
-            case (true, "M"): minutes += n
-            case (true, "S"): seconds += n
-            default: return nil
+            case (false, "Y"): years = n; place = 1
+            case (false, "M"): months = n; place = 2
+            case (false, "W"): days += 7 * n; place = 3
+            case (false, "D"): days += n; place = 4
+            case (true, "H"): hours = n; place = 5
+            case (true, "M"): minutes = n; place = 6
+            case (true, "S"): seconds = n; place = 7
+            default: throw .malformed
             }
+            guard place > order else { throw .malformed }
+            order = place
         }
-        guard number.isEmpty, sawPart, !(inTime && text.hasSuffix("T")) else { return nil }
+        guard number.isEmpty, sawPart, !(inTime && text.hasSuffix("T")) else { throw .malformed }
+        guard years * 12 + months <= Self.longest.years * 12,
+              totalSeconds <= Self.longest.days * 86_400 else { throw .tooLong }
     }
 
     /// Whether the duration is whole days, weeks, months or years (what a deadline offset needs).

@@ -33,7 +33,7 @@ public enum RecordsFile {
                 r.report(m["stage"], "Unknown stage '\(stageName)'. Use plan, hold, writeup or disseminate.")
                 continue
             }
-            if let on = date(m["on"], "The date", &r) { records.completions.append(Completion(session: session, stage: stage, on: on)) }
+            if let on = r.date(m["on"], "The date") { records.completions.append(Completion(session: session, stage: stage, on: on)) }
         }
         var ids: Set<String> = []
         for item in list(top["actions"], "'actions'", &r) {
@@ -53,8 +53,8 @@ public enum RecordsFile {
             let session = sessionID(m["session"], schedule, &r)
             let text = r.string(m["text"], "The text")
             r.refuseLineBreaks(text, at: m["text"], "The text of \(id)")
-            let due = date(m["due"], "The due date", &r)
-            let done = m["done"].flatMap { date($0, "The done date", &r) }
+            let due = r.date(m["due"], "The due date")
+            let done = m["done"].flatMap { r.date($0, "The done date") }
             if let owner, let session, let text, let due, schedule.member(owner) != nil {
                 records.actions.append(Action(id: id, session: session, owner: owner, text: text, due: due, done: done))
             }
@@ -101,14 +101,5 @@ public enum RecordsFile {
             return nil
         }
         return id
-    }
-
-    private static func date(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> LocalDate? {
-        guard let text = r.string(node, what) else { return nil }
-        guard let d = LocalDate(iso: text) else {
-            r.report(node, "\(what) '\(text)' is not a date (YYYY-MM-DD).")
-            return nil
-        }
-        return d
     }
 }

@@ -18,9 +18,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `FILE:LINE:COL: error: message`, the form compilers use and editors understand. Always
-    /// one line: a value quoted in the message has its line breaks shown as `\n`.
+    /// one line: a value quoted in the message has its line breaks (and any other control
+    /// character) written out, as `\n`.
     public var description: String {
-        let text = message.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        let text = Shown.escaped(message)
         if let line, let column { return "\(file):\(line):\(column): \(severity.rawValue): \(text)" }
         return "\(file): \(severity.rawValue): \(text)"
     }

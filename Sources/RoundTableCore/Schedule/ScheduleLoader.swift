@@ -101,13 +101,13 @@ public enum ScheduleLoader {
             r.refuseLineBreaks(name, at: m["name"], "The name of member '\(id ?? "?")'")
             let email = r.string(m["email"], "A member's email")
             r.refuseLineBreaks(email, at: m["email"], "The email of member '\(id ?? "?")'")
-            if let email, HeaderText.firstControl(in: email) == nil, !isPlausibleAddress(email) {
-                r.report(m["email"], "'\(email)' is not an email address (expected name@domain).")
+            if let email, HeaderText.firstControl(in: email) == nil, let problem = EmailAddress.problem(in: email) {
+                r.report(m["email"], "'\(Shown.excerpt(email))' is not an email address roundtable can send to: \(problem).")
             }
             var sector: Sector?
             if let text = r.string(m["sector"], "A member's sector") {
                 sector = Sector(rawValue: text)
-                if sector == nil { r.report(m["sector"], "Unknown sector '\(text)'. Use public, private or voluntary.") }
+                if sector == nil { r.report(m["sector"], "Unknown sector '\(Shown.excerpt(text))'. Use public, private or voluntary.") }
             }
             guard let id, let name, let email else { return nil }
             return (Member(id: id, name: name, email: email, organisation: r.string(m["organisation"], "An organisation"),
@@ -132,7 +132,7 @@ public enum ScheduleLoader {
             var kind: Session.Kind?
             if let text = r.string(m["kind"], "The kind") {
                 kind = Session.Kind(rawValue: text)
-                if kind == nil { r.report(m["kind"], "Unknown kind '\(text)'. Use meeting, roundtable or seminar.") }
+                if kind == nil { r.report(m["kind"], "Unknown kind '\(Shown.excerpt(text))'. Use meeting, roundtable or seminar.") }
             }
             let subject = r.string(m["subject"], "The subject")
             r.refuseLineBreaks(subject, at: m["subject"], "The subject of session '\(id ?? "?")'")
@@ -174,29 +174,26 @@ public enum ScheduleLoader {
         case "start":
             guard let text = r.string(m["start"], "The start") else { return nil }
             guard let t = LocalDateTime(iso: text) else {
-                r.report(m["start"], "The start '\(text)' is not a local date and time (e.g. '2012-10-26T10:30:00').")
+                r.report(m["start"], "The start '\(Shown.excerpt(text))' is not a local date and time (e.g. '2012-10-26T10:30:00').")
                 return nil
             }
-            return .fixed(t)
+            return r.inSupportedYears(t.date, at: m["start"], "The start").map { _ in .fixed(t) }
         case "month":
             guard let text = r.string(m["month"], "The month") else { return nil }
             let parts = text.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let mo = Int(parts[1]),
                   (1...12).contains(mo) else {
-                r.report(m["month"], "The month '\(text)' should be written YYYY-MM (e.g. '2012-10').")
+                r.report(m["month"], "The month '\(Shown.excerpt(text))' should be written YYYY-MM (e.g. '2012-10').")
+                return nil
+            }
+            guard SupportedYears.range.contains(y) else {
+                r.report(m["month"], SupportedYears.refusal("The month", text))
                 return nil
             }
             return .month(year: y, month: mo)
         default:
             guard let w = r.mapping(m["window"], "The window", allowed: ["from", "to"], required: ["from", "to"]) else { return nil }
-            let dates = ["from", "to"].map { key -> LocalDate? in
-                guard let text = r.string(w[key], "The window's '\(key)'") else { return nil }
-                guard let d = LocalDate(iso: text) else {
-                    r.report(w[key], "The window's '\(key)' '\(text)' is not a date (YYYY-MM-DD).")
-                    return nil
-                }
-                return d
-            }
+            let dates = ["from", "to"].map { r.date(w[$0], "The window's '\($0)'") }
             guard let from = dates[0], let to = dates[1] else { return nil }
             guard from <= to else {
                 r.report(w["to"], "The window ends (\(to)) before it starts (\(from)).")
@@ -226,21 +223,19 @@ public enum ScheduleLoader {
         return .members(r.strings(node, "The attendees") ?? [])
     }
 
-    /// Ids become parts of UIDs, Message-IDs and file names, so they are kept to a safe alphabet.
+    /// Ids become parts of UIDs, Message-IDs and file names (`export --dir` writes `DIR/<series>/`,
+    /// `writeups/<session>.md`), so they are kept to a safe alphabet and may not start with a
+    /// dot: `..` or `.hidden` would name a folder above or a file a listing hides.
     private static func identifier(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> String? {
         guard let text = r.string(node, what) else { return nil }
         guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
-            r.report(node, "\(what) '\(text)' may hold only letters, digits, '-', '_' and '.'.")
+            r.report(node, "\(what) '\(Shown.excerpt(text))' may hold only letters, digits, '-', '_' and '.'.")
+            return nil
+        }
+        guard text.first != "." else {
+            r.report(node, "\(what) '\(Shown.excerpt(text))' may not start with '.': it becomes a file name.")
             return nil
         }
         return text
-    }
-
-    /// Checked on the unicode scalars: an organisation's schedules list thousands of addresses, and
-    /// walking them as grapheme clusters cost more than reading the YAML.
-    private static func isPlausibleAddress(_ s: String) -> Bool {
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !s.unicodeScalars.contains(where: { $0.properties.isWhitespace || "<>,;\"()".unicodeScalars.contains($0) })
     }
 }

@@ -17,11 +17,11 @@ enum ScheduleReferences {
         for (session, nodes) in sessions {
             for key in ["facilitator", "rapporteur", "attendees"] {
                 for (id, node) in listed(nodes[key]) where !memberIDs.contains(id) && !(key == "attendees" && id == "all") {
-                    r.report(node, "Unknown member '\(id)' as \(key) of session '\(session.id)'.")
+                    r.report(node, "Unknown member '\(Shown.excerpt(id))' as \(key) of session '\(session.id)'.")
                 }
             }
             for (id, node) in listed(nodes["requires"]) where !sessionIDs.contains(id) || id == session.id {
-                r.report(node, id == session.id ? "Session '\(id)' cannot require itself." : "Unknown session '\(id)' in 'requires' of '\(session.id)'.")
+                r.report(node, id == session.id ? "Session '\(Shown.excerpt(id))' cannot require itself." : "Unknown session '\(Shown.excerpt(id))' in 'requires' of '\(session.id)'.")
             }
             if let zone, let start = session.timing.start {
                 switch zone.resolve(start) {
@@ -47,7 +47,7 @@ enum ScheduleReferences {
     private static func reportDuplicates(_ ids: [(String, Node?)], _ what: String, _ r: inout YAMLReader) {
         var seen: Set<String> = []
         for (id, node) in ids where !seen.insert(id).inserted {
-            r.report(node, "Duplicate \(what) id '\(id)'.")
+            r.report(node, "Duplicate \(what) id '\(Shown.excerpt(id))'.")
         }
     }
 }

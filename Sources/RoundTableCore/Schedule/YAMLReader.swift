@@ -1,3 +1,4 @@
+import ICalendar
 import Yams
 
 /// Reads YAML nodes into values while collecting every problem with its line and column.
@@ -17,6 +18,10 @@ public struct YAMLReader {
     /// types, and resolving them runs several regular expressions per scalar, most of the time it
     /// takes to read an organisation's schedules.
     public mutating func compose(_ text: String) -> Node? {
+        if let (line, column, message) = YAMLAliasGuard.problem(in: text) {
+            diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 report(nil, "The file is empty.")
@@ -30,8 +35,10 @@ public struct YAMLReader {
                                               message: "Not valid YAML: \(problem)."))
             case .reader(let problem, _, _, _):
                 report(nil, "Not readable as UTF-8 text: \(problem).")
-            case .duplicatedKeysInMapping(let duplicates, _):
-                report(nil, "Duplicated key\(duplicates.count == 1 ? "" : "s") " + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ") + ".")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                diagnostics.append(Diagnostic(file: file, line: context.mark.line, column: context.mark.column, severity: .error,
+                                              message: "Duplicated key\(duplicates.count == 1 ? "" : "s") "
+                                                + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ") + "."))
             default:
                 report(nil, "Not valid YAML: \(error).")
             }
@@ -59,13 +66,13 @@ public struct YAMLReader {
         for (key, value) in map {
             let name = key.scalar?.string ?? ""
             if entries[name] != nil {
-                report(key, "Duplicate key '\(name)' in \(what).")
+                report(key, "Duplicate key '\(Shown.excerpt(name))' in \(what).")
             } else if !allowed.contains(name) {
-                report(key, "Unknown key '\(name)' in \(what).\(suggestion(for: name, among: allowed))")
+                report(key, "Unknown key '\(Shown.excerpt(name))' in \(what).\(suggestion(for: name, among: allowed))")
             } else {
                 // A required key left empty (`series:` and nothing after it) is as good as missing,
                 // and is said at the key, where the person left it empty.
-                if required.contains(name), Self.isNull(value) { report(key, "'\(name)' in \(what) has no value.") }
+                if required.contains(name), Self.isNull(value) { report(key, "'\(Shown.excerpt(name))' in \(what) has no value.") }
                 entries[name] = value
             }
         }
@@ -102,15 +109,41 @@ public struct YAMLReader {
         return items.compactMap { string($0, "Each item of \(what)") }
     }
 
+    /// A date written YYYY-MM-DD, in `SupportedYears`.
+    public mutating func date(_ node: Node?, _ what: String) -> LocalDate? {
+        guard let text = string(node, what) else { return nil }
+        guard let date = LocalDate(iso: text) else {
+            report(node, "\(what) '\(Shown.excerpt(text))' is not a date (YYYY-MM-DD).")
+            return nil
+        }
+        return inSupportedYears(date, at: node, what)
+    }
+
+    /// `date` when it is in `SupportedYears`; else nil, reported at `node`.
+    public mutating func inSupportedYears(_ date: LocalDate, at node: Node?, _ what: String) -> LocalDate? {
+        guard SupportedYears.contains(date) else {
+            report(node, SupportedYears.refusal(what, date))
+            return nil
+        }
+        return date
+    }
+
     /// An ISO 8601 duration such as `P14D` or `PT3H30M`.
     public mutating func duration(_ node: Node?, _ what: String, calendarOnly: Bool) -> ISODuration? {
         guard let text = string(node, what) else { return nil }
-        guard let value = ISODuration(text) else {
-            report(node, "\(what) '\(text)' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
+        let value: ISODuration
+        do {
+            value = try ISODuration(parsing: text)
+        } catch .malformed {
+            report(node, "\(what) '\(Shown.excerpt(text))' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
+            return nil
+        } catch {
+            report(node, "\(what) '\(Shown.excerpt(text))' is longer than \(ISODuration.longest.years) years, "
+                + "the longest any plan may use.")
             return nil
         }
         if calendarOnly && !value.isCalendarOnly {
-            report(node, "\(what) '\(text)' must be whole days, weeks, months or years (e.g. 'P14D').")
+            report(node, "\(what) '\(Shown.excerpt(text))' must be whole days, weeks, months or years (e.g. 'P14D').")
             return nil
         }
         return value
