@@ -25,6 +25,7 @@ struct RoundTable: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
+            if let problem = Clock.problem { throw RoundTableError.usage(problem) }
             try command.run()
         } catch {
             guard let failure = RoundTableError(error) else { exit(withError: error) }

@@ -16,14 +16,13 @@ struct Advance: ParsableCommand {
     @Argument(help: "plan | hold | writeup | disseminate (with --undo: optional, the latest is removed).")
     var stage: Stage?
 
-    @Option(help: ArgumentHelp("The day it was done (default: the as-of day).", valueName: "YYYY-MM-DD"))
-    var on: String?
+    @Option(help: ArgumentHelp("The day it was done (default: the as-of day).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
+    var on: LocalDate?
 
     @Flag(help: "Remove the latest recorded stage of this session.")
     var undo = false
 
     func validate() throws {
-        if let on, LocalDate(iso: on) == nil { throw ValidationError("'\(on)' is not a date; use YYYY-MM-DD.") }
         if !undo && stage == nil { throw ValidationError("Missing the stage: plan, hold, writeup or disseminate.") }
     }
 
@@ -43,7 +42,7 @@ struct Advance: ParsableCommand {
             print("\(session): removed \(latest.stage.rawValue) (was done \(latest.on))")
             return
         }
-        let completion = Completion(session: session, stage: stage!, on: on.flatMap { LocalDate(iso: $0) } ?? context.asOf)
+        let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)
         try context.store.complete(completion, series: series) { existing in
             try StageRules.check(completion, in: context.schedule, existing: existing)
         }

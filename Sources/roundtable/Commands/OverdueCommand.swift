@@ -31,7 +31,7 @@ struct OverdueCommand: ParsableCommand {
                     + OverdueTable.render(report.items, schedule: context.schedule, asOf: context.asOf)
             }
             if tables.isEmpty {
-                let asOf = options.asOf ?? contexts[0].asOf.description
+                let asOf = options.asOf ?? contexts[0].asOf
                 print(folder ? "Nothing is overdue in the \(contexts.count) series as of \(asOf)." : "Nothing is overdue as of \(asOf).")
             } else {
                 print(tables.joined(separator: "\n"), terminator: "")

@@ -48,7 +48,7 @@ struct Remind: ParsableCommand {
             sent += digests.count
         }
         if sent == 0 {
-            let asOf = options.asOf ?? contexts[0].asOf.description
+            let asOf = options.asOf ?? contexts[0].asOf
             print(contexts.count == 1 ? "No reminders due as of \(asOf)." : "No reminders due in the \(contexts.count) series as of \(asOf).")
         }
         withExtendedLifetime(lock) {}

@@ -14,14 +14,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "The state file (default: $ROUNDTABLE_STATE, else $XDG_STATE_HOME/roundtable/state.sqlite).")
     var state: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this day (default: today in the series timezone).", valueName: "YYYY-MM-DD"))
-    var asOf: String?
-
-    func validate() throws {
-        if let asOf, LocalDate(iso: asOf) == nil {
-            throw ValidationError("'\(asOf)' is not a date; use YYYY-MM-DD, e.g. --as-of 2012-11-26.")
-        }
-    }
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this day (default: today in the series timezone).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
+    var asOf: LocalDate?
 
     /// Reads and validates the one schedule a command about one series works on.
     func loadSchedule() throws -> LoadedSchedule {
@@ -65,7 +59,7 @@ struct CommonOptions: ParsableArguments {
     /// The as-of day: given, or today on the series' wall clock (so 00:30 in London is already
     /// tomorrow even while it is 23:30 in UTC).
     func day(in schedule: Schedule) throws -> LocalDate {
-        if let asOf, let date = LocalDate(iso: asOf) { return date }
+        if let asOf { return asOf }
         let zone = try ZoneRules(identifier: schedule.series.timezone)
         return zone.localTime(at: Clock.now()).date
     }

@@ -1,3 +1,4 @@
+import ICalendar
 import RoundTableCore
 import RoundTableDocuments
 import RoundTableMail
@@ -11,6 +12,8 @@ enum RoundTableError: Error {
     case badData([Diagnostic])
     /// A value given on the command line or in a record is wrong.
     case invalid(String)
+    /// The command cannot run as it was called (an environment variable that cannot be used).
+    case usage(String)
     /// Writing an output file failed.
     case cannotWrite(path: String, reason: String)
     /// No schedule was named and none could be found.
@@ -31,6 +34,10 @@ enum RoundTableError: Error {
     case file(TextFileError)
     /// The templates folder cannot be used: a template missing, not Mustache, or a bad partial.
     case template(TemplateError)
+    /// A calendar could not be read or built.
+    case calendar(ICalendarError)
+    /// A reply could not be believed or used.
+    case reply(ReplyError)
 
     /// Our own errors and those of the core and the store; nil for ArgumentParser's (usage, help).
     init?(_ error: any Error) {
@@ -42,6 +49,8 @@ enum RoundTableError: Error {
         case let mail as MailError: self = .mail(mail)
         case let file as TextFileError: self = .file(file)
         case let template as TemplateError: self = .template(template)
+        case let calendar as ICalendarError: self = .calendar(calendar)
+        case let reply as ReplyError: self = .reply(reply)
         default: return nil
         }
     }
@@ -51,7 +60,8 @@ enum RoundTableError: Error {
         switch self {
         case .inputMissing, .noSchedule: return 66
         case .refusedFiles(_, let missing): return missing ? 66 : 65
-        case .badData, .invalid, .workflow: return 65
+        case .usage: return 64
+        case .badData, .invalid, .workflow, .calendar, .reply: return 65
         case .template(.missing): return 66
         case .template(.invalid), .template(.unknownPartial): return 65
         case .cannotWrite: return 73
@@ -91,7 +101,7 @@ extension RoundTableError: CustomStringConvertible {
     /// The message alone, for when it is quoted inside another (a file `rsvp` refused, say).
     var description: String {
         switch self {
-        case .inputMissing(let message), .invalid(let message), .noSchedule(let message): return message
+        case .inputMissing(let message), .invalid(let message), .usage(let message), .noSchedule(let message): return message
         case .refusedFiles(let lines, _): return lines.joined(separator: "; ")
         case .badData(let diagnostics): return diagnostics.map(\.description).joined(separator: "; ")
         case .workflow(let error): return error.description
@@ -100,6 +110,8 @@ extension RoundTableError: CustomStringConvertible {
         case .mail(let error): return error.description
         case .file(let error): return error.description
         case .template(let error): return error.description
+        case .calendar(let error): return error.description
+        case .reply(let error): return error.description
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         }
     }

@@ -17,11 +17,10 @@ struct ActionAdd: ParsableCommand {
     @Option(help: "What is to be done.")
     var text: String
 
-    @Option(help: ArgumentHelp("When it is due (default: the next session's date).", valueName: "YYYY-MM-DD"))
-    var due: String?
+    @Option(help: ArgumentHelp("When it is due (default: the next session's date).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
+    var due: LocalDate?
 
     func validate() throws {
-        if let due, LocalDate(iso: due) == nil { throw ValidationError("'\(due)' is not a date; use YYYY-MM-DD.") }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("The action text is empty.") }
         if let control = HeaderText.firstControl(in: text) {
             throw ValidationError("The action text contains \(HeaderText.describe(control)); it can end up in an email header, "
@@ -34,7 +33,7 @@ struct ActionAdd: ParsableCommand {
         let schedule = context.schedule
         _ = try StageRules.member(owner, in: schedule)
         _ = try StageRules.session(session, in: schedule)
-        let dueDate = try due.flatMap { LocalDate(iso: $0) } ?? StageRules.defaultActionDue(after: session, in: schedule)
+        let dueDate = try due ?? StageRules.defaultActionDue(after: session, in: schedule)
         let action = try context.store.addAction(series: schedule.series.id, session: session, owner: owner, text: text, due: dueDate)
         print(action.id)
     }
