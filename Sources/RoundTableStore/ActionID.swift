@@ -3,10 +3,15 @@ enum ActionID {
     /// The id shown for an action number.
     static func text(_ number: Int) -> String { "A\(number)" }
 
-    /// The number behind an id, or nil unless it is exactly `A` and a positive number without
-    /// leading zeros: "A01" and "a1" would otherwise name A1 under a second spelling.
+    /// The largest action number: far above any series' actions, and far enough below Int's
+    /// limit that the next number never overflows, whatever a records file imported.
+    static let largest = 999_999_999
+
+    /// The number behind an id, or nil unless it is exactly `A` and a number from 1 to `largest`
+    /// without leading zeros: "A01" and "a1" would otherwise name A1 under a second spelling.
     static func number(_ id: String) -> Int? {
-        guard id.hasPrefix("A"), let number = Int(id.dropFirst()), number > 0, text(number) == id else {
+        guard id.hasPrefix("A"), id.utf8.count <= 10, let number = Int(id.dropFirst()), (1...largest).contains(number),
+              text(number) == id else {
             return nil
         }
         return number

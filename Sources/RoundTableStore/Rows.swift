@@ -2,41 +2,95 @@ import GRDB
 import ICalendar
 import RoundTableCore
 
-/// Turns rows back into Core values, refusing text the schema's checks should have kept out (a
-/// hand-edited file, say) rather than guessing.
+/// Turns rows back into Core values, refusing what the schema's checks should have kept out (a
+/// hand-edited file: text in an integer column, a NULL, an impossible date) with
+/// `StoreError.corrupt` naming the table and the row, rather than guessing or trapping: GRDB's
+/// `row["column"]` stops the process on a value it cannot convert.
 enum Rows {
     /// The columns `completion(_:)` reads, in a form to splice into SELECTs.
-    static let completionColumns = "session, stage, done_on"
+    static let completionColumns = "rowid, session, stage, done_on"
     /// The columns `action(_:)` reads, in a form to splice into SELECTs.
-    static let actionColumns = "number, session, owner, text, due, done_on"
+    static let actionColumns = "rowid, number, session, owner, text, due, done_on"
+    /// The columns `invitation(_:)` reads.
+    static let invitationColumns = "rowid, session, attendee, sequence, fingerprint, content, cancelled"
+    /// The columns `reply(_:)` reads.
+    static let replyColumns = "rowid, session, attendee, answer, sequence, stamp"
+    /// The columns `ledgerEntry(_:)` reads.
+    static let ledgerColumns = "rowid, item, recipient, trigger"
 
     /// A completion from a row of `completionColumns`.
-    static func completion(_ row: Row) throws -> Completion {
-        let session: String = row["session"]
-        let stageText: String = row["stage"]
-        guard let stage = Stage(rawValue: stageText) else {
-            throw StoreError.failed("session '\(session)' has an unknown stage '\(stageText)' recorded")
-        }
-        return Completion(session: session, stage: stage, on: try date(row["done_on"], of: "session '\(session)'"))
+    static func completion(_ row: Row) throws(StoreError) -> Completion {
+        let r = Reader(row: row, table: "completions")
+        let stageText: String = try r["stage"]
+        guard let stage = Stage(rawValue: stageText) else { throw r.corrupt("an unknown stage") }
+        return Completion(session: try r["session"], stage: stage, on: try r.date("done_on"))
     }
 
     /// An action from a row of `actionColumns`.
-    static func action(_ row: Row) throws -> Action {
-        let id = ActionID.text(row["number"])
-        let doneText: String? = row["done_on"]
-        return Action(
-            id: id,
-            session: row["session"],
-            owner: row["owner"],
-            text: row["text"],
-            due: try date(row["due"], of: "action '\(id)'"),
-            done: try doneText.map { try date($0, of: "action '\(id)'") })
+    static func action(_ row: Row) throws(StoreError) -> Action {
+        let r = Reader(row: row, table: "actions")
+        let number: Int = try r["number"]
+        guard (1...ActionID.largest).contains(number) else { throw r.corrupt("an action number out of range") }
+        let done: String? = try r["done_on"]
+        return Action(id: ActionID.text(number), session: try r["session"], owner: try r["owner"], text: try r["text"],
+                      due: try r.date("due"), done: try done.map { (text) throws(StoreError) in try r.date(text: text, "done_on") })
     }
 
-    private static func date(_ text: String, of record: String) throws -> LocalDate {
-        guard let date = LocalDate(iso: text) else {
-            throw StoreError.failed("\(record) has an impossible date '\(text)' recorded")
+    /// An invitation record from a row of `invitationColumns`.
+    static func invitation(_ row: Row) throws(StoreError) -> InvitationRecord {
+        let r = Reader(row: row, table: "invitations")
+        return InvitationRecord(session: try r["session"], attendee: try r["attendee"], sequence: try r.sequence(),
+                                fingerprint: try r["fingerprint"], content: try r["content"], cancelled: try r["cancelled"])
+    }
+
+    /// A reply from a row of `replyColumns`.
+    static func reply(_ row: Row) throws(StoreError) -> Reply {
+        let r = Reader(row: row, table: "replies")
+        let answerText: String = try r["answer"], stampText: String = try r["stamp"]
+        guard let answer = Reply.Answer(rawValue: answerText) else { throw r.corrupt("an unknown answer") }
+        guard let stamp = LocalDateTime(iso: stampText) else { throw r.corrupt("an impossible time in 'stamp'") }
+        return Reply(session: try r["session"], attendee: try r["attendee"], answer: answer, sequence: try r.sequence(), stamp: stamp)
+    }
+
+    /// A ledger entry from a row of `ledgerColumns`.
+    static func ledgerEntry(_ row: Row) throws(StoreError) -> LedgerEntry {
+        let r = Reader(row: row, table: "ledger")
+        return LedgerEntry(item: try r["item"], recipient: try r["recipient"], trigger: try r.date("trigger"))
+    }
+
+    /// One row of one table, read column by column with GRDB's throwing `decode`.
+    private struct Reader {
+        let row: Row
+        let table: String
+
+        subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value {
+            get throws(StoreError) {
+                do {
+                    return try row.decode(Value.self, forColumn: column)
+                } catch {
+                    throw corrupt("an unreadable value in '\(column)'")
+                }
+            }
         }
-        return date
+
+        func date(_ column: String) throws(StoreError) -> LocalDate { try date(text: try self[column], column) }
+
+        func date(text: String, _ column: String) throws(StoreError) -> LocalDate {
+            guard let date = LocalDate(iso: text), SupportedYears.contains(date) else { throw corrupt("an impossible date in '\(column)'") }
+            return date
+        }
+
+        /// A SEQUENCE, kept below the largest libical and the planner can raise without overflow.
+        func sequence() throws(StoreError) -> Int {
+            let sequence: Int = try self["sequence"]
+            guard (0...Int(Int32.max) - 1).contains(sequence) else { throw corrupt("a SEQUENCE out of range") }
+            return sequence
+        }
+
+        func corrupt(_ what: String) -> StoreError {
+            let value: DatabaseValue = row["rowid"]
+            let rowid = Int64.fromDatabaseValue(value).map { " \($0)" } ?? ""
+            return .corrupt(table: table, row: "row\(rowid)", problem: what)
+        }
     }
 }

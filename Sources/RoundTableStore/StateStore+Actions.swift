@@ -10,10 +10,12 @@ extension StateStore {
     /// is never handed out twice.
     public func addAction(series: String, session: String, owner: String, text: String, due: LocalDate) throws(StoreError) -> Action {
         try write { db in
-            let number = try Int.fetchOne(
-                db,
-                sql: "SELECT COALESCE(MAX(number), 0) + 1 FROM actions WHERE series = ?",
-                arguments: [series]) ?? 1
+            let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM actions WHERE series = ?", arguments: [series]) ?? 0
+            guard highest < ActionID.largest else {
+                throw StoreError.conflict("The series already has an action \(ActionID.text(highest)), the last id roundtable hands out; "
+                    + "nothing was added. Renumber the actions in a dump and import it into a fresh state.")
+            }
+            let number = highest + 1
             let action = Action(id: ActionID.text(number), session: session, owner: owner, text: text, due: due)
             try Self.insert(action, number: number, series: series, db)
             return action

@@ -5,13 +5,8 @@ extension StateStore {
     /// What was last sent to each attendee of each session of the series.
     public func invitations(series: String) throws(StoreError) -> [InvitationRecord] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT session, attendee, sequence, fingerprint, content, cancelled FROM invitations
-                WHERE series = ? ORDER BY session, attendee
-                """, arguments: [series]).map {
-                InvitationRecord(session: $0["session"], attendee: $0["attendee"], sequence: $0["sequence"],
-                                 fingerprint: $0["fingerprint"], content: $0["content"], cancelled: $0["cancelled"])
-            }
+            try Row.fetchAll(db, sql: "SELECT \(Rows.invitationColumns) FROM invitations WHERE series = ? ORDER BY session, attendee",
+                             arguments: [series]).map(Rows.invitation)
         }
     }
 

@@ -6,13 +6,8 @@ extension StateStore {
     /// Every reminder sent for the series: the memory that makes `remind` send each one once.
     public func ledger(series: String) throws(StoreError) -> [LedgerEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT item, recipient, trigger FROM ledger WHERE series = ? ORDER BY item, recipient, trigger",
-                             arguments: [series]).map { row in
-                guard let trigger = LocalDate(iso: row["trigger"] as String) else {
-                    throw StoreError.failed("the ledger has an impossible date recorded")
-                }
-                return LedgerEntry(item: row["item"], recipient: row["recipient"], trigger: trigger)
-            }
+            try Row.fetchAll(db, sql: "SELECT \(Rows.ledgerColumns) FROM ledger WHERE series = ? ORDER BY item, recipient, trigger",
+                             arguments: [series]).map(Rows.ledgerEntry)
         }
     }
 

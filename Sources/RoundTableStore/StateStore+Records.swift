@@ -39,7 +39,7 @@ extension StateStore {
             }
             for action in records.actions {
                 guard let number = ActionID.number(action.id) else {
-                    throw StoreError.conflict("Action id '\(action.id)' is not of the form A1, A2, …; nothing was imported.")
+                    throw StoreError.conflict("Action id '\(action.id)' is not of the form A1, A2, … (up to \(ActionID.text(ActionID.largest))); nothing was imported.")
                 }
                 try Self.insert(action, number: number, series: records.series, db)
             }

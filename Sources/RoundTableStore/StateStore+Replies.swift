@@ -6,13 +6,8 @@ extension StateStore {
     /// The latest answer of each attendee to each session.
     public func replies(series: String) throws(StoreError) -> [Reply] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT session, attendee, answer, sequence, stamp FROM replies WHERE series = ? ORDER BY session, attendee",
-                             arguments: [series]).compactMap { row in
-                guard let answer = Reply.Answer(rawValue: row["answer"]), let stamp = LocalDateTime(iso: row["stamp"] as String) else {
-                    throw StoreError.failed("a reply of '\(row["attendee"] as String)' has an unreadable answer or time recorded")
-                }
-                return Reply(session: row["session"], attendee: row["attendee"], answer: answer, sequence: row["sequence"], stamp: stamp)
-            }
+            try Row.fetchAll(db, sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? ORDER BY session, attendee",
+                             arguments: [series]).map(Rows.reply)
         }
     }
 
@@ -22,11 +17,9 @@ extension StateStore {
     /// mail in different orders end with the same, newest answer.
     public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> Bool {
         try write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT sequence, stamp FROM replies WHERE series = ? AND session = ? AND attendee = ?",
-                                          arguments: [series, reply.session, reply.attendee]),
-               let stamp = LocalDateTime(iso: row["stamp"] as String) {
-                let recorded = Reply(session: reply.session, attendee: reply.attendee, answer: reply.answer, sequence: row["sequence"], stamp: stamp)
-                guard reply.supersedes(recorded) else { return false }
+            if let row = try Row.fetchOne(db, sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? AND session = ? AND attendee = ?",
+                                          arguments: [series, reply.session, reply.attendee]) {
+                guard reply.supersedes(try Rows.reply(row)) else { return false }
             }
             try db.execute(sql: """
                 INSERT OR REPLACE INTO replies (series, session, attendee, answer, sequence, stamp) VALUES (?, ?, ?, ?, ?, ?)

@@ -20,6 +20,9 @@ extension StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
             self = .notADatabase(path: path)
+        case .SQLITE_ERROR where error.message?.hasPrefix("no such table") == true || error.message?.hasPrefix("no such column") == true:
+            // A table or column our migrations made is gone: the file was edited or damaged.
+            self = .notADatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             self = .locked(path: path)
         case .SQLITE_CANTOPEN:

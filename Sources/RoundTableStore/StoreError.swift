@@ -18,6 +18,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownAction(String)
     /// A record would duplicate one already kept, or cannot be stored as given; nothing was written.
     case conflict(String)
+    /// A row holds what roundtable never writes (a hand-edited or damaged file, a table dropped):
+    /// `table`, `row` ("row 12", its rowid) and what is wrong, never the value itself.
+    case corrupt(table: String, row: String, problem: String)
     /// Any other SQLite failure, described without the statement's values.
     case failed(String)
 
@@ -41,6 +44,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "Unknown action '\(id)'. 'roundtable action list' shows the actions of the series."
         case .conflict(let message):
             return message
+        case .corrupt(let table, let row, let problem):
+            return "The state file has \(problem) in table '\(table)', \(row), which roundtable never writes. "
+                + "Nothing was changed; correct that row with sqlite3, or restore the state from a dump."
         case .failed(let message):
             return "The state file could not be used: \(message)."
         }

@@ -26,7 +26,7 @@ struct Disseminate: ParsableCommand {
         guard let writtenUp = context.records.completions.first(where: { $0.session == session.id && $0.stage == .writeup })?.on else {
             throw RoundTableError.invalid("The write-up of '\(session.id)' is not recorded as agreed. Run 'roundtable advance \(session.id) writeup' once it is.")
         }
-        let path = documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
+        let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
         let writeup = try TextFile.read(path)
         guard WriteupFile(text: writeup).hasLearningPoints else {
             throw RoundTableError.invalid("'\(path)' has no learning points yet: it is still the skeleton. Fill it in before sending it to the membership.")

@@ -35,7 +35,7 @@ struct Export: ParsableCommand {
                 throw ValidationError("With a folder of schedules, export writes feeds into a folder: pass --dir DIR (and no -o or --member).")
             }
             for context in try options.loadAll() {
-                let into = (dir as NSString).appendingPathComponent(context.schedule.series.id)
+                let into = try TextFile.path(named: context.schedule.series.id, in: dir)
                 let paths = try writeFeeds(of: context, into: into, only: nil)
                 print("wrote \(paths.count) feeds into \(into)")
             }
@@ -70,7 +70,7 @@ struct Export: ParsableCommand {
         let feeds: [(String, Member?)] = selected.map { [($0.id, $0)] }
             ?? [(context.schedule.series.id, nil)] + context.schedule.members.map { ($0.id, $0) }
         return try feeds.map { name, who in
-            let path = (folder as NSString).appendingPathComponent(name + ".ics")
+            let path = try TextFile.path(named: name + ".ics", in: folder)
             try TextFile.write(try builder.calendar(for: who).serialized(), to: path)
             return path
         }

@@ -27,7 +27,7 @@ struct Report: ParsableCommand {
         let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
         var writeups: [String: WriteupFile] = [:]
         for session in schedule.sessions {
-            let path = documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
+            let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
             if FileManager.default.fileExists(atPath: path) { writeups[session.id] = WriteupFile(text: try TextFile.read(path)) }
         }
         let markdown = SeriesReport.markdown(schedule, timelines: context.timelines, actions: context.records.actions,

@@ -31,7 +31,7 @@ struct Writeup: ParsableCommand {
             print(text, terminator: "")
             return
         }
-        let path = output ?? documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
+        let path = try output ?? documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
         if FileManager.default.fileExists(atPath: path) && !force {
             throw RoundTableError.invalid("'\(path)' already exists; it may hold someone's notes. Use --force to replace it.")
         }

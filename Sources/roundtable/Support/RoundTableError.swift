@@ -79,7 +79,7 @@ enum RoundTableError: Error {
             }
         case .store(let error):
             switch error {
-            case .notADatabase, .newerSchema, .unknownAction, .conflict: return 65
+            case .notADatabase, .newerSchema, .corrupt, .unknownAction, .conflict: return 65
             case .cannotOpen: return 73
             case .locked: return 75
             case .failed, .cannotWrite: return 74

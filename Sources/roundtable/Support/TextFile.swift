@@ -1,4 +1,5 @@
 import Foundation
+import RoundTableCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -83,6 +84,17 @@ enum TextFile {
             bytes += chunk[..<count]
         }
         throw .tooLarge(path: path, limit: limit)
+    }
+
+    /// `folder/name`, refused unless it stays inside `folder`: names come from ids in a schedule,
+    /// which `check` keeps to a safe alphabet without a leading dot; this is the last guard
+    /// before a path is written, so no id can ever name `..`, a hidden file or a subfolder.
+    static func path(named name: String, in folder: String) throws -> String {
+        guard !name.isEmpty, name.first != ".", !name.contains("/"), !name.contains("\0") else {
+            throw RoundTableError.invalid("'\(Shown.excerpt(name))' cannot name a file in '\(folder)': "
+                + "it must not be empty, start with '.', or hold '/'.")
+        }
+        return (folder as NSString).appendingPathComponent(name)
     }
 
     /// Writes through a temporary file and a rename, so a reader (a web server serving a feed)
