@@ -12,11 +12,11 @@ public enum SeriesReport {
                 guard let papers = papersDeadline(schedule) else { return true }
                 return LocalDate(iso: item.due).map { $0 <= papers } ?? true
             }
-            .map { "\($0.text): due \($0.due), \($0.owners.compactMap(schedule.member).map(\.name).joined(separator: ", "))" }
+            .map { MarkdownText.literal("\($0.text): due \($0.due), \($0.owners.compactMap(schedule.member).map(\.name).joined(separator: ", "))") }
         let done = timelines.flatMap(\.stages).filter { $0.done != nil }.count
         let total = timelines.flatMap(\.stages).count
         let context: [String: Any] = [
-            "title": schedule.series.title,
+            "title": MarkdownText.literal(schedule.series.title),
             "asOf": asOf.description,
             "summary": "\(done) of \(total) stages done; \(actions.filter(\.isOpen).count) of \(actions.count) actions open.",
             "open": open,
@@ -32,18 +32,20 @@ public enum SeriesReport {
         let accepted = answers.filter { $0.answer == .accepted }.count
         let attendance = s.isCancelled ? "cancelled"
             : answers.isEmpty ? "\(invited) invited, no answers recorded" : "\(accepted) of \(invited) accepted, \(answers.filter { $0.answer == .declined }.count) declined"
-        let areas = (writeup?.areas ?? []).filter { !$0.points.isEmpty }.map { ["name": $0.name, "points": $0.points] as [String: Any] }
+        let areas = (writeup?.areas ?? []).filter { !$0.points.isEmpty }.map {
+            ["name": MarkdownText.literal($0.name), "points": $0.points.map(MarkdownText.point)] as [String: Any]
+        }
         let own = actions.filter { $0.session == s.id }
         return [
-            "heading": "\(s.id): \(SessionText.title(s))",
+            "heading": MarkdownText.literal("\(s.id): \(SessionText.title(s))"),
             "when": s.timing.summary,
-            "where": s.location ?? "place to be fixed",
+            "where": MarkdownText.literal(s.location ?? "place to be fixed"),
             "attendance": attendance,
             "stages": t.stages.map { ["stage": $0.stage.label, "due": $0.due.description, "done": $0.done?.description ?? "—"] },
             "hasPoints": !areas.isEmpty,
             "areas": areas,
             "hasActions": !own.isEmpty,
-            "actions": own.map(ReplyText.fields),
+            "actions": own.map { ReplyText.fields($0).mapValues { MarkdownText.literal("\($0)") } },
         ]
     }
 
