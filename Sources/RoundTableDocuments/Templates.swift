@@ -25,7 +25,10 @@ public struct Templates: Sendable {
     /// without the extension. Besides the five templates of `Name`, other files serve as partials:
     /// `{{> footer}}` includes `footer.mustache` from the same folder. A partial must be named by a
     /// plain file name that is in `sources`: a name with a `/` or one that is not there (a typo,
-    /// or `../../etc/passwd`) is refused here, rather than rendering as nothing.
+    /// or `../../etc/passwd`) is refused here, rather than rendering as nothing. A partial that
+    /// includes itself, directly or through others, is refused too: the library would recurse
+    /// until the stack overflows. So is a set-delimiter tag (`{{=<% %>=}}`), after which partial
+    /// tags could not be found to check.
     public init(directory: String, sources: [String: String]) throws(TemplateError) {
         self.directory = directory
         var library = MustacheLibrary()
@@ -36,9 +39,14 @@ public struct Templates: Sendable {
             } catch {
                 throw .invalid(path: path, reason: "\(error)")
             }
+            if sources[name]!.contains(/\{\{\s*=/) { throw .invalid(path: path, reason: "set-delimiter tags ({{=…=}}) are not supported") }
             for partial in Self.partialNames(in: sources[name]!) where partial.contains("/") || sources[partial] == nil {
                 throw .unknownPartial(path: path, partial: partial)
             }
+        }
+        if let cycle = Self.inclusionCycle(sources) {
+            throw .invalid(path: Self.path(of: cycle[0], in: directory),
+                           reason: "it includes itself (" + cycle.map { "{{> \($0)}}" }.joined(separator: " → ") + ")")
         }
         for name in Name.allCases where sources[name.rawValue] == nil {
             throw .missing(path: Self.path(of: name.rawValue, in: directory))
@@ -56,9 +64,27 @@ public struct Templates: Sendable {
         (directory as NSString).appendingPathComponent(name + fileExtension)
     }
 
-    /// The names in `{{> name}}` and `{{< name}}` tags (partials and parents), as written. Tags
-    /// after a delimiter change (`{{=<% %>=}}`) are not seen here; the library then finds no such
-    /// template and renders nothing, and it never reads a file: only what was given is known.
+    /// The first chain of partials that leads back to where it started, if any: `[a, b, a]`.
+    static func inclusionCycle(_ sources: [String: String]) -> [String]? {
+        let includes = sources.mapValues(partialNames)
+        var finished: Set<String> = []
+        func walk(_ name: String, _ path: [String]) -> [String]? {
+            if let start = path.firstIndex(of: name) { return Array(path[start...]) + [name] }
+            guard !finished.contains(name) else { return nil }
+            for next in includes[name] ?? [] {
+                if let cycle = walk(next, path + [name]) { return cycle }
+            }
+            finished.insert(name)
+            return nil
+        }
+        for name in sources.keys.sorted() {
+            if let cycle = walk(name, []) { return cycle }
+        }
+        return nil
+    }
+
+    /// The names in `{{> name}}` and `{{< name}}` tags (partials and parents), as written
+    /// (set-delimiter tags, which could hide others, are refused before this is relied on).
     static func partialNames(in text: String) -> [String] {
         text.matches(of: /\{\{\s*[<>]\s*([^}]*?)\s*\}\}/).map { String($0.output.1) }
     }
