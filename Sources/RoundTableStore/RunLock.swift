@@ -3,11 +3,14 @@ import Foundation
 import Glibc
 #endif
 
-/// An exclusive lock on a file beside the state, held for a whole `remind` (or `invite`) run.
+/// An exclusive lock on one series of a state, held while a `remind`, `invite` or `disseminate`
+/// run plans, sends and records that series' messages.
 ///
 /// SQLite's own locks cover one transaction; a run plans, hands messages over and records them
 /// over many, so two overlapping runs could both plan the same message. `flock` is released by
-/// the kernel when the process dies, so a killed run never leaves the lock behind.
+/// the kernel when the process dies, so a killed run never leaves the lock behind. The lock is
+/// per series (a file in `<state>.locks/`), so an organisation's cron run that is slow on one
+/// series never keeps another run from the others.
 public final class RunLock {
     private let descriptor: Int32
 
@@ -15,8 +18,12 @@ public final class RunLock {
     ///
     /// The lock file goes beside the real state file, a symbolic link followed (as SQLite puts its
     /// -wal and -shm there): two names for one state, a link and its target, share one lock.
-    public init(statePath: String, timeout: Double) throws(StoreError) {
-        let path = Self.resolved(statePath) + ".lock"
+    public init(statePath: String, series: String, timeout: Double) throws(StoreError) {
+        let folder = Self.resolved(statePath) + ".locks"
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+            throw .cannotOpen(path: folder, reason: String(cString: strerror(errno)))
+        }
+        let path = folder + "/" + series + ".lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))

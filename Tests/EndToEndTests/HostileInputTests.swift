@@ -182,8 +182,8 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real, "the link is still a link")
         #expect(try rt(["dump"], state: real).stdout == rt(["dump"], state: link).stdout)
         #expect(try rt(["dump"], state: real).stdout.contains("rt4"))
-        #expect(FileManager.default.fileExists(atPath: real + ".lock"))
-        for suffix in [".lock", "-wal", "-shm", "-journal"] {
+        #expect(FileManager.default.fileExists(atPath: real + ".locks/ajc-plg-2012.lock"))
+        for suffix in [".locks", "-wal", "-shm", "-journal"] {
             #expect(!FileManager.default.fileExists(atPath: link + suffix), "nothing beside the link: \(suffix)")
         }
     }

@@ -70,16 +70,17 @@ import Testing
         }
     }
 
-    @Test func aSecondRunWaitsForTheLockThenGivesUp() throws {
+    @Test func aSecondRunWaitsForTheSeriesLockThenGivesUpWhileOtherSeriesStayFree() throws {
         try withTemporaryFolder { folder in
             let path = folder + "/state.sqlite"
-            var held: RunLock? = try RunLock(statePath: path, timeout: 1)
+            var held: RunLock? = try RunLock(statePath: path, series: "s1", timeout: 1)
             let started = Date()
-            #expect(throws: StoreError.locked(path: path)) { try RunLock(statePath: path, timeout: 0.3) }
+            #expect(throws: StoreError.locked(path: path)) { try RunLock(statePath: path, series: "s1", timeout: 0.3) }
             #expect(Date().timeIntervalSince(started) >= 0.3)
             #expect(held != nil)
+            _ = try RunLock(statePath: path, series: "s2", timeout: 0.3)
             held = nil
-            _ = try RunLock(statePath: path, timeout: 0.3)
+            _ = try RunLock(statePath: path, series: "s1", timeout: 0.3)
         }
     }
 }

@@ -35,7 +35,7 @@ struct Disseminate: ParsableCommand {
         let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
         try StageRules.check(disseminated, in: schedule, existing: context.records.completions)
         var courier = try delivery.courier()
-        let lock = try RunLock(statePath: options.statePath, timeout: 5)
+        let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
         let item = "findings:\(session.id)"
         let sent = Set(try context.store.ledger(series: schedule.series.id).filter { $0.item == item && $0.trigger == writtenUp }.map(\.recipient))
         let stamp = Clock.now()

@@ -23,7 +23,7 @@ struct Invite: ParsableCommand {
         for id in sessions { _ = try StageRules.session(id, in: schedule) }
         let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
         var courier = try delivery.courier()
-        let lock = try RunLock(statePath: options.statePath, timeout: 5)
+        let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
         let planned = try InvitationPlanner.plan(schedule, sent: try context.store.invitations(series: schedule.series.id), sessions: sessions)
         let stamp = Clock.now()
         for invitation in planned {

@@ -29,11 +29,12 @@ struct Remind: ParsableCommand {
             return read
         }
         var courier = try delivery.courier()
-        let lock = try RunLock(statePath: options.statePath, timeout: 5)
         let stamp = Clock.now()
         var sent = 0
         for (context, templates) in zip(contexts, templates) {
             let schedule = context.schedule
+            let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+            defer { withExtendedLifetime(lock) {} }
             // The ledger is read under the lock: a run that waited sees what the other one sent.
             let digests = ReminderPlanner.plan(schedule, timelines: context.timelines, actions: context.records.actions,
                                                sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
@@ -51,7 +52,6 @@ struct Remind: ParsableCommand {
             let asOf = options.asOf ?? contexts[0].asOf
             print(contexts.count == 1 ? "No reminders due as of \(asOf)." : "No reminders due in the \(contexts.count) series as of \(asOf).")
         }
-        withExtendedLifetime(lock) {}
         try courier.finish()
     }
 }
