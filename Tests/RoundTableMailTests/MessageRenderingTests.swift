@@ -1,4 +1,5 @@
 import Foundation
+import RoundTableCore
 import RoundTableMail
 import Testing
 
@@ -125,8 +126,9 @@ import Testing
     @Test(arguments: ["no-at-sign", "two@@example.org", "a@b@example.org", "sam okafor@example.org", "<sam@example.org>",
                       "@example.org", "sam@", "sam.@example.org", "sam@example..org", "zoë@example.org", "sam@exam,ple.org",
                       String(repeating: "a", count: 250) + "@example.org"])
-    func addressesThatAreNotPlainLocalAtDomainAreRefused(email: String) {
-        #expect(throws: MailError.invalidAddress(email.count > 32 ? email.prefix(31) + "…" : email)) {
+    func addressesThatAreNotPlainLocalAtDomainAreRefused(email: String) throws {
+        let reason = try #require(EmailAddress.problem(in: email), "check's rule refuses it too")
+        #expect(throws: MailError.invalidAddress(email.count > 32 ? email.prefix(32) + "…" : email, reason: reason)) {
             _ = try Address(name: "Sam", email: email)
         }
     }
@@ -144,9 +146,8 @@ import Testing
             _ = try Address(name: "Sam", email: long)
             Issue.record("an address with a space was accepted")
         } catch {
-            #expect(error == .invalidAddress("membermembermembermembermemberm…"))
-            #expect(error.description == "'membermembermembermembermemberm…' is not an email address roundtable can send to: "
-                + "it needs the form local@domain, in ASCII, without spaces or any of ()<>[]\\,;:\".")
+            #expect(error.description == "'membermembermembermembermemberme…' is not an email address roundtable can send to: "
+                + "its name part is longer than 64 characters.")
         }
     }
 
