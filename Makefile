@@ -1,7 +1,7 @@
 # Everything a fresh Debian (bookworm) machine needs, as root or with sudo.
 # `make demo` runs the main job on the bundled AJC schedule; `make test` runs every test.
 
-APT_PACKAGES := libical-dev pkg-config libsqlite3-dev libcurl4-openssl-dev tzdata \
+APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -75,13 +75,14 @@ import Testing
         #expect(try store.records(series: "ajc") == Records(series: "ajc"))
     }
 
-    @Test(arguments: ["B1", "A0", "a3", "A03", ""])
+    /// A9223372036854775807 would leave no next number: every later `action add` would fail.
+    @Test(arguments: ["B1", "A0", "a3", "A03", "", "A1000000000", "A9223372036854775807"])
     func aMalformedActionIdWritesNothing(id: String) throws {
         let store = try StateStore.inMemory()
         var malformed = sample
         malformed.actions.append(Action(id: id, session: "rt1", owner: "jo", text: "Notes", due: day("2012-06-01")))
 
-        #expect(throws: StoreError.conflict("Action id '\(id)' is not of the form A1, A2, …; nothing was imported.")) {
+        #expect(throws: StoreError.conflict("Action id '\(id)' is not of the form A1, A2, … (up to A999999999); nothing was imported.")) {
             try store.importRecords(malformed)
         }
         #expect(try store.records(series: "ajc") == Records(series: "ajc"))
