@@ -77,6 +77,19 @@ import Testing
         #expect(try sink.received().isEmpty)
     }
 
+    @Test func aTrustedCertificateForAnotherNameIsRefused() throws {
+        let sink = try SMTPSinkProcess(["--tls"])
+        let transport = SMTPTransport(url: "smtp://localhost:\(sink.port)", user: nil, password: nil, caFile: sink.certificate, timeout: 5)
+        do {
+            try transport.deliver(Envelope.sample())
+            Issue.record("trusted a certificate for 127.0.0.1 at localhost")
+        } catch {
+            guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
+            #expect(why.hasPrefix("the certificate of the SMTP server at 'smtp://localhost:\(sink.port)' is not trusted"), "\(why)")
+        }
+        #expect(try sink.received().isEmpty)
+    }
+
     /// A CA file that is missing (nil) or holds `content`.
     @Test(arguments: [nil, "not a certificate\n"] as [String?])
     func aCAFileLibcurlCannotUseIsNamed(content: String?) throws {
