@@ -2,7 +2,7 @@
 # `make demo` runs the main job on the bundled AJC schedule; `make test` runs every test.
 
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
-                python3-icalendar python3-vobject khal python3-aiosmtpd
+                python3-icalendar python3-vobject khal python3-aiosmtpd openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build demo test timeline bench

@@ -8,9 +8,13 @@ public enum DeliveryError: Error, Equatable, CustomStringConvertible {
     /// This recipient is refused for good (a 5xx answer); the run reports it and goes on with
     /// the others. `recipient` lists the refused addresses, comma-separated, when there are several.
     case rejected(recipient: String, String)
-    /// The transport cannot work as set up (bad URL, missing sendmail, unwritable outbox, login
-    /// refused): exit 69, as retrying will not help until someone changes the setup.
+    /// The transport cannot work as set up (bad URL, missing sendmail, unwritable outbox, a
+    /// server that will not start TLS for a login, a certificate that is not trusted): exit 69,
+    /// as retrying will not help until someone changes the setup.
     case misconfigured(String)
+    /// The server refused our credentials: exit 77, "not permitted" in DESIGN.md's contract,
+    /// so cron's mail says the password is wrong rather than that the server is down.
+    case notPermitted(String)
 
     /// User-facing text in the project's error voice.
     public var description: String {
@@ -18,6 +22,7 @@ public enum DeliveryError: Error, Equatable, CustomStringConvertible {
         case .temporary(let why): return "Mail could not be delivered now: \(why). The next run will try again."
         case .rejected(let recipient, let why): return "The mail server refused '\(recipient)': \(why)."
         case .misconfigured(let why): return "Mail is not set up correctly: \(why)."
+        case .notPermitted(let why): return "Mail is not permitted: \(why)."
         }
     }
 }

@@ -56,26 +56,30 @@ public struct OutboxTransport: Transport {
         return name + ".eml"
     }
 
-    /// Writes and fsyncs a new file; the reason it failed, or nil.
+    /// Writes and fsyncs a new file, readable and writable by its owner only; the reason it
+    /// failed, or nil.
+    ///
+    /// A message holds its recipients' addresses, which the state file keeps 0600, so the file is
+    /// 0600 too whatever the umask: created so, then set so, as a umask may take bits away even
+    /// from the owner.
     private static func writeSynced(_ data: [UInt8], to path: String) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
+        /// The reason for the failure that just happened, once the file is closed.
+        func failure() -> String {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            return reason
+        }
+        guard fchmod(fd, 0o600) == 0 else { return failure() }
         var offset = 0
         while offset < data.count {
             let written = data.withUnsafeBytes { write(fd, $0.baseAddress! + offset, data.count - offset) }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                let failure = String(cString: strerror(errno))
-                close(fd)
-                return failure
-            }
+            guard written > 0 else { return failure() }
             offset += written
         }
-        guard fsync(fd) == 0 else {
-            let failure = String(cString: strerror(errno))
-            close(fd)
-            return failure
-        }
+        guard fsync(fd) == 0 else { return failure() }
         return close(fd) == 0 ? nil : String(cString: strerror(errno))
     }
 

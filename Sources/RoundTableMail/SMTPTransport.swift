@@ -1,7 +1,7 @@
 import CCurl
 
-/// Sends through an SMTP server with libcurl: STARTTLS when the server offers it on smtp://,
-/// TLS from the start on smtps://, AUTH when a user is set.
+/// Sends through an SMTP server with libcurl: TLS from the start on smtps://; on smtp://,
+/// STARTTLS when the server offers it, and STARTTLS required whenever there are credentials.
 ///
 /// Each recipient gets a transaction of its own (MAIL FROM, one RCPT TO, DATA) on the same
 /// connection while the server keeps it open. libcurl cannot say which of several RCPT TO were
@@ -10,56 +10,47 @@ import CCurl
 /// recipient; a retry sends again to the ones before it, which is why the commands send one
 /// recipient per envelope.
 ///
-/// The password goes to libcurl and nowhere else: no error, description or mirror of this value
-/// holds it, URLs are shown without their user part, and libcurl's verbose mode (which would
-/// print the AUTH exchange) is never switched on.
+/// The password goes to libcurl and nowhere else: never in clear on the wire (a login needs TLS,
+/// whose certificate is always verified), and no error, description or mirror of this value holds
+/// it. URLs are shown without their user part, libcurl's messages are searched for the password
+/// before they are shown, and libcurl's verbose mode (which would print the AUTH exchange) is
+/// never switched on.
 public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectable {
-    private let url: String
+    private let server: SMTPServerURL
     private let user: String?
     private let password: String?
+    private let caFile: String?
     private let timeout: Int
 
-    /// `timeout` (seconds) bounds connecting and each wait for the server's answer; a whole
-    /// message may take four times as long, for a large write-up on a slow link.
-    public init(url: String, user: String?, password: String?, timeout: Int = 30) {
-        self.url = url
-        self.user = user
+    /// `caFile` names the certificates the server's must chain to, instead of the system's (a
+    /// private CA, or a self-signed server). `timeout` (seconds) bounds connecting and each wait
+    /// for the server's answer; a whole message may take four times as long, for a large write-up
+    /// on a slow link.
+    public init(url: String, user: String?, password: String?, caFile: String? = nil, timeout: Int = 30) {
+        self.server = SMTPServerURL(url)
+        self.user = user.flatMap { $0.isEmpty ? nil : $0 }
         self.password = password
+        self.caFile = caFile
         self.timeout = timeout
     }
 
     /// Names the server only, so printing a transport cannot leak its credentials.
-    public var description: String { "SMTPTransport(\(Self.shown(url)))" }
+    public var description: String { "SMTPTransport(\(server.shown))" }
 
     /// What `dump` and debuggers show: the same, without the credentials.
     public var customMirror: Mirror {
-        Mirror(self, children: ["url": Self.shown(url), "timeout": timeout], displayStyle: .struct)
+        Mirror(self, children: ["url": server.shown, "caFile": caFile as Any, "timeout": timeout], displayStyle: .struct)
     }
 
-    /// Whether the URL names a scheme this transport speaks; nil when it does not.
-    static func isSecure(_ url: String) -> Bool? {
-        let lowered = url.lowercased()
-        if lowered.hasPrefix("smtps://") { return true }
-        if lowered.hasPrefix("smtp://") { return false }
-        return nil
-    }
-
-    /// The URL without user and password, for messages.
-    static func shown(_ url: String) -> String {
-        guard let scheme = url.range(of: "://") else { return url }
-        let authorityEnd = url[scheme.upperBound...].firstIndex { "/?#".contains($0) } ?? url.endIndex
-        guard let at = url[scheme.upperBound ..< authorityEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<scheme.upperBound] + url[url.index(after: at)...])
-    }
+    /// Credentials from the environment or in the URL itself (libcurl logs in with either).
+    private var logsIn: Bool { user != nil || server.userInfo != nil }
 
     private static let libcurlReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
     /// Throws `.rejected` only after trying every recipient, naming all that were refused; a
     /// temporary or setup failure stops at once, as it would fail the remaining ones alike.
     public func deliver(_ envelope: Envelope) throws(DeliveryError) {
-        guard let secure = Self.isSecure(url) else {
-            throw .misconfigured("the SMTP URL '\(Self.shown(url))' must start with smtp:// or smtps:// (ROUNDTABLE_SMTP_URL)")
-        }
+        try server.check()
         guard Self.isPlainAddress(envelope.sender) else {
             throw .misconfigured("the sender address '\(MailError.excerpt(envelope.sender))' cannot be used in MAIL FROM")
         }
@@ -70,7 +61,7 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
             throw .temporary("libcurl could not be started")
         }
         defer { curl_easy_cleanup(handle) }
-        try configure(handle, secure: secure, sender: envelope.sender, size: envelope.data.count, errorText: errorText)
+        try configure(handle, sender: envelope.sender, size: envelope.data.count, errorText: errorText)
 
         var refused: [(recipient: String, reason: String)] = []
         for recipient in envelope.recipients {
@@ -90,11 +81,17 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
     }
 
     /// The options every transaction shares; a refused option means this libcurl cannot do the job.
-    private func configure(_ handle: UnsafeMutableRawPointer, secure: Bool, sender: String, size: Int,
+    ///
+    /// TLS is required (CURLUSESSL_ALL) on smtps:// and whenever we log in: libcurl then sends
+    /// AUTH only after STARTTLS succeeded, and refuses a server that does not offer it, or an
+    /// attacker who strips it from the EHLO answer, before any credential leaves. Without a
+    /// login, STARTTLS stays opportunistic (CURLUSESSL_TRY), as a server on port 25 may not
+    /// offer it. Certificate checks are libcurl's defaults, on, and never switched off.
+    private func configure(_ handle: UnsafeMutableRawPointer, sender: String, size: Int,
                            errorText: UnsafeMutablePointer<CChar>) throws(DeliveryError) {
-        let useSSL = secure ? CURLUSESSL_ALL : CURLUSESSL_TRY
+        let useSSL = server.isSecure == true || logsIn ? CURLUSESSL_ALL : CURLUSESSL_TRY
         var results = [
-            rt_curl_setopt_string(handle, CURLOPT_URL, url),
+            rt_curl_setopt_string(handle, CURLOPT_URL, server.text),
             rt_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(useSSL.rawValue)),
             rt_curl_setopt_string(handle, CURLOPT_MAIL_FROM, "<\(sender)>"),
             rt_curl_setopt_long(handle, CURLOPT_UPLOAD, 1),
@@ -106,12 +103,18 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
             rt_curl_setopt_long(handle, CURLOPT_TIMEOUT, min(timeout, Int.max / 4) * 4),
             rt_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorText),
         ]
-        if let user, !user.isEmpty {
+        if let user {
             results.append(rt_curl_setopt_string(handle, CURLOPT_USERNAME, user))
             results.append(rt_curl_setopt_string(handle, CURLOPT_PASSWORD, password ?? ""))
         }
+        if let caFile {
+            // The file alone: without the system's folder of CAs beside it, which libcurl would
+            // otherwise still consult, a private server's certificate is checked against its own CA.
+            results.append(rt_curl_setopt_string(handle, CURLOPT_CAINFO, caFile))
+            results.append(rt_curl_setopt_string(handle, CURLOPT_CAPATH, nil))
+        }
         if let refused = results.first(where: { $0 != CURLE_OK }) {
-            throw .misconfigured("libcurl cannot send to '\(Self.shown(url))': \(String(cString: curl_easy_strerror(refused)))")
+            throw .misconfigured("libcurl cannot send to '\(server.shown)': \(String(cString: curl_easy_strerror(refused)))")
         }
     }
 
@@ -145,39 +148,51 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
     /// Sorts a failed transaction by what the run should do. libcurl names the failing command
     /// only in its error text ("MAIL failed: 550", "RCPT failed: 550", "DATA failed: 554"), and
     /// a refusal of the message itself by the reply code after the whole upload was read.
+    ///
+    /// TLS that cannot be had is a setup problem (69), not a temporary one (75): a server that
+    /// does not offer STARTTLS will not offer it at the next run, and one whose offer an attacker
+    /// strips should not be retried into every day. An untrusted certificate is the same: it
+    /// needs the right CA file (or the right server), not another try.
     private func classify(_ code: CURLcode, response: Int, detail: String, recipient: String,
                           afterData: Bool) -> DeliveryError {
-        let server = Self.shown(url)
+        let shown = server.shown
         switch code {
         case CURLE_LOGIN_DENIED:
-            return .misconfigured("the SMTP server at '\(server)' refused the login; check ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")
+            return .notPermitted("the SMTP server at '\(shown)' refused the login; check ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")
         case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
-            return .misconfigured("the SMTP URL '\(server)' cannot be used (ROUNDTABLE_SMTP_URL): \(detail)")
-        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM, CURLE_USE_SSL_FAILED:
-            return .misconfigured("no trusted TLS connection to '\(server)': \(detail)")
+            return .misconfigured("the SMTP URL '\(shown)' cannot be used (ROUNDTABLE_SMTP_URL): \(detail)")
+        case CURLE_USE_SSL_FAILED:
+            return .misconfigured("TLS is required to log in, and the SMTP server at '\(shown)' did not start it (\(detail)), "
+                + "so the login was not sent; use smtps://, or a server and port that offer STARTTLS (587)")
+        case CURLE_SSL_CACERT_BADFILE:
+            let certificates = caFile.map { "the CA file '\($0)' (ROUNDTABLE_SMTP_CA_FILE)" } ?? "the system's CA certificates"
+            return .misconfigured("\(certificates) cannot be used to check the SMTP server at '\(shown)': \(detail)")
+        case CURLE_PEER_FAILED_VERIFICATION:
+            return .misconfigured("the certificate of the SMTP server at '\(shown)' is not trusted (\(detail)); "
+                + "for a private CA, name its certificate in ROUNDTABLE_SMTP_CA_FILE")
         default:
             break
         }
         switch response {
         case 530:
-            return .misconfigured("the SMTP server at '\(server)' wants a login; set ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")
+            return .misconfigured("the SMTP server at '\(shown)' wants a login; set ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")
         case 400 ..< 500:
-            return .temporary("the SMTP server at '\(server)' answered \(response) (\(detail))")
+            return .temporary("the SMTP server at '\(shown)' answered \(response) (\(detail))")
         case 500 ..< 600 where detail.hasPrefix("MAIL"):
-            return .misconfigured("the SMTP server at '\(server)' refused the sender with \(response)")
+            return .misconfigured("the SMTP server at '\(shown)' refused the sender with \(response)")
         case 500 ..< 600:
             let stage = detail.hasPrefix("RCPT") ? "RCPT TO" : detail.hasPrefix("DATA") ? "DATA"
                 : afterData ? "the message" : "the connection"
             return .rejected(recipient: recipient, "the server answered \(response) to \(stage)")
         default:
-            return .temporary("cannot send through '\(server)': \(detail)")
+            return .temporary("cannot send through '\(shown)': \(detail)")
         }
     }
 
-    /// libcurl's text with the password, should it ever appear there, blacked out.
+    /// libcurl's text with every password we know of, should one ever appear there, blacked out.
     private func redacted(_ text: String) -> String {
-        guard let password, !password.isEmpty else { return text }
-        return text.replacingOccurrences(of: password, with: "***")
+        let secrets = ([password ?? ""] + server.secrets).filter { !$0.isEmpty }
+        return secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }
 
     /// An address libcurl can put between angle brackets without changing the command: no

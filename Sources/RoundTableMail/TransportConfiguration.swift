@@ -1,3 +1,5 @@
+import Foundation
+
 /// Chooses the transport from flags and the environment, as DESIGN.md's Email section says, so
 /// every command that sends agrees on the choice and on the words of its errors.
 public enum TransportConfiguration {
@@ -5,9 +7,10 @@ public enum TransportConfiguration {
     /// else outbox); `outbox` and `sendmail` are the `--outbox` and `--sendmail` flags.
     ///
     /// SMTP's URL and credentials come only from the environment (`ROUNDTABLE_SMTP_URL`,
-    /// `ROUNDTABLE_SMTP_USER`, `ROUNDTABLE_SMTP_PASSWORD`), never from arguments a `ps` would
-    /// show; `ROUNDTABLE_SENDMAIL_TIMEOUT` (seconds, default 60) bounds a sendmail that hangs.
-    /// Settings that cannot work are refused here, before anything is sent.
+    /// `ROUNDTABLE_SMTP_USER`, `ROUNDTABLE_SMTP_PASSWORD`, and `ROUNDTABLE_SMTP_CA_FILE` for a
+    /// private CA), never from arguments a `ps` would show; `ROUNDTABLE_SENDMAIL_TIMEOUT`
+    /// (seconds, default 60) bounds a sendmail that hangs. Settings that cannot work are refused
+    /// here, before anything is sent.
     public static func make(kind: String?, outbox: String?, sendmail: String?,
                             environment: [String: String]) throws(DeliveryError) -> any Transport {
         let chosen = kind ?? environment["ROUNDTABLE_TRANSPORT"].flatMap { $0.isEmpty ? nil : $0 } ?? "outbox"
@@ -39,9 +42,7 @@ public enum TransportConfiguration {
         guard let url = environment["ROUNDTABLE_SMTP_URL"], !url.isEmpty else {
             throw .misconfigured("the smtp transport needs ROUNDTABLE_SMTP_URL (e.g. smtp://mail.example.org:587)")
         }
-        guard SMTPTransport.isSecure(url) != nil else {
-            throw .misconfigured("ROUNDTABLE_SMTP_URL '\(SMTPTransport.shown(url))' must start with smtp:// or smtps://")
-        }
+        try SMTPServerURL(url).check()
         let user = environment["ROUNDTABLE_SMTP_USER"].flatMap { $0.isEmpty ? nil : $0 }
         let password = environment["ROUNDTABLE_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         switch (user, password) {
@@ -50,7 +51,24 @@ public enum TransportConfiguration {
         case (_?, nil):
             throw .misconfigured("ROUNDTABLE_SMTP_USER is set but ROUNDTABLE_SMTP_PASSWORD is not; set both or neither")
         default:
-            return SMTPTransport(url: url, user: user, password: password)
+            return SMTPTransport(url: url, user: user, password: password, caFile: try caFile(environment))
         }
+    }
+
+    /// `ROUNDTABLE_SMTP_CA_FILE`, opened once here: libcurl reads it only when TLS starts, so a
+    /// wrong path would otherwise show up as a certificate error at the first message, or never
+    /// (a server without STARTTLS and no login), instead of naming the file.
+    private static func caFile(_ environment: [String: String]) throws(DeliveryError) -> String? {
+        guard let path = environment["ROUNDTABLE_SMTP_CA_FILE"], !path.isEmpty else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_SMTP_CA_FILE) cannot be read: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_SMTP_CA_FILE) is not a file")
+        }
+        return path
     }
 }

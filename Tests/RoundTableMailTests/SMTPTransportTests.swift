@@ -17,23 +17,102 @@ import Testing
         #expect(received[0].to == ["zoe@consult.example.org"])
     }
 
-    @Test func theRightLoginDelivers() throws {
-        let sink = try SMTPSinkProcess(["--auth", "coord:right-secret"])
-        try SMTPTransport(url: sink.url, user: "coord", password: "right-secret", timeout: 5).deliver(Envelope.sample())
+    @Test func aLoginGoesOverSTARTTLSToAServerTrustedThroughTheCAFile() throws {
+        let sink = try SMTPSinkProcess(["--tls", "--auth", "coord:right-secret"])
+        try SMTPTransport(url: sink.url, user: "coord", password: "right-secret", caFile: sink.certificate, timeout: 5)
+            .deliver(Envelope.sample())
+        #expect(try sink.received().count == 1)
+        #expect(try sink.commands().prefix(4) == ["EHLO", "STARTTLS", "EHLO", "AUTH"])
+    }
+
+    @Test func aLoginGoesOverImplicitTLSOnSMTPS() throws {
+        let sink = try SMTPSinkProcess(["--implicit-tls", "--auth", "coord:right-secret"])
+        try SMTPTransport(url: sink.url, user: "coord", password: "right-secret", caFile: sink.certificate, timeout: 5)
+            .deliver(Envelope.sample())
         #expect(try sink.received().count == 1)
     }
 
-    @Test func aWrongPasswordIsMisconfiguredAndNeverShown() throws {
+    @Test func withoutALoginSTARTTLSIsStillUsedWhenOffered() throws {
+        let sink = try SMTPSinkProcess(["--tls"])
+        try SMTPTransport(url: sink.url, user: nil, password: nil, caFile: sink.certificate, timeout: 5).deliver(Envelope.sample())
+        #expect(try sink.received().count == 1)
+        #expect(try sink.commands().contains("STARTTLS"))
+    }
+
+    /// The credentials come from ROUNDTABLE_SMTP_USER and _PASSWORD, or from the URL itself.
+    @Test(arguments: [("coord", "right-secret", ""), (nil, nil, "coord:right-secret@")] as [(String?, String?, String)])
+    func aServerWithoutSTARTTLSNeverReceivesTheLogin(user: String?, password: String?, userInfo: String) throws {
         let sink = try SMTPSinkProcess(["--auth", "coord:right-secret"])
-        let transport = SMTPTransport(url: sink.url, user: "coord", password: "wrong-secret-123", timeout: 5)
+        let url = "smtp://\(userInfo)127.0.0.1:\(sink.port)"
         do {
-            try transport.deliver(Envelope.sample())
-            Issue.record("delivered with a wrong password")
+            try SMTPTransport(url: url, user: user, password: password, timeout: 5).deliver(Envelope.sample())
+            Issue.record("logged in without TLS")
         } catch {
             guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
-            #expect(why.contains("ROUNDTABLE_SMTP_PASSWORD"))
-            #expect(!error.description.contains("wrong-secret-123"))
-            #expect(!"\(error)".contains("wrong-secret-123"))
+            #expect(why.hasPrefix("TLS is required to log in, and the SMTP server at '\(sink.url)' did not start it"), "\(why)")
+            #expect(!why.contains("right-secret"))
+        }
+        let commands = try sink.commands()
+        #expect(commands.contains("EHLO"))
+        #expect(!commands.contains("AUTH"), "\(commands)")
+        #expect(try sink.received().isEmpty)
+    }
+
+    /// A self-signed certificate is trusted by neither the system's CAs nor another server's.
+    @Test(arguments: [false, true])
+    func aCertificateNoTrustedCAVouchesForIsRefusedBeforeTheLogin(withAnotherCAFile: Bool) throws {
+        let sink = try SMTPSinkProcess(["--tls", "--auth", "coord:right-secret"])
+        let stranger = withAnotherCAFile ? try SMTPSinkProcess(["--tls"]) : nil
+        let transport = SMTPTransport(url: sink.url, user: "coord", password: "right-secret",
+                                      caFile: stranger?.certificate, timeout: 5)
+        do {
+            try transport.deliver(Envelope.sample())
+            Issue.record("trusted a certificate no CA vouches for")
+        } catch {
+            guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
+            #expect(why.hasPrefix("the certificate of the SMTP server at '\(sink.url)' is not trusted"), "\(why)")
+            #expect(why.contains("ROUNDTABLE_SMTP_CA_FILE"))
+        }
+        #expect(!(try sink.commands().contains("AUTH")))
+        #expect(try sink.received().isEmpty)
+    }
+
+    @Test func aTrustedCertificateForAnotherNameIsRefused() throws {
+        let sink = try SMTPSinkProcess(["--tls"])
+        let transport = SMTPTransport(url: "smtp://localhost:\(sink.port)", user: nil, password: nil, caFile: sink.certificate, timeout: 5)
+        do {
+            try transport.deliver(Envelope.sample())
+            Issue.record("trusted a certificate for 127.0.0.1 at localhost")
+        } catch {
+            guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
+            #expect(why.hasPrefix("the certificate of the SMTP server at 'smtp://localhost:\(sink.port)' is not trusted"), "\(why)")
+        }
+        #expect(try sink.received().isEmpty)
+    }
+
+    /// A CA file that is missing (nil) or holds `content`.
+    @Test(arguments: [nil, "not a certificate\n"] as [String?])
+    func aCAFileLibcurlCannotUseIsNamed(content: String?) throws {
+        let sink = try SMTPSinkProcess(["--tls"])
+        let caFile = sink.scratch.file("ca.pem").path
+        try content?.write(toFile: caFile, atomically: true, encoding: .utf8)
+        do {
+            try SMTPTransport(url: sink.url, user: nil, password: nil, caFile: caFile, timeout: 5).deliver(Envelope.sample())
+            Issue.record("delivered with the CA file \(caFile)")
+        } catch {
+            guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
+            #expect(why.hasPrefix("the CA file '\(caFile)' (ROUNDTABLE_SMTP_CA_FILE) cannot be used to check the SMTP server at '\(sink.url)'"),
+                    "\(why)")
+        }
+        #expect(try sink.received().isEmpty)
+    }
+
+    @Test func aWrongPasswordIsNotPermittedAndNeverShown() throws {
+        let sink = try SMTPSinkProcess(["--tls", "--auth", "coord:right-secret"])
+        let transport = SMTPTransport(url: sink.url, user: "coord", password: "wrong-secret-123", caFile: sink.certificate, timeout: 5)
+        #expect(throws: DeliveryError.notPermitted(
+            "the SMTP server at '\(sink.url)' refused the login; check ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")) {
+            try transport.deliver(Envelope.sample())
         }
         #expect(try sink.received().isEmpty)
     }
@@ -45,7 +124,7 @@ import Testing
         dump(transport, to: &dumped)
         for text in [String(describing: transport), String(reflecting: transport), dumped] {
             #expect(!text.contains("secret"), "\(text)")
-            #expect(text.contains("smtps://mail.example.org:465/"), "\(text)")
+            #expect(text.contains("smtps://mail.example.org:465"), "\(text)")
         }
     }
 
@@ -128,14 +207,16 @@ import Testing
         }
     }
 
-    @Test(arguments: ["http://mail.example.org", "mail.example.org:25", "smtp://[::1"])
-    func aURLThatCannotBeUsedIsMisconfigured(url: String) {
+    @Test(arguments: ["http://mail.example.org", "mail.example.org:25", "smtp://[::1", "coord:pa/ss-secret@mail.example.org:25",
+                      "smtp://coord:pa/ss-secret@mail.example.org:25", "smtp://coord:pa#ss-secret@mail.example.org"])
+    func aURLThatCannotBeUsedIsMisconfiguredAndShownWithoutItsUserPart(url: String) {
         do {
             try SMTPTransport(url: url, user: nil, password: nil, timeout: 1).deliver(Envelope.sample())
             Issue.record("delivered to \(url)")
         } catch {
             guard case .misconfigured(let why) = error else { Issue.record("expected .misconfigured, got \(error)"); return }
             #expect(why.contains("ROUNDTABLE_SMTP_URL"))
+            #expect(!why.contains("coord") && !why.contains("secret"), "\(why)")
         }
     }
 

@@ -171,6 +171,11 @@ import Testing
         ("smtp", ["ROUNDTABLE_SMTP_URL": "http://user:secret@mail.example.org"], "smtp://"),
         ("smtp", ["ROUNDTABLE_SMTP_URL": "smtp://m", "ROUNDTABLE_SMTP_USER": "u"], "ROUNDTABLE_SMTP_PASSWORD"),
         ("smtp", ["ROUNDTABLE_SMTP_URL": "smtp://m", "ROUNDTABLE_SMTP_PASSWORD": "secret"], "ROUNDTABLE_SMTP_USER"),
+        ("smtp", ["ROUNDTABLE_SMTP_URL": "coord:secret@mail.example.org:25"], "'mail.example.org:25' must start with smtp://"),
+        ("smtp", ["ROUNDTABLE_SMTP_URL": "smtp://coord:pa/ss?secret@mail.example.org"], "write them as %2F, %3F, %23 and %40"),
+        ("smtp", ["ROUNDTABLE_SMTP_URL": "smtp://m", "ROUNDTABLE_SMTP_CA_FILE": "/nonexistent/ca.pem"],
+         "the CA file '/nonexistent/ca.pem' (ROUNDTABLE_SMTP_CA_FILE) cannot be read: No such file or directory"),
+        ("smtp", ["ROUNDTABLE_SMTP_URL": "smtp://m", "ROUNDTABLE_SMTP_CA_FILE": "/"], "the CA file '/' (ROUNDTABLE_SMTP_CA_FILE) is not a file"),
         ("sendmail", ["ROUNDTABLE_SENDMAIL_TIMEOUT": "soon"], "ROUNDTABLE_SENDMAIL_TIMEOUT"),
         ("sendmail", ["ROUNDTABLE_SENDMAIL_TIMEOUT": "-1"], "ROUNDTABLE_SENDMAIL_TIMEOUT"),
     ] as [(String?, [String: String], String)])
@@ -190,5 +195,6 @@ import Testing
         #expect(DeliveryError.rejected(recipient: "a@b", "the server answered 550 to RCPT TO").description
             == "The mail server refused 'a@b': the server answered 550 to RCPT TO.")
         #expect(DeliveryError.misconfigured("no URL").description == "Mail is not set up correctly: no URL.")
+        #expect(DeliveryError.notPermitted("the login was refused").description == "Mail is not permitted: the login was refused.")
     }
 }

@@ -75,6 +75,7 @@ enum RoundTableError: Error {
             switch error {
             case .temporary: return 75
             case .misconfigured: return 69
+            case .notPermitted: return 77
             case .rejected: return 65
             }
         case .store(let error):

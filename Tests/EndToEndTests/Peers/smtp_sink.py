@@ -3,11 +3,14 @@
 RoundTableMailTests and the end-to-end tests share it.
 
 Usage: smtp_sink.py --dir DIR [--tempfail] [--fail-rcpt ADDR] [--fail-sender] [--fail-data]
-                          [--drop-data N] [--auth USER:PASS] [--hang]
+                          [--drop-data N] [--auth USER:PASS] [--tls | --implicit-tls] [--hang]
 
 Picks a free port and prints it as the first line of stdout, then serves until killed. Each
 message accepted is saved as DIR/NNNN.eml (the DATA exactly as received, dots unstuffed) and
 DIR/NNNN.json ({"from": ..., "to": [...]}), the .json last, each written whole then renamed.
+DIR/commands.log gets the verb of every command line the server reads (EHLO, STARTTLS, AUTH,
+MAIL, ...), one a line, written before the server decides anything about it: a test can tell
+that a client never even sent AUTH.
   --tempfail        answer 451 to every RCPT TO
   --fail-rcpt ADDR  answer 550 to RCPT TO:<ADDR>
   --fail-sender     answer 550 to every MAIL FROM
@@ -15,13 +18,21 @@ DIR/NNNN.json ({"from": ..., "to": [...]}), the .json last, each written whole t
   --drop-data N     on the Nth message (counting from 1 over the server's life), close the
                     connection once the data is in, before answering: the client never hears
                     that it was accepted, and the message is not kept (saved as DIR/NNNN.dropped)
-  --auth USER:PASS  require AUTH (PLAIN or LOGIN, no TLS) with these credentials, 535 otherwise
+  --auth USER:PASS  require AUTH (PLAIN or LOGIN) with these credentials, 535 otherwise; offered
+                    in clear, unless --tls makes it wait for STARTTLS
+  --tls             offer STARTTLS with a throwaway certificate for 127.0.0.1, made with openssl
+                    as DIR/cert.pem (self-signed: the client trusts it as its CA file), and
+                    refuse mail and AUTH before it (530)
+  --implicit-tls    the same certificate, but TLS from the first byte (smtps://)
   --hang            accept connections but never say a word (no greeting)
 """
 import argparse
 import json
+import logging
 import os
 import socket
+import ssl
+import subprocess
 import sys
 import time
 import warnings
@@ -34,6 +45,9 @@ parser.add_argument("--fail-sender", action="store_true")
 parser.add_argument("--fail-data", action="store_true")
 parser.add_argument("--drop-data", type=int, default=0)
 parser.add_argument("--auth")
+tls = parser.add_mutually_exclusive_group()
+tls.add_argument("--tls", action="store_true")
+tls.add_argument("--implicit-tls", action="store_true")
 parser.add_argument("--hang", action="store_true")
 args = parser.parse_args()
 os.makedirs(args.dir, exist_ok=True)
@@ -110,9 +124,45 @@ def authenticator(server, session, envelope, mechanism, auth_data):
     return AuthResult(success=ok, handled=False)
 
 
+class CommandLog(logging.Handler):
+    """aiosmtpd logs each command line it reads ("%r >> %r": peer, line) before acting on it;
+    this keeps the verb of each, so no credential is written down ("?" for one that is not a
+    word, such as a TLS handshake sent to a server that does not expect it)."""
+
+    def __init__(self, path):
+        super().__init__(logging.INFO)
+        self.file = open(path, "a", buffering=1)
+
+    def emit(self, record):
+        if record.msg == "%r >> %r":
+            verb = record.args[1].split(b" ", 1)[0].upper()
+            self.file.write((verb.decode() if verb.isalpha() else "?") + "\n")
+
+
+def tls_context():
+    """A server context for a fresh self-signed certificate, valid for 127.0.0.1 for a day."""
+    cert, key = os.path.join(args.dir, "cert.pem"), os.path.join(args.dir, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", key, "-out", cert], check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+mail_log = logging.getLogger("mail.log")
+mail_log.setLevel(logging.INFO)
+mail_log.addHandler(CommandLog(os.path.join(args.dir, "commands.log")))
+mail_log.propagate = False
+
 options = {}
 if args.auth:
-    options = dict(authenticator=authenticator, auth_required=True, auth_require_tls=False)
+    # aiosmtpd cannot tell implicit TLS from none, so it may only insist on STARTTLS.
+    options.update(authenticator=authenticator, auth_required=True, auth_require_tls=args.tls)
+if args.tls:
+    options.update(tls_context=tls_context(), require_starttls=True)
+if args.implicit_tls:
+    options.update(ssl_context=tls_context())
 port = free_port()
 controller = Controller(Handler(), hostname="127.0.0.1", port=port, decode_data=False, **options)
 controller.start()

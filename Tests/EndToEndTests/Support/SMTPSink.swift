@@ -4,6 +4,8 @@ import Foundation
 final class SMTPSink {
     let folder: URL
     let port: Int
+    /// smtps:// with `--implicit-tls`, else smtp://.
+    let url: String
     private let process: Process
 
     /// Starts the server and waits (up to 10 s) for the port it listens on.
@@ -33,9 +35,16 @@ final class SMTPSink {
             throw CocoaError(.fileReadUnknown)
         }
         self.port = port
+        url = "\(options.contains("--implicit-tls") ? "smtps" : "smtp")://127.0.0.1:\(port)"
     }
 
-    var url: String { "smtp://127.0.0.1:\(port)" }
+    /// The server's self-signed certificate (`--tls`, `--implicit-tls`), for a client to trust.
+    var certificate: String { folder.appendingPathComponent("cert.pem").path }
+
+    /// The verb of every command the server read, in order (EHLO, STARTTLS, AUTH, MAIL, ...).
+    func commands() throws -> [String] {
+        try String(contentsOf: folder.appendingPathComponent("commands.log"), encoding: .utf8).split(separator: "\n").map(String.init)
+    }
 
     /// The messages received so far, in order.
     func messages() throws -> [URL] {

@@ -38,6 +38,8 @@ final class SMTPSinkProcess {
     /// The folder the server saves what it accepts into.
     let scratch: TransportScratch
     let port: Int
+    /// smtps:// with `--implicit-tls`, else smtp://.
+    let url: String
     private let process: Process
 
     /// The script failed to start or never said its port; `log` is its standard error.
@@ -77,9 +79,16 @@ final class SMTPSinkProcess {
             throw StartFailure(log: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
         }
         self.port = port
+        url = "\(options.contains("--implicit-tls") ? "smtps" : "smtp")://127.0.0.1:\(port)"
     }
 
-    var url: String { "smtp://127.0.0.1:\(port)" }
+    /// The server's self-signed certificate (`--tls`, `--implicit-tls`), for a client to trust.
+    var certificate: String { scratch.file("received/cert.pem").path }
+
+    /// The verb of every command the server read, in order (EHLO, STARTTLS, AUTH, MAIL, ...).
+    func commands() throws -> [String] {
+        try String(contentsOf: scratch.file("received/commands.log"), encoding: .utf8).split(separator: "\n").map(String.init)
+    }
 
     /// What the server accepted, in order: the DATA exactly as received, and the envelope.
     func received() throws -> [(data: [UInt8], from: String, to: [String])] {
