@@ -1,11 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The rules of one IANA time zone, read from the system's zoneinfo, in whole seconds.
 ///
 /// Local times in a schedule are wall-clock times; this is where they meet real instants. Both
 /// the VTIMEZONE we publish and the DST checks of `check` are derived from here, so a calendar
 /// client and the system agree on every instant.
-public struct ZoneRules: Sendable {
+public struct ZoneRules: Sendable, Hashable {
     /// The IANA name, as it appears in TZID parameters.
     public let identifier: String
     private let zone: TimeZone
@@ -42,6 +45,11 @@ public struct ZoneRules: Sendable {
         self.zone = zone
     }
 
+    /// Two rules are the same zone when they have the same IANA name: both read the same zoneinfo.
+    public static func == (a: ZoneRules, b: ZoneRules) -> Bool { a.identifier == b.identifier }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
+
     /// Seconds east of UTC at an instant.
     public func offset(at instant: Int) -> Int {
         zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
@@ -73,6 +81,33 @@ public struct ZoneRules: Sendable {
         }
     }
 
+    /// The zone's own abbreviation at an instant, as tzdata names it ("BST", "GMT", "EDT",
+    /// "AEDT"; "+0530"-like where tzdata has no letters): what people read after a time.
+    ///
+    /// Foundation on Linux asks ICU, which names most offsets only "GMT+1"; the C library reads
+    /// tzdata itself when `TZ` names the zone. Setting `TZ` is process-wide, so it is restored
+    /// at once, and each (zone, offset, daylight) answer is kept: a zone uses one name per offset.
+    public func abbreviation(at instant: Int) -> String {
+        let key = "\(identifier)|\(offset(at: instant))|\(zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(instant))))"
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
+        if let known = Self.abbreviations[key] { return known }
+        let previous = getenv("TZ").map { String(cString: $0) }
+        setenv("TZ", ":" + identifier, 1)
+        tzset()
+        var t = time_t(instant), parts = tm()
+        localtime_r(&t, &parts)
+        let name = parts.tm_zone.map { String(cString: $0) } ?? ""
+        if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
+        tzset()
+        Self.abbreviations[key] = name
+        return name
+    }
+
+    /// Guards `abbreviations` and the moment `TZ` is changed.
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var abbreviations: [String: String] = [:]
+
     /// Every offset change between two instants, found by stepping half a day and bisecting to
     /// the second, so it sees any change zoneinfo records, not only those ICU labels DST.
     public func transitions(from start: Int, to end: Int) -> [Transition] {
@@ -93,7 +128,7 @@ public struct ZoneRules: Sendable {
                 found.append(Transition(
                     instant: high, offsetBefore: previousOffset, offsetAfter: current,
                     isDaylight: zone.isDaylightSavingTime(for: date),
-                    abbreviation: zone.abbreviation(for: date)))
+                    abbreviation: abbreviation(at: high)))
                 previousOffset = current
             }
             previous = t

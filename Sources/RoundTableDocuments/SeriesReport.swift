@@ -38,7 +38,7 @@ public enum SeriesReport {
         let own = actions.filter { $0.session == s.id }
         return [
             "heading": MarkdownText.literal("\(s.id): \(SessionText.title(s))"),
-            "when": s.timing.summary,
+            "when": SessionText.when(s, zone: schedule.zone),
             "where": MarkdownText.literal(s.location ?? "place to be fixed"),
             "attendance": attendance,
             "stages": t.stages.map { ["stage": $0.stage.label, "due": $0.due.description, "done": $0.done?.description ?? "—"] },

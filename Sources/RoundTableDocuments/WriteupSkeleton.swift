@@ -11,7 +11,7 @@ public enum WriteupSkeleton {
             "title": SessionText.title(session),
             "session": session.id,
             "series": schedule.series.title,
-            "when": session.timing.summary,
+            "when": SessionText.when(session, zone: schedule.zone),
             "where": session.location ?? "to be fixed",
             "facilitator": names(session.facilitators).isEmpty ? "-" : names(session.facilitators),
             "rapporteur": names(session.rapporteurs).isEmpty ? "-" : names(session.rapporteurs),

@@ -7,11 +7,12 @@ public enum FindingsMessage {
     /// resends the same message, recognisably, and a later revision is a new one.
     public static func make(_ session: Session, to member: Member, in schedule: Schedule, writeup: String,
                             writtenUp: LocalDate, stamp: Int) throws -> MailMessage {
+        let when = SessionText.when(session, zone: schedule.zone)
         let intro = """
         Dear \(member.name),
 
         Here are the findings of the \(SessionText.kindName(session)) "\(session.subject)" \
-        (\(session.timing.summary)\(session.location.map { ", \($0)" } ?? "")), agreed on \(writtenUp).
+        (\(when)\(session.location.map { ", \($0)" } ?? "")), agreed on \(writtenUp).
         The write-up is below and attached.
 
         \(schedule.organiser.name)

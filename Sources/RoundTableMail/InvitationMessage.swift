@@ -10,7 +10,7 @@ public enum InvitationMessage {
         let calendar = try InvitationCalendar.make(planned, in: schedule, actions: actions,
                                                    stamp: LocalDateTime(secondsSinceEpoch: stamp)).serialized()
         let cancel = planned.method == .cancel
-        let when = session.timing.summary
+        let when = SessionText.when(session, zone: schedule.zone)
         let context: [String: Any] = [
             "recipient": planned.attendee.name,
             "kind": SessionText.kindName(session),

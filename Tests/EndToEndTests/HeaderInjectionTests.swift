@@ -87,10 +87,10 @@ import Testing
             #expect(!mail.to_address[1].contains("evil") && !mail.to_address[1].contains("all@"), "\(mail.file)")
         }
         for mail in invitations {
-            #expect(mail.subject == "Invitation: Round table: \(subject) (\(location), 2012-12-06 10:30)", "\(mail.file)")
+            #expect(mail.subject == "Invitation: Round table: \(subject) (\(location), Thu 6 Dec 2012, 10:30–14:00 GMT)", "\(mail.file)")
         }
         let digestSuffix = " in all (\(unescape(title)))"
-        let oneSession = "Reminder: Round table: \(subject), 2012-12-06 at 10:30, \(location)"
+        let oneSession = "Reminder: Round table: \(subject), Thu 6 Dec 2012, 10:30–14:00 GMT, \(location)"
         #expect(reminders.allSatisfy { $0.subject.hasSuffix(digestSuffix) || $0.subject == oneSession }, "\(reminders.map(\.subject))")
         #expect(reminders.contains { $0.subject.hasSuffix(digestSuffix) } && reminders.contains { $0.subject == oneSession })
         let toZoe = (invitations + reminders).filter { $0.to_address[1] == "zoe.lindqvist@consult.example.org" }

@@ -33,7 +33,7 @@ import Testing
         }
         let zoe = try #require(mails.first { $0.to.contains("zoe.lindqvist") })
         #expect(zoe.to == "Zoë Lindqvist <zoe.lindqvist@consult.example.org>", "RFC 2047 name decodes")
-        #expect(zoe.subject == "Invitation: Round table: Influences (Government, Media, Public Sector): what is the evidence base? (Luton, 2012-12-06 10:30)")
+        #expect(zoe.subject == "Invitation: Round table: Influences (Government, Media, Public Sector): what is the evidence base? (Luton, Thu 6 Dec 2012, 10:30–14:00 GMT)")
         #expect(try workspace.rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout.contains("Nothing to send"))
         #expect(try sink.messages().count == 10, "a second run sends nothing")
     }

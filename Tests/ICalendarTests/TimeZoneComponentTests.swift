@@ -43,6 +43,7 @@ import Testing
         #expect(text.contains("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"))
         #expect(text.components(separatedBy: "BEGIN:STANDARD").count == 2)
         #expect(text.components(separatedBy: "BEGIN:DAYLIGHT").count == 2)
+        #expect(text.contains("TZNAME:BST") && text.contains("TZNAME:GMT"), "both observances named, as tzdata names them")
         let rules = try ZoneRules(identifier: "Europe/London")
         let changes = rules.transitions(from: LocalDate(iso: "2012-01-01")!.daysSinceEpoch * 86_400,
                                         to: LocalDate(iso: "2013-01-01")!.daysSinceEpoch * 86_400)

@@ -23,7 +23,7 @@ public struct FeedBuilder {
     /// The whole series, or only what concerns one member: sessions they take part in and
     /// deadlines they own.
     public func calendar(for member: Member? = nil) throws -> Component {
-        let zone = try ZoneRules(identifier: schedule.series.timezone)
+        let zone = schedule.zone
         var calendar = Component("VCALENDAR")
         calendar.add("PRODID", .text("-//roundtable//roundtable 1.0//EN"))
         calendar.add("VERSION", .text("2.0"))

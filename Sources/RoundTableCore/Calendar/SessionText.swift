@@ -1,3 +1,5 @@
+import ICalendar
+
 /// The words that describe a session wherever it appears: calendar entries, tables, messages.
 public enum SessionText {
     /// "Round table: Localism".
@@ -49,4 +51,42 @@ public enum SessionText {
         let who = owners.isEmpty ? "no one (add a rapporteur to the schedule)" : owners.map(\.name).joined(separator: ", ")
         return "\(stage.label) stage of \(session.id): \(stage.meaning).\nOwner: \(who)"
     }
+}
+
+extension SessionText {
+    /// When a session is, as a person reads it: weekday, date, start–end and the zone's
+    /// abbreviation on that day ("Fri 20 Apr 2012, 10:30–13:30 BST"); a session without a fixed
+    /// day says so ("no fixed date yet: between 7 Jan and 29 Mar 2013").
+    public static func when(_ session: Session, zone: ZoneRules) -> String {
+        switch session.timing {
+        case .fixed(let start):
+            // Named from the instants, not the wall times: an end in the autumn overlap
+            // (01:00 on the night the clocks go back) happens twice, and only the instant says which.
+            let startInstant = zone.instant(of: start), endInstant = startInstant + session.duration.totalSeconds
+            let end = zone.localTime(at: endInstant)
+            let startName = zone.abbreviation(at: startInstant), endName = zone.abbreviation(at: endInstant)
+            if end.date == start.date {
+                let zones = startName == endName ? "\(clock(start))–\(clock(end)) \(endName)" : "\(clock(start)) \(startName)–\(clock(end)) \(endName)"
+                return "\(day(start.date)), \(zones)"
+            }
+            return "\(day(start.date)), \(clock(start)) \(startName) – \(day(end.date)), \(clock(end)) \(endName)"
+        case .month(let year, let month):
+            return "no fixed date yet: in \(monthNames[month - 1]) \(year)"
+        case .window(let from, let to):
+            let first = from.year == to.year ? "\(from.day) \(shortMonths[from.month - 1])" : shortDay(from)
+            return "no fixed date yet: between \(first) and \(shortDay(to))"
+        }
+    }
+
+    /// "Fri 20 Apr 2012".
+    public static func day(_ date: LocalDate) -> String {
+        "\(weekdays[date.isoWeekday - 1]) \(shortDay(date))"
+    }
+
+    private static func shortDay(_ date: LocalDate) -> String { "\(date.day) \(shortMonths[date.month - 1]) \(date.year)" }
+
+    private static func clock(_ t: LocalDateTime) -> String { "\(pad2(t.hour)):\(pad2(t.minute))" }
+
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }

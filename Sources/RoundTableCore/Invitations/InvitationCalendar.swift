@@ -7,7 +7,7 @@ public enum InvitationCalendar {
     public static func make(_ planned: PlannedInvitation, in schedule: Schedule, actions: [Action], stamp: LocalDateTime) throws -> Component {
         let session = planned.session
         guard let start = session.timing.start else { throw ICalendarError.invalid("session '\(session.id)' has no fixed start") }
-        let zone = try ZoneRules(identifier: schedule.series.timezone)
+        let zone = schedule.zone
         let cancel = planned.method == .cancel
         let earlier = actions.filter { action in
             action.isOpen && schedule.session(action.session).map { $0.timing.latestDay < session.timing.earliestDay } == true

@@ -23,7 +23,7 @@ public struct PlannedInvitation: Hashable, Sendable {
 public enum InvitationPlanner {
     /// Messages due for the given sessions (all when empty), in schedule then member order.
     public static func plan(_ schedule: Schedule, sent: [InvitationRecord], sessions only: [String] = []) throws -> [PlannedInvitation] {
-        let zone = try ZoneRules(identifier: schedule.series.timezone)
+        let zone = schedule.zone
         var planned: [PlannedInvitation] = []
         for session in schedule.sessions where only.isEmpty || only.contains(session.id) {
             guard let start = session.timing.start else { continue }

@@ -1,11 +1,21 @@
+import ICalendar
+
 /// A whole series as its plan file describes it: the input every rule is a function of.
 public struct Schedule: Hashable, Sendable {
     public let series: Series
     public let policy: Policy
     public let members: [Member]
     public let sessions: [Session]
+    /// The series' time zone, read once: every local time in the schedule is in it.
+    public let zone: ZoneRules
 
-    public init(series: Series, policy: Policy, members: [Member], sessions: [Session]) {
+    /// Throws `.unknownTimeZone` for a timezone the system does not know (`check` reports it, located).
+    public init(series: Series, policy: Policy, members: [Member], sessions: [Session]) throws(ICalendarError) {
+        do {
+            zone = try ZoneRules(identifier: series.timezone)
+        } catch {
+            throw .unknownTimeZone(series.timezone)
+        }
         self.series = series
         self.policy = policy
         self.members = members

@@ -77,15 +77,6 @@ public struct Session: Hashable, Sendable {
             if case .fixed(let t) = self { return t }
             return nil
         }
-
-        /// How a person would say it: "2012-10-26 10:30", "October 2012", "2013-01-07 to 2013-03-29".
-        public var summary: String {
-            switch self {
-            case .fixed(let t): return "\(t.date) \(pad2(t.hour)):\(pad2(t.minute))"
-            case .month(let y, let m): return "\(monthNames[m - 1]) \(y)"
-            case .window(let from, let to): return "\(from) to \(to)"
-            }
-        }
     }
 
     /// Everyone, or a list of member ids.

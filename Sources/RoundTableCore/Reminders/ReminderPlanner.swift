@@ -39,7 +39,7 @@ public enum ReminderPlanner {
             if let start = session.timing.start, !session.isCancelled, timeline.deadline(.hold)?.done == nil, asOf <= start.date {
                 found.append(ReminderItem(
                     key: "session:\(session.id)", session: session.id,
-                    text: "\(SessionText.title(session)), \(start.date) at \(pad2(start.hour)):\(pad2(start.minute))"
+                    text: "\(SessionText.title(session)), \(SessionText.when(session, zone: schedule.zone))"
                         + (session.location.map { ", \($0)" } ?? ""),
                     due: start.date, recipients: schedule.attendees(of: session).map(\.id), chasesWhenLate: false))
             }

@@ -25,7 +25,7 @@ public enum PlanWarnings {
         }
         for (i, a) in fixed.enumerated() {
             for b in fixed[(i + 1)...] where a.1 < b.2 && b.1 < a.2 {
-                found.append((b.0.id, "Session '\(b.0.id)' overlaps '\(a.0.id)' (\(a.0.timing.summary))."))
+                found.append((b.0.id, "Session '\(b.0.id)' overlaps '\(a.0.id)' (\(SessionText.when(a.0, zone: schedule.zone)))."))
             }
         }
         return found

@@ -1,12 +1,20 @@
 import ICalendar
 
 /// Whether a stage may be recorded done: stages complete in order, once, on dates that do not
-/// go backwards, and only for sessions that can have them.
+/// go backwards, never after the as-of day, and only for sessions that can have them.
 public enum StageRules {
     /// Throws the reason a completion is refused; `existing` are the session's recorded completions.
-    public static func check(_ completion: Completion, in schedule: Schedule, existing: [Completion]) throws(WorkflowError) {
+    ///
+    /// A session cannot be held before its day (a tentative one: before its first possible day):
+    /// a `hold` recorded too early would also move the write-up's due date. A mistake is put
+    /// right with `--undo` and a new record, never forced through.
+    public static func check(_ completion: Completion, in schedule: Schedule, existing: [Completion], asOf: LocalDate) throws(WorkflowError) {
         let session = try session(completion.session, in: schedule)
         guard !session.isCancelled else { throw .cancelled(session: session.id) }
+        if completion.on > asOf { throw .inTheFuture(session: session.id, stage: completion.stage, on: completion.on, asOf: asOf) }
+        if completion.stage == .hold, completion.on < session.timing.earliestDay {
+            throw .heldBeforeItsDay(session: session.id, on: completion.on, day: session.timing.earliestDay)
+        }
         guard let index = session.stages.firstIndex(of: completion.stage) else {
             throw .noSuchStage(session: session.id, stage: completion.stage.rawValue, has: session.stages)
         }

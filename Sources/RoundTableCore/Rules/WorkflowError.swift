@@ -10,6 +10,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case outOfOrder(session: String, stage: Stage, missing: Stage)
     case beforePrevious(session: String, stage: Stage, on: LocalDate, previous: Stage, previousOn: LocalDate)
     case planNeedsFixedStart(session: String)
+    case heldBeforeItsDay(session: String, on: LocalDate, day: LocalDate)
+    case inTheFuture(session: String, stage: Stage, on: LocalDate, asOf: LocalDate)
     case nothingToUndo(session: String)
     case noNextSession(session: String)
 
@@ -31,6 +33,10 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot record \(stage.rawValue) for '\(session)' on \(on): \(previous.rawValue) was done later, on \(previousOn)."
         case .planNeedsFixedStart(let session):
             return "Session '\(session)' has no fixed start yet. Give it 'start:' in the schedule before recording plan."
+        case .heldBeforeItsDay(let session, let on, let day):
+            return "Cannot record '\(session)' held on \(on): it cannot be held before \(SessionText.day(day)). Record it on or after that day."
+        case .inTheFuture(let session, let stage, let on, let asOf):
+            return "Cannot record \(stage.rawValue) for '\(session)' on \(on): that is after today (\(asOf)). Record it on the day it is done."
         case .nothingToUndo(let session):
             return "Nothing is recorded for '\(session)', so there is nothing to undo."
         case .noNextSession(let session):

@@ -37,8 +37,9 @@ public enum ScheduleLoader {
         let policy = readPolicy(top["policy"], &reader)
         let members = readMembers(top["members"], &reader)
         let (sessions, locations) = readSessions(top["sessions"], policy: policy, &reader)
-        guard let series else { return (nil, reader.diagnostics) }
-        let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0))
+        guard let series, let schedule = try? Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0)) else {
+            return (nil, reader.diagnostics)
+        }
         ScheduleReferences.check(schedule, seriesNode: top["series"], members: members, sessions: sessions, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         return (LoadedSchedule(schedule: schedule, file: file, sessionLocations: locations), [])

@@ -13,7 +13,6 @@ enum ScheduleReferences {
         if !memberIDs.contains(schedule.series.organiser) {
             r.report(seriesNode?["organiser"], "Unknown member '\(schedule.series.organiser)' as organiser. Members are listed under 'members'.")
         }
-        let zone = try? ZoneRules(identifier: schedule.series.timezone)
         for (session, nodes) in sessions {
             for key in ["facilitator", "rapporteur", "attendees"] {
                 for (id, node) in listed(nodes[key]) where !memberIDs.contains(id) && !(key == "attendees" && id == "all") {
@@ -23,12 +22,12 @@ enum ScheduleReferences {
             for (id, node) in listed(nodes["requires"]) where !sessionIDs.contains(id) || id == session.id {
                 r.report(node, id == session.id ? "Session '\(Shown.excerpt(id))' cannot require itself." : "Unknown session '\(Shown.excerpt(id))' in 'requires' of '\(session.id)'.")
             }
-            if let zone, let start = session.timing.start {
-                switch zone.resolve(start) {
+            if let start = session.timing.start {
+                switch schedule.zone.resolve(start) {
                 case .gap:
-                    r.report(nodes["start"], "\(start) does not exist in \(zone.identifier): the clocks go forward over it.")
+                    r.report(nodes["start"], "\(start) does not exist in \(schedule.zone.identifier): the clocks go forward over it.")
                 case .overlap:
-                    r.report(nodes["start"], "\(start) happens twice in \(zone.identifier) (the clocks go back); pick a time outside the change.")
+                    r.report(nodes["start"], "\(start) happens twice in \(schedule.zone.identifier) (the clocks go back); pick a time outside the change.")
                 case .unique:
                     break
                 }

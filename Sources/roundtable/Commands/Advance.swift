@@ -44,7 +44,7 @@ struct Advance: ParsableCommand {
         }
         let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)
         try context.store.complete(completion, series: series) { existing in
-            try StageRules.check(completion, in: context.schedule, existing: existing)
+            try StageRules.check(completion, in: context.schedule, existing: existing, asOf: context.asOf)
         }
         print("\(session): \(completion.stage.rawValue) done \(completion.on)")
     }

@@ -33,7 +33,7 @@ struct Disseminate: ParsableCommand {
         }
         // Checked now, so a refusal (wrong order, already done) changes nothing and sends nothing.
         let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
-        try StageRules.check(disseminated, in: schedule, existing: context.records.completions)
+        try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)
         var courier = try delivery.courier()
         let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
         let item = "findings:\(session.id)"
@@ -49,7 +49,7 @@ struct Disseminate: ParsableCommand {
         try courier.finish()
         if !delivery.dryRun {
             try context.store.complete(disseminated, series: schedule.series.id) { existing in
-                try StageRules.check(disseminated, in: schedule, existing: existing)
+                try StageRules.check(disseminated, in: schedule, existing: existing, asOf: context.asOf)
             }
             print("\(session.id): disseminate done \(context.asOf)")
         }

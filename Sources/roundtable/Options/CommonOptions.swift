@@ -60,7 +60,7 @@ struct CommonOptions: ParsableArguments {
     /// tomorrow even while it is 23:30 in UTC).
     func day(in schedule: Schedule) throws -> LocalDate {
         if let asOf { return asOf }
-        let zone = try ZoneRules(identifier: schedule.series.timezone)
+        let zone = schedule.zone
         return zone.localTime(at: Clock.now()).date
     }
 
