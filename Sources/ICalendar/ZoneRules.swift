@@ -45,6 +45,14 @@ public struct ZoneRules: Sendable, Hashable {
         self.zone = zone
     }
 
+    /// Coordinated Universal Time: a fixed offset, needing no zoneinfo.
+    public static let utc = ZoneRules(identifier: "UTC", zone: TimeZone(secondsFromGMT: 0) ?? .gmt)
+
+    private init(identifier: String, zone: TimeZone) {
+        self.identifier = identifier
+        self.zone = zone
+    }
+
     /// Two rules are the same zone when they have the same IANA name: both read the same zoneinfo.
     public static func == (a: ZoneRules, b: ZoneRules) -> Bool { a.identifier == b.identifier }
 

@@ -62,7 +62,7 @@ import Testing
                     duration: base.policy.defaultDuration, facilitators: [], rapporteurs: ["sam"], attendees: .all,
                     stages: Session.Kind.roundtable.defaultStages, requires: [], isCancelled: false)
         }
-        let schedule = try Schedule(series: base.series, policy: base.policy, members: base.members, sessions: base.sessions + extra)
+        let schedule = Schedule(series: base.series, policy: base.policy, members: base.members, sessions: base.sessions + extra, zone: base.zone)
         let records = try AJC.records(base)
         let svg = TimelineSVG.render(schedule, timelines: Timeline.compute(schedule, completions: records.completions), asOf: AJC.asOf)
         let counter = ElementCounter()

@@ -9,13 +9,9 @@ public struct Schedule: Hashable, Sendable {
     /// The series' time zone, read once: every local time in the schedule is in it.
     public let zone: ZoneRules
 
-    /// Throws `.unknownTimeZone` for a timezone the system does not know (`check` reports it, located).
-    public init(series: Series, policy: Policy, members: [Member], sessions: [Session]) throws(ICalendarError) {
-        do {
-            zone = try ZoneRules(identifier: series.timezone)
-        } catch {
-            throw .unknownTimeZone(series.timezone)
-        }
+    /// `zone` is the rules of `series.timezone`, read by whoever made the series.
+    public init(series: Series, policy: Policy, members: [Member], sessions: [Session], zone: ZoneRules) {
+        self.zone = zone
         self.series = series
         self.policy = policy
         self.members = members

@@ -20,6 +20,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let location: String?
         /// "2012-10-26T10:30:00", "2012-10" or "2013-01-07/2013-03-29".
         public let when: String
+        /// As a person reads it: "Fri 26 Oct 2012, 10:30–14:00 BST", "no fixed date yet: in October 2012".
+        public let whenText: String
         public let cancelled: Bool
         /// The first stage not done; nil when all are done or the session is cancelled.
         public let currentStage: String?
@@ -79,6 +81,7 @@ public struct StatusReport: Codable, Hashable, Sendable {
                                   noAnswer: invited.count - count(.accepted) - count(.declined) - count(.tentative))
             return SessionStatus(
                 id: s.id, kind: s.kind.rawValue, subject: s.subject, location: s.location, when: when,
+                whenText: SessionText.when(s, zone: schedule.zone),
                 cancelled: s.isCancelled, currentStage: t.currentStage?.stage.rawValue,
                 stages: t.stages.map { d in
                     StageStatus(stage: d.stage.rawValue, due: d.due.description, done: d.done?.description,

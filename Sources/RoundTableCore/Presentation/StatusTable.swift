@@ -6,7 +6,7 @@ public enum StatusTable {
         var out = [paint.bold("\(report.title) — status as of \(report.asOf)"), ""]
         for s in report.sessions {
             let place = s.location.map { " · \($0)" } ?? ""
-            let head = "\(s.id.padding(11)) \(whenText(s.when))\(place)"
+            let head = "\(s.id.padding(11)) \(s.whenText)\(place)"
             out.append(paint.bold(String(head.prefix(80))))
             out.append("    " + String(s.subject.prefix(76)))
             let a = s.answers
@@ -38,12 +38,6 @@ public enum StatusTable {
             out.append("       " + String(a.text.prefix(73)))
         }
         return out.joined(separator: "\n") + "\n"
-    }
-
-    private static func whenText(_ when: String) -> String {
-        if when.contains("T") { return when.replacingOccurrences(of: "T", with: " ").dropLast(3).description }
-        if when.contains("/") { return "between " + when.replacingOccurrences(of: "/", with: " and ") + " (to be fixed)" }
-        return when + " (day to be fixed)"
     }
 }
 

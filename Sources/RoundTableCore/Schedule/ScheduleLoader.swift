@@ -37,9 +37,11 @@ public enum ScheduleLoader {
         let policy = readPolicy(top["policy"], &reader)
         let members = readMembers(top["members"], &reader)
         let (sessions, locations) = readSessions(top["sessions"], policy: policy, &reader)
-        guard let series, let schedule = try? Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0)) else {
-            return (nil, reader.diagnostics)
-        }
+        guard let series else { return (nil, reader.diagnostics) }
+        // An unknown zone is already reported at its line; UTC stands in so the references can
+        // still be checked in the same pass, and the schedule is refused all the same.
+        let zone = (try? ZoneRules(identifier: series.timezone)) ?? ZoneRules.utc
+        let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0), zone: zone)
         ScheduleReferences.check(schedule, seriesNode: top["series"], members: members, sessions: sessions, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         return (LoadedSchedule(schedule: schedule, file: file, sessionLocations: locations), [])
