@@ -34,7 +34,8 @@ echo "== roundtable invite rt5 / remind --as-of $as_of   (into $out/outbox, one 
 ROUNDTABLE_NOW=2012-11-08T09:00:00Z "$bin" invite rt5 --outbox "$out/outbox" | tail -n 2
 "$bin" remind --as-of "$as_of" --outbox "$out/outbox"
 echo
-echo "== roundtable writeup rt4 / report"
+echo "== roundtable writeup rt4 / report   (rt1's write-up is the group's own, bundled in schedules/writeups/)"
+cp -r schedules/writeups "$out/writeups"
 "$bin" writeup rt4 --writeups "$out/writeups"
 "$bin" report --as-of "$as_of" --writeups "$out/writeups" --html -o "$out/ajc-report.html" --timeline "$out/ajc-timeline.svg"
 echo "wrote $out/ajc-report.html and $out/ajc-timeline.svg"

@@ -45,7 +45,9 @@ public enum SeriesReport {
             "hasPoints": !areas.isEmpty,
             "areas": areas,
             "hasActions": !own.isEmpty,
-            "actions": own.map { ReplyText.fields($0).mapValues { MarkdownText.literal("\($0)") } },
+            "actions": own.map { ReplyText.fields($0).mapValues { value -> Any in
+                (value as? [String]).map { $0.map(MarkdownText.literal) } ?? MarkdownText.literal("\(value)")
+            } },
         ]
     }
 

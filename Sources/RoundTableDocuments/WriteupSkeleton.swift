@@ -20,6 +20,7 @@ public enum WriteupSkeleton {
                  "answer": ReplyText.describe(answers[member.id])]
             },
             "areas": schedule.series.discussionAreas.isEmpty ? ["Discussion"] : schedule.series.discussionAreas,
+            "agreed": actions.filter { $0.session == session.id && $0.dropped == nil }.map(ReplyText.fields),
             "carried": carriedForward(into: session, in: schedule, actions: actions).map(ReplyText.fields),
         ]
         return templates.render(.writeup, context)
@@ -45,8 +46,12 @@ enum ReplyText {
         }
     }
 
+    /// An action for a template: its facts, its state ("open", "done 2012-11-02", "dropped
+    /// 2012-11-02: no longer needed") and each of its changes in words.
     static func fields(_ action: Action) -> [String: Any] {
-        ["id": action.id, "owner": action.owner, "due": action.due.description, "text": action.text,
-         "state": action.done.map { "done \($0)" } ?? "open"]
+        let dropped = action.dropped.map { "dropped \($0.on)" + ($0.reason.map { ": \($0)" } ?? "") }
+        return ["id": action.id, "owner": action.owner, "due": action.due.description, "text": action.text,
+                "state": action.done.map { "done \($0)" } ?? dropped ?? "open",
+                "changes": action.history.map { "\($0.on): \($0.field.rawValue) \($0.before) → \($0.after)" }]
     }
 }

@@ -64,6 +64,23 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v3-action-history") { db in
+            try db.execute(sql: """
+                ALTER TABLE actions ADD COLUMN due_follows INTEGER NOT NULL DEFAULT 0 CHECK (due_follows IN (0, 1));
+                ALTER TABLE actions ADD COLUMN dropped_on TEXT CHECK (dropped_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+                ALTER TABLE actions ADD COLUMN dropped_reason TEXT;
+                CREATE TABLE action_changes (
+                    series TEXT NOT NULL,
+                    number INTEGER NOT NULL,
+                    seq INTEGER NOT NULL CHECK (seq > 0),
+                    on_day TEXT NOT NULL CHECK (on_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                    field TEXT NOT NULL CHECK (field IN ('text', 'owner', 'due')),
+                    before TEXT NOT NULL,
+                    after TEXT NOT NULL,
+                    PRIMARY KEY (series, number, seq)
+                );
+                """)
+        }
         return migrator
     }
 

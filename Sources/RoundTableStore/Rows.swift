@@ -10,7 +10,9 @@ enum Rows {
     /// The columns `completion(_:)` reads, in a form to splice into SELECTs.
     static let completionColumns = "rowid, session, stage, done_on"
     /// The columns `action(_:)` reads, in a form to splice into SELECTs.
-    static let actionColumns = "rowid, number, session, owner, text, due, done_on"
+    static let actionColumns = "rowid, number, session, owner, text, due, due_follows, done_on, dropped_on, dropped_reason"
+    /// The columns `actionChange(_:)` reads.
+    static let actionChangeColumns = "rowid, number, on_day, field, before, after"
     /// The columns `invitation(_:)` reads.
     static let invitationColumns = "rowid, session, attendee, sequence, fingerprint, content, cancelled"
     /// The columns `reply(_:)` reads.
@@ -26,14 +28,27 @@ enum Rows {
         return Completion(session: try r["session"], stage: stage, on: try r.date("done_on"))
     }
 
-    /// An action from a row of `actionColumns`.
-    static func action(_ row: Row) throws(StoreError) -> Action {
+    /// An action from a row of `actionColumns`, with its `history` (oldest first).
+    static func action(_ row: Row, history: [Action.Change]) throws(StoreError) -> Action {
         let r = Reader(row: row, table: "actions")
         let number: Int = try r["number"]
         guard (1...ActionID.largest).contains(number) else { throw r.corrupt("an action number out of range") }
-        let done: String? = try r["done_on"]
+        let done: String? = try r["done_on"], droppedOn: String? = try r["dropped_on"]
         return Action(id: ActionID.text(number), session: try r["session"], owner: try r["owner"], text: try r["text"],
-                      due: try r.date("due"), done: try done.map { (text) throws(StoreError) in try r.date(text: text, "done_on") })
+                      due: try r.date("due"), followsNextSession: try r["due_follows"],
+                      done: try done.map { (text) throws(StoreError) in try r.date(text: text, "done_on") },
+                      dropped: try droppedOn.map { (text) throws(StoreError) in
+                          Action.Dropped(on: try r.date(text: text, "dropped_on"), reason: try r["dropped_reason"])
+                      },
+                      history: history)
+    }
+
+    /// One change of an action's history and the action number it belongs to, from a row of `actionChangeColumns`.
+    static func actionChange(_ row: Row) throws(StoreError) -> (number: Int, change: Action.Change) {
+        let r = Reader(row: row, table: "action_changes")
+        let fieldText: String = try r["field"]
+        guard let field = Action.Change.Field(rawValue: fieldText) else { throw r.corrupt("an unknown field") }
+        return (try r["number"], Action.Change(on: try r.date("on_day"), field: field, before: try r["before"], after: try r["after"]))
     }
 
     /// An invitation record from a row of `invitationColumns`.

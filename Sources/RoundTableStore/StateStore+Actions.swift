@@ -6,9 +6,10 @@ extension StateStore {
     /// Adds an action with the next id for the series and returns it.
     ///
     /// The number is one more than the series' highest, read and used inside one IMMEDIATE
-    /// transaction, so concurrent processes get distinct ids. Actions are never deleted, so an id
-    /// is never handed out twice.
-    public func addAction(series: String, session: String, owner: String, text: String, due: LocalDate) throws(StoreError) -> Action {
+    /// transaction, so concurrent processes get distinct ids. Actions are never deleted (a dropped
+    /// one is kept), so an id is never handed out twice.
+    public func addAction(series: String, session: String, owner: String, text: String, due: LocalDate,
+                          followsNextSession: Bool = false) throws(StoreError) -> Action {
         try write { db in
             let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM actions WHERE series = ?", arguments: [series]) ?? 0
             guard highest < ActionID.largest else {
@@ -16,46 +17,76 @@ extension StateStore {
                     + "nothing was added. Renumber the actions in a dump and import it into a fresh state.")
             }
             let number = highest + 1
-            let action = Action(id: ActionID.text(number), session: session, owner: owner, text: text, due: due)
+            let action = Action(id: ActionID.text(number), session: session, owner: owner, text: text, due: due,
+                                followsNextSession: followsNextSession)
             try Self.insert(action, number: number, series: series, db)
             return action
         }
     }
 
-    /// Marks done (on a date) or reopens (nil); returns the updated action.
+    /// Changes one action in one IMMEDIATE transaction: reads it (with its history), hands it to
+    /// `change` (a rule of the Core, which returns the action as it should be or throws its
+    /// refusal unchanged, nothing written), then writes it and the history entries it added.
     ///
     /// Throws `.unknownAction(id)` for an id the series does not have, including ids not of the
     /// form A1, A2, ….
-    public func setActionDone(series: String, id: String, on: LocalDate?) throws(StoreError) -> Action {
-        guard let number = ActionID.number(id) else { throw .unknownAction(id) }
-        return try write { db in
+    public func changeAction(series: String, id: String, _ change: (Action) throws -> Action) throws -> Action {
+        guard let number = ActionID.number(id) else { throw StoreError.unknownAction(id) }
+        return try ruled { db in
+            guard let current = try Self.actions(db, series: series, number: number).first else { throw StoreError.unknownAction(id) }
+            let changed = try Refusal.check { try change(current) }
             try db.execute(
-                sql: "UPDATE actions SET done_on = ? WHERE series = ? AND number = ?",
-                arguments: [on?.description, series, number])
-            guard db.changesCount > 0,
-                  let row = try Row.fetchOne(
-                      db,
-                      sql: "SELECT \(Rows.actionColumns) FROM actions WHERE series = ? AND number = ?",
-                      arguments: [series, number])
-            else {
-                throw StoreError.unknownAction(id)
-            }
-            return try Rows.action(row)
+                sql: """
+                    UPDATE actions SET owner = ?, text = ?, due = ?, due_follows = ?, done_on = ?, dropped_on = ?, dropped_reason = ?
+                    WHERE series = ? AND number = ?
+                    """,
+                arguments: [changed.owner, changed.text, changed.due.description, changed.followsNextSession,
+                            changed.done?.description, changed.dropped?.on.description, changed.dropped?.reason, series, number])
+            try Self.insertHistory(changed.history.dropFirst(current.history.count), from: current.history.count + 1,
+                                   number: number, series: series, db)
+            return changed
         }
     }
 
-    /// Inserts one action under its number; a number already used is a `.conflict`.
+    /// The series' actions by number (A2 before A10), each with its history; or only one number.
+    static func actions(_ db: Database, series: String, number: Int? = nil) throws -> [Action] {
+        let only = number == nil ? "" : " AND number = ?"
+        let arguments: StatementArguments = number.map { [series, $0] } ?? [series]
+        var history: [Int: [Action.Change]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT \(Rows.actionChangeColumns) FROM action_changes WHERE series = ?\(only) ORDER BY number, seq",
+                                    arguments: arguments) {
+            let (owner, change) = try Rows.actionChange(row)
+            history[owner, default: []].append(change)
+        }
+        return try Row.fetchAll(db, sql: "SELECT \(Rows.actionColumns) FROM actions WHERE series = ?\(only) ORDER BY number",
+                                arguments: arguments).map { row in
+            try Rows.action(row, history: history[(try? row.decode(Int.self, forColumn: "number")) ?? 0] ?? [])
+        }
+    }
+
+    /// Inserts one action under its number, with its history; a number already used is a `.conflict`.
     static func insert(_ action: Action, number: Int, series: String, _ db: Database) throws {
         do {
             try db.execute(
                 sql: """
-                    INSERT INTO actions (series, number, session, owner, text, due, done_on)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO actions (series, number, session, owner, text, due, due_follows, done_on, dropped_on, dropped_reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [series, number, action.session, action.owner, action.text,
-                            action.due.description, action.done?.description])
+                arguments: [series, number, action.session, action.owner, action.text, action.due.description,
+                            action.followsNextSession, action.done?.description, action.dropped?.on.description,
+                            action.dropped?.reason])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
             throw StoreError.conflict("Action '\(action.id)' already exists in series '\(series)'.")
+        }
+        try insertHistory(action.history[...], from: 1, number: number, series: series, db)
+    }
+
+    private static func insertHistory(_ changes: ArraySlice<Action.Change>, from seq: Int, number: Int, series: String,
+                                      _ db: Database) throws {
+        for (offset, change) in changes.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO action_changes (series, number, seq, on_day, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [series, number, seq + offset, change.on.description, change.field.rawValue, change.before, change.after])
         }
     }
 }

@@ -10,20 +10,10 @@ extension StateStore {
     /// state. When `check` throws, nothing is written and its error is rethrown unchanged; every
     /// other failure is a `StoreError` (`.conflict` when that stage is already recorded).
     public func complete(_ c: Completion, series: String, check: ([Completion]) throws -> Void) throws {
-        do {
-            try transaction { db in
-                let recorded = try Self.completions(db, series: series, session: c.session)
-                do {
-                    try check(recorded)
-                } catch {
-                    throw Refusal(reason: error)
-                }
-                try Self.insert(c, series: series, db)
-            }
-        } catch let refusal as Refusal {
-            throw refusal.reason
-        } catch {
-            throw StoreError(error, path: path)
+        try ruled { db in
+            let recorded = try Self.completions(db, series: series, session: c.session)
+            try Refusal.check { try check(recorded) }
+            try Self.insert(c, series: series, db)
         }
     }
 
@@ -65,10 +55,4 @@ extension StateStore {
                 "Stage '\(c.stage.rawValue)' of session '\(c.session)' is already recorded in series '\(series)'.")
         }
     }
-}
-
-/// Carries the caller's refusal out of the transaction untouched, so it is not mistaken for a
-/// database failure and classified.
-private struct Refusal: Error {
-    let reason: any Error
 }

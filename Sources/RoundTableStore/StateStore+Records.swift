@@ -14,12 +14,7 @@ extension StateStore {
                 arguments: [series]
             )
             .map(Rows.completion)
-            let actions = try Row.fetchAll(
-                db,
-                sql: "SELECT \(Rows.actionColumns) FROM actions WHERE series = ? ORDER BY number",
-                arguments: [series]
-            )
-            .map(Rows.action)
+            let actions = try Self.actions(db, series: series)
             return Records(
                 series: series,
                 completions: completions.sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },

@@ -106,6 +106,19 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// `transaction` for a read-check-write whose check is a rule of the Core: the body runs the
+    /// rule through `Refusal.check`, and what the rule throws reaches the caller unchanged (the
+    /// transaction rolled back); every other failure is a `StoreError`.
+    func ruled<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try transaction(body)
+        } catch let refusal as Refusal {
+            throw refusal.reason
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
     /// `transaction` with every error classified as a `StoreError`.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
@@ -121,6 +134,21 @@ public final class StateStore: Sendable {
             return try database.read(body)
         } catch {
             throw StoreError(error, path: path)
+        }
+    }
+}
+
+/// Carries a rule's refusal out of a transaction untouched, so it is not mistaken for a
+/// database failure and classified.
+struct Refusal: Error {
+    let reason: any Error
+
+    /// Runs a rule inside a transaction; what it throws becomes a `Refusal`.
+    static func check<T>(_ rule: () throws -> T) throws -> T {
+        do {
+            return try rule()
+        } catch {
+            throw Refusal(reason: error)
         }
     }
 }

@@ -104,7 +104,7 @@ import Testing
     @Test func anActionTextWithALineBreakIsRefusedOnTheCommandLineAndInARecordsFile() throws {
         let add = try rt(["action", "add", "--session", "rt3", "--owner", "tom", "--text", "Call\r\nBcc: all@example.org"])
         #expect(add.status == 64)
-        #expect(add.stderr.contains("The action text contains a line break; it can end up in an email header"), "\(add.stderr)")
+        #expect(add.stderr.contains("The text contains a line break; it can end up in an email header"), "\(add.stderr)")
         let records = folder.appendingPathComponent("records.yaml")
         try "series: ajc-plg-2012\nactions:\n- {id: A1, session: rt3, owner: tom, text: \"Call\\u2028Bcc: all@example.org\", due: 2012-09-08}\n"
             .write(to: records, atomically: true, encoding: .utf8)

@@ -153,7 +153,12 @@ import Testing
         let ids = run.stdout.split(separator: "\n")
         #expect(ids.count == 30)
         #expect(Set(ids).count == 30)
-        #expect(try rt(["action", "list"]).stdout.split(separator: "\n").count == 36)
+        #expect(try actionCount(rt(["action", "list"]).stdout) == 36)
+    }
+
+    /// Actions in `action list`'s table: each starts a line with its id, its text wrapped below.
+    private func actionCount(_ table: String) -> Int {
+        table.split(separator: "\n").filter { $0.hasPrefix("A") && $0.dropFirst().first?.isNumber == true }.count
     }
 
     @Test func anImportKilledPartWayLeavesTheStateAsItWas() throws {
@@ -176,8 +181,8 @@ import Testing
                 sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true
                 """])
             #expect(killed.status == 0)
-            let count = try rt(["action", "list"], environment: ["ROUNDTABLE_STATE": path]).stdout.split(separator: "\n").count
-            #expect(count == 1 || count == 4000, "killed after \(delay) s of \(whole) s: \(count) lines: all or nothing")
+            let count = try actionCount(rt(["action", "list"], environment: ["ROUNDTABLE_STATE": path]).stdout)
+            #expect(count == 0 || count == 4000, "killed after \(delay) s of \(whole) s: \(count) lines: all or nothing")
         }
     }
 }

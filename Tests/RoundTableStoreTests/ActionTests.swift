@@ -36,11 +36,11 @@ import Testing
         try kind.withStore { store in
             let added = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Notes", due: day("2012-06-01"))
 
-            let done = try store.setActionDone(series: "ajc", id: "A1", on: day("2012-05-20"))
+            let done = try store.changeAction(series: "ajc", id: "A1") { try ActionRules.done($0, on: day("2012-05-20")) }
             #expect(done.done == day("2012-05-20"))
             #expect(try store.records(series: "ajc").actions == [done])
 
-            let reopened = try store.setActionDone(series: "ajc", id: "A1", on: nil)
+            let reopened = try store.changeAction(series: "ajc", id: "A1", ActionRules.reopen)
             #expect(reopened == added)
             #expect(try store.records(series: "ajc").actions == [added])
         }
@@ -52,8 +52,8 @@ import Testing
             for _ in 1...2 {
                 _ = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Notes", due: day("2012-06-01"))
             }
-            _ = try store.setActionDone(series: "ajc", id: "A2", on: day("2012-05-20"))
-            _ = try store.setActionDone(series: "ajc", id: "A2", on: nil)
+            _ = try store.changeAction(series: "ajc", id: "A2") { try ActionRules.done($0, on: day("2012-05-20")) }
+            _ = try store.changeAction(series: "ajc", id: "A2", ActionRules.reopen)
 
             let next = try store.addAction(series: "ajc", session: "rt2", owner: "jo", text: "More", due: day("2012-08-01"))
 
@@ -72,6 +72,26 @@ import Testing
         }
     }
 
+    @Test(arguments: StoreKind.allCases)
+    func aRefusedChangeWritesNothingAndAnEditKeepsItsHistory(kind: StoreKind) throws {
+        try kind.withStore { store in
+            _ = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Notes", due: day("2012-06-01"))
+            let done = try store.changeAction(series: "ajc", id: "A1") { try ActionRules.done($0, on: day("2012-05-20")) }
+            #expect(throws: WorkflowError.actionAlreadyDone(id: "A1", on: day("2012-05-20"))) {
+                try store.changeAction(series: "ajc", id: "A1") { try ActionRules.done($0, on: day("2012-05-30")) }
+            }
+            #expect(try store.records(series: "ajc").actions == [done], "the first day stands")
+            let edited = try store.changeAction(series: "ajc", id: "A1") { action in
+                var changed = action
+                changed.text = "Full notes"
+                changed.history.append(Action.Change(on: day("2012-05-21"), field: .text, before: "Notes", after: "Full notes"))
+                return changed
+            }
+            #expect(try store.records(series: "ajc").actions == [edited])
+            #expect(try store.records(series: "ajc").actions.first?.history.map(\.after) == ["Full notes"])
+        }
+    }
+
     @Test(arguments: ["A2", "A0", "a1", "A01", "A+1", "1", "", "A1 "])
     func anIdTheSeriesDoesNotHaveIsUnknown(id: String) throws {
         let store = try StateStore.inMemory()
@@ -80,7 +100,7 @@ import Testing
         _ = try store.addAction(series: "other", session: "s1", owner: "jo", text: "Notes", due: day("2012-06-01"))
 
         #expect(throws: StoreError.unknownAction(id)) {
-            try store.setActionDone(series: "ajc", id: id, on: day("2012-05-20"))
+            try store.changeAction(series: "ajc", id: id) { try ActionRules.done($0, on: day("2012-05-20")) }
         }
         #expect(try store.records(series: "ajc").actions.map(\.done) == [nil])
     }

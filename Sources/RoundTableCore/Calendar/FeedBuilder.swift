@@ -60,7 +60,8 @@ public struct FeedBuilder {
                 days.append(deadline.due)
             }
         }
-        for action in actions where action.isOpen && (member == nil || member?.id == action.owner) {
+        // A member's feed has her open actions up to the day she left, none after.
+        for action in actions where action.isOpen && (member.map { $0.id == action.owner && $0.belongs(on: action.due) } ?? true) {
             let owner = schedule.member(action.owner).map { [$0] } ?? []
             let title = "Action \(action.id) due: \(action.text)"
             let description = "Agreed at \(action.session). Owner: \(owner.map(\.name).joined())"

@@ -1,24 +1,67 @@
 import ICalendar
 
-/// Something a member agreed to do at a session, carried forward until it is done.
+/// Something a member agreed to do at a session, carried forward until it is done or dropped.
 public struct Action: Hashable, Sendable {
     /// Short and stable within a series: `A1`, `A2`, … in the order they were added.
     public let id: String
     public let session: String
-    public let owner: String
-    public let text: String
-    public let due: LocalDate
+    public var owner: String
+    public var text: String
+    /// The day it is due: its own date, or (when `followsNextSession`) the day of the next
+    /// session after the one it was agreed at, as the schedule now has it.
+    public var due: LocalDate
+    /// Due "by the next session": the date moves when that session moves or is cancelled.
+    public var followsNextSession: Bool
     /// The day it was done; nil while open.
     public var done: LocalDate?
+    /// The day it was dropped, and why; a dropped action is kept, never reminded.
+    public var dropped: Dropped?
+    /// Every change made after it was added, oldest first.
+    public var history: [Change]
 
-    public init(id: String, session: String, owner: String, text: String, due: LocalDate, done: LocalDate? = nil) {
+    public init(id: String, session: String, owner: String, text: String, due: LocalDate, followsNextSession: Bool = false,
+                done: LocalDate? = nil, dropped: Dropped? = nil, history: [Change] = []) {
         self.id = id
         self.session = session
         self.owner = owner
         self.text = text
         self.due = due
+        self.followsNextSession = followsNextSession
         self.done = done
+        self.dropped = dropped
+        self.history = history
     }
 
-    public var isOpen: Bool { done == nil }
+    /// Neither done nor dropped: owed, reminded, carried forward.
+    public var isOpen: Bool { done == nil && dropped == nil }
+
+    /// Why and when an action was let go.
+    public struct Dropped: Hashable, Sendable {
+        public let on: LocalDate
+        public let reason: String?
+
+        public init(on: LocalDate, reason: String?) {
+            self.on = on
+            self.reason = reason
+        }
+    }
+
+    /// One change to an action, as history keeps it: what changed, from what to what, on which day.
+    public struct Change: Hashable, Sendable {
+        public enum Field: String, CaseIterable, Sendable {
+            case text, owner, due
+        }
+
+        public let on: LocalDate
+        public let field: Field
+        public let before: String
+        public let after: String
+
+        public init(on: LocalDate, field: Field, before: String, after: String) {
+            self.on = on
+            self.field = field
+            self.before = before
+            self.after = after
+        }
+    }
 }

@@ -27,13 +27,18 @@ public struct Schedule: Hashable, Sendable {
     /// The organiser, who owns the plan, hold and disseminate stages and sends the invitations.
     public var organiser: Member { member(series.organiser)! }
 
-    /// Members invited to a session.
+    /// Members invited to a session: `all` means those who belong to the group on its day (a
+    /// tentative session: its first possible day), so a member who joins later is not counted
+    /// in, or invited to, what happened before.
     public func attendees(of session: Session) -> [Member] {
         switch session.attendees {
-        case .all: return members
+        case .all: return members(on: session.timing.earliestDay)
         case .members(let ids): return ids.compactMap(member)
         }
     }
+
+    /// The members who belong to the group on a day.
+    public func members(on day: LocalDate) -> [Member] { members.filter { $0.belongs(on: day) } }
 
     /// Who must act on a stage: the rapporteurs write up; the organiser plans, holds and disseminates.
     public func owners(of stage: Stage, in session: Session) -> [Member] {

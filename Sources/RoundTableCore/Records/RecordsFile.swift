@@ -37,7 +37,8 @@ public enum RecordsFile {
         }
         var ids: Set<String> = []
         for item in list(top["actions"], "'actions'", &r) {
-            guard let m = r.mapping(item, "An action", allowed: ["id", "session", "owner", "text", "due", "done"],
+            guard let m = r.mapping(item, "An action", allowed: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped",
+                                                              "reason", "history"],
                                     required: ["id", "session", "owner", "text", "due"]),
                   let id = r.string(m["id"], "The action id") else { continue }
             guard id.hasPrefix("A"), let n = Int(id.dropFirst()), n > 0 else {
@@ -54,9 +55,21 @@ public enum RecordsFile {
             let text = r.string(m["text"], "The text")
             r.refuseLineBreaks(text, at: m["text"], "The text of \(id)")
             let due = r.date(m["due"], "The due date")
+            var follows = false
+            if let value = r.string(m["due-follows"], "'due-follows'") {
+                follows = value == "next-session"
+                if !follows { r.report(m["due-follows"], "'due-follows' can only be 'next-session'.") }
+            }
             let done = m["done"].flatMap { r.date($0, "The done date") }
+            let dropped = m["dropped"].flatMap { r.date($0, "The day it was dropped") }
+            let reason = r.string(m["reason"], "The reason")
+            r.refuseLineBreaks(reason, at: m["reason"], "The reason \(id) was dropped")
+            if reason != nil && dropped == nil { r.report(m["reason"], "A reason is given for \(id) but no 'dropped' date.") }
+            let history = list(m["history"], "The history of \(id)", &r).compactMap { change(in: $0, of: id, &r) }
             if let owner, let session, let text, let due, schedule.member(owner) != nil {
-                records.actions.append(Action(id: id, session: session, owner: owner, text: text, due: due, done: done))
+                records.actions.append(Action(id: id, session: session, owner: owner, text: text, due: due, followsNextSession: follows,
+                                              done: done, dropped: dropped.map { Action.Dropped(on: $0, reason: reason) },
+                                              history: history))
             }
         }
         return r.diagnostics.isEmpty ? (records, []) : (nil, r.diagnostics)
@@ -69,11 +82,7 @@ public enum RecordsFile {
             .map { c -> Node in flow(["session": c.session, "stage": c.stage.rawValue, "on": c.on.description], order: ["session", "stage", "on"]) }
         let actions = records.actions
             .sorted { Int($0.id.dropFirst()) ?? 0 < Int($1.id.dropFirst()) ?? 0 }
-            .map { a -> Node in
-                var fields = ["id": a.id, "session": a.session, "owner": a.owner, "text": a.text, "due": a.due.description]
-                if let done = a.done { fields["done"] = done.description }
-                return flow(fields, order: ["id", "session", "owner", "text", "due", "done"])
-            }
+            .map(actionNode)
         let root = Node([
             (Node("series"), Node(records.series)),
             (Node("completions"), Node(completions)),
@@ -82,8 +91,42 @@ public enum RecordsFile {
         return "# roundtable records: import with `roundtable import FILE`\n" + (try Yams.serialize(node: root, width: -1, allowUnicode: true))
     }
 
+    /// One action as a flow mapping, its history (if any) a list of flow mappings inside it.
+    private static func actionNode(_ a: Action) -> Node {
+        var fields = ["id": a.id, "session": a.session, "owner": a.owner, "text": a.text, "due": a.due.description]
+        if a.followsNextSession { fields["due-follows"] = "next-session" }
+        if let done = a.done { fields["done"] = done.description }
+        if let dropped = a.dropped {
+            fields["dropped"] = dropped.on.description
+            fields["reason"] = dropped.reason
+        }
+        var pairs = pairs(fields, order: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped", "reason"])
+        if !a.history.isEmpty {
+            let changes: [Node] = a.history.map { c in
+                flow(["on": c.on.description, "field": c.field.rawValue, "before": c.before, "after": c.after],
+                     order: ["on", "field", "before", "after"])
+            }
+            pairs.append((Node("history"), Node(changes, .implicit, .flow)))
+        }
+        return Node(pairs, .implicit, .flow)
+    }
+
+    private static func change(in node: Node, of id: String, _ r: inout YAMLReader) -> Action.Change? {
+        guard let m = r.mapping(node, "A change of \(id)", allowed: ["on", "field", "before", "after"], required: ["on", "field", "before", "after"]),
+              let on = r.date(m["on"], "The day of the change"), let name = r.string(m["field"], "The field") else { return nil }
+        guard let field = Action.Change.Field(rawValue: name) else {
+            r.report(m["field"], "Unknown field '\(Shown.excerpt(name))'; a change is to the text, owner or due.")
+            return nil
+        }
+        return Action.Change(on: on, field: field, before: r.string(m["before"], "The value before") ?? "", after: r.string(m["after"], "The value after") ?? "")
+    }
+
     private static func flow(_ fields: [String: String], order: [String]) -> Node {
-        Node(order.compactMap { key in fields[key].map { (Node(key), Node($0)) } }, .implicit, .flow)
+        Node(pairs(fields, order: order), .implicit, .flow)
+    }
+
+    private static func pairs(_ fields: [String: String], order: [String]) -> [(Node, Node)] {
+        order.compactMap { key in fields[key].map { (Node(key), Node($0)) } }
     }
 
     private static func list(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> [Node] {

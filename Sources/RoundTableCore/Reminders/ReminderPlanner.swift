@@ -7,7 +7,8 @@ import ICalendar
 /// trigger on or before its day that is later than the last one sent, so a missed cron run is
 /// made up once, not in a burst, and a second run the same day finds nothing new.
 public enum ReminderPlanner {
-    /// The digests to send, one per member who has anything due, in member order.
+    /// The digests to send, one per member who has anything due, in member order; a member who
+    /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action],
                             sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
         let lastSent = Dictionary(sent.map { ("\($0.item)\u{0}\($0.recipient)", $0.trigger) }, uniquingKeysWith: max)
@@ -20,7 +21,7 @@ public enum ReminderPlanner {
                     DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item.due, asOf)))
             }
         }
-        return schedule.members.compactMap { member in
+        return schedule.members(on: asOf).compactMap { member in
             byMember[member.id].map { Digest(recipient: member, reminders: $0.sorted { ($0.item.due, $0.item.key) < ($1.item.due, $1.item.key) }) }
         }
     }

@@ -30,4 +30,14 @@ public enum PlanWarnings {
         }
         return found
     }
+
+    /// Open actions whose owner does not belong to the group on the day they are due: no one
+    /// would be reminded of them. One message per action, with the owner it belongs under.
+    public static func departedOwners(in schedule: Schedule, actions: [Action]) -> [(member: String, message: String)] {
+        actions.filter(\.isOpen).compactMap { action in
+            guard let owner = schedule.member(action.owner), !owner.belongs(on: action.due) else { return nil }
+            return (owner.id, "Action \(action.id) (open, due \(action.due)) is owned by '\(owner.id)', who is not a member then "
+                + "(\(owner.membership)); give it to someone else with 'roundtable action edit \(action.id) --owner ID', or drop it.")
+        }
+    }
 }

@@ -13,6 +13,11 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case heldBeforeItsDay(session: String, on: LocalDate, day: LocalDate)
     case inTheFuture(session: String, stage: Stage, on: LocalDate, asOf: LocalDate)
     case nothingToUndo(session: String)
+    case actionAlreadyDone(id: String, on: LocalDate)
+    case actionDropped(id: String, on: LocalDate)
+    case actionAlreadyOpen(id: String)
+    case nothingToChange(id: String)
+    case notAMemberThen(member: String, on: LocalDate, membership: String)
     case noNextSession(session: String)
 
     public var description: String {
@@ -39,6 +44,16 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot record \(stage.rawValue) for '\(session)' on \(on): that is after today (\(asOf)). Record it on the day it is done."
         case .nothingToUndo(let session):
             return "Nothing is recorded for '\(session)', so there is nothing to undo."
+        case .actionAlreadyDone(let id, let on):
+            return "Action \(id) was already done on \(on). Use 'action reopen \(id)' first if that was a mistake."
+        case .actionDropped(let id, let on):
+            return "Action \(id) was dropped on \(on). Use 'action reopen \(id)' first to take it up again."
+        case .actionAlreadyOpen(let id):
+            return "Action \(id) is open: there is no done or drop to undo."
+        case .nothingToChange(let id):
+            return "Nothing to change in action \(id): give --text, --owner or --due with a new value."
+        case .notAMemberThen(let member, let on, let membership):
+            return "'\(member)' is not a member of the group on \(on) (\(membership)); choose someone who is."
         case .noNextSession(let session):
             return "No session follows '\(session)' to take the action's due date from; give one with --due YYYY-MM-DD."
         }

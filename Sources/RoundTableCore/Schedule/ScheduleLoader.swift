@@ -7,6 +7,8 @@ public struct LoadedSchedule: Sendable {
     public let file: String
     /// Line and column of each session's entry, by session id.
     public let sessionLocations: [String: Location]
+    /// Line and column of each member's entry, by member id.
+    public let memberLocations: [String: Location]
 
     /// A 1-based line and column.
     public struct Location: Hashable, Sendable {
@@ -15,9 +17,13 @@ public struct LoadedSchedule: Sendable {
     }
 
     /// A warning located at a session's entry.
-    public func warning(session id: String, _ message: String) -> Diagnostic {
-        let at = sessionLocations[id]
-        return Diagnostic(file: file, line: at?.line, column: at?.column, severity: .warning, message: message)
+    public func warning(session id: String, _ message: String) -> Diagnostic { warning(at: sessionLocations[id], message) }
+
+    /// A warning located at a member's entry.
+    public func warning(member id: String, _ message: String) -> Diagnostic { warning(at: memberLocations[id], message) }
+
+    private func warning(at location: Location?, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: location?.line, column: location?.column, severity: .warning, message: message)
     }
 }
 
@@ -44,7 +50,10 @@ public enum ScheduleLoader {
         let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0), zone: zone)
         ScheduleReferences.check(schedule, seriesNode: top["series"], members: members, sessions: sessions, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
-        return (LoadedSchedule(schedule: schedule, file: file, sessionLocations: locations), [])
+        let memberLocations = Dictionary(members.compactMap { member, node in
+            node.mark.map { (member.id, LoadedSchedule.Location(line: $0.line, column: $0.column)) }
+        }, uniquingKeysWith: { first, _ in first })
+        return (LoadedSchedule(schedule: schedule, file: file, sessionLocations: locations, memberLocations: memberLocations), [])
     }
 
     private static func readSeries(_ node: Node?, _ r: inout YAMLReader) -> Series? {
@@ -97,7 +106,7 @@ public enum ScheduleLoader {
             return []
         }
         return items.compactMap { item in
-            guard let m = r.mapping(item, "A member", allowed: ["id", "name", "email", "organisation", "sector"],
+            guard let m = r.mapping(item, "A member", allowed: ["id", "name", "email", "organisation", "sector", "joined", "left"],
                                     required: ["id", "name", "email"]) else { return nil }
             let id = identifier(m["id"], "A member id", &r)
             let name = r.string(m["name"], "A member's name")
@@ -112,9 +121,14 @@ public enum ScheduleLoader {
                 sector = Sector(rawValue: text)
                 if sector == nil { r.report(m["sector"], "Unknown sector '\(Shown.excerpt(text))'. Use public, private or voluntary.") }
             }
+            let joined = r.date(m["joined"], "The day member '\(id ?? "?")' joined")
+            let left = r.date(m["left"], "The day member '\(id ?? "?")' left")
+            if let joined, let left, left <= joined {
+                r.report(m["left"], "Member '\(id ?? "?")' left (\(left)) on or before the day she joined (\(joined)).")
+            }
             guard let id, let name, let email else { return nil }
             return (Member(id: id, name: name, email: email, organisation: r.string(m["organisation"], "An organisation"),
-                           sector: sector), item)
+                           sector: sector, joined: joined, left: left), item)
         }
     }
 

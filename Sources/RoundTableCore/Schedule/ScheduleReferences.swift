@@ -15,12 +15,19 @@ enum ScheduleReferences {
         }
         for (session, nodes) in sessions {
             for key in ["facilitator", "rapporteur", "attendees"] {
-                for (id, node) in listed(nodes[key]) where !memberIDs.contains(id) && !(key == "attendees" && id == "all") {
-                    r.report(node, "Unknown member '\(Shown.excerpt(id))' as \(key) of session '\(session.id)'.")
+                for (id, node) in listed(nodes[key]) where !(key == "attendees" && id == "all") {
+                    guard let member = schedule.member(id) else {
+                        r.report(node, "Unknown member '\(Shown.excerpt(id))' as \(key) of session '\(session.id)'.")
+                        continue
+                    }
+                    reportOutsideMembership(member, as: key, of: session, at: node, &r)
                 }
             }
             for (id, node) in listed(nodes["requires"]) where !sessionIDs.contains(id) || id == session.id {
                 r.report(node, id == session.id ? "Session '\(Shown.excerpt(id))' cannot require itself." : "Unknown session '\(Shown.excerpt(id))' in 'requires' of '\(session.id)'.")
+            }
+            if let organiser = schedule.member(schedule.series.organiser) {
+                reportOutsideMembership(organiser, as: "organiser", of: session, at: seriesNode?["organiser"], &r)
             }
             if let start = session.timing.start {
                 switch schedule.zone.resolve(start) {
@@ -33,6 +40,15 @@ enum ScheduleReferences {
                 }
             }
         }
+    }
+
+    /// A member named on a session (or organising it) must belong to the group on its day: a
+    /// departed member would be sent its invitation or its write-up reminders.
+    private static func reportOutsideMembership(_ member: Member, as role: String, of session: Session, at node: Node?,
+                                                _ r: inout YAMLReader) {
+        guard !session.isCancelled, !member.belongs(on: session.timing.earliestDay) else { return }
+        r.report(node, "Member '\(member.id)' is \(role) of session '\(session.id)' on \(session.timing.earliestDay), "
+            + "when she is not a member (\(member.membership)). Name someone else, or change 'joined'/'left'.")
     }
 
     private static func listed(_ node: Node?) -> [(String, Node)] {

@@ -27,7 +27,8 @@ struct Disseminate: ParsableCommand {
             throw RoundTableError.invalid("The write-up of '\(session.id)' is not recorded as agreed. Run 'roundtable advance \(session.id) writeup' once it is.")
         }
         let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
-        let writeup = try TextFile.read(path)
+        // What members receive: the rapporteur's guidance comments are not part of it.
+        let writeup = WriteupFile.published(try TextFile.read(path))
         guard WriteupFile(text: writeup).hasLearningPoints else {
             throw RoundTableError.invalid("'\(path)' has no learning points yet: it is still the skeleton. Fill it in before sending it to the membership.")
         }
@@ -39,7 +40,8 @@ struct Disseminate: ParsableCommand {
         let item = "findings:\(session.id)"
         let sent = Set(try context.store.ledger(series: schedule.series.id).filter { $0.item == item && $0.trigger == writtenUp }.map(\.recipient))
         let stamp = Clock.now()
-        for member in schedule.members where !sent.contains(member.id) {
+        // The membership on the day it goes out: whoever has left is not sent it, a newcomer is.
+        for member in schedule.members(on: context.asOf) where !sent.contains(member.id) {
             let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp)
             try courier.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
                 try context.store.recordSent([LedgerEntry(item: item, recipient: member.id, trigger: writtenUp)],

@@ -17,24 +17,21 @@ struct ActionAdd: ParsableCommand {
     @Option(help: "What is to be done.")
     var text: String
 
-    @Option(help: ArgumentHelp("When it is due (default: the next session's date).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
+    @Option(help: ArgumentHelp("When it is due (default: by the next session, following it if it moves).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
     var due: LocalDate?
 
     func validate() throws {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("The action text is empty.") }
-        if let control = HeaderText.firstControl(in: text) {
-            throw ValidationError("The action text contains \(HeaderText.describe(control)); it can end up in an email header, "
-                + "so it must be one line of printable text.")
-        }
+        try ActionText.validate(text)
     }
 
     func run() throws {
         let context = try options.load()
         let schedule = context.schedule
-        _ = try StageRules.member(owner, in: schedule)
         _ = try StageRules.session(session, in: schedule)
         let dueDate = try due ?? StageRules.defaultActionDue(after: session, in: schedule)
-        let action = try context.store.addAction(series: schedule.series.id, session: session, owner: owner, text: text, due: dueDate)
+        try ActionRules.checkOwner(owner, due: dueDate, in: schedule)
+        let action = try context.store.addAction(series: schedule.series.id, session: session, owner: owner, text: text, due: dueDate,
+                                                 followsNextSession: due == nil)
         print(action.id)
     }
 }

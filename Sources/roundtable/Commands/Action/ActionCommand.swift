@@ -4,6 +4,6 @@ import ArgumentParser
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action",
-        abstract: "Add, complete, reopen and list actions.",
-        subcommands: [ActionAdd.self, ActionDone.self, ActionReopen.self, ActionList.self])
+        abstract: "Add, edit, complete, drop, reopen and list actions.",
+        subcommands: [ActionAdd.self, ActionEdit.self, ActionDone.self, ActionDrop.self, ActionReopen.self, ActionList.self])
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ICalendar
+import RoundTableCore
 
 /// `roundtable action done`: mark an action done.
 struct ActionDone: ParsableCommand {
@@ -16,7 +17,7 @@ struct ActionDone: ParsableCommand {
     func run() throws {
         let context = try options.load()
         let day = on ?? context.asOf
-        let action = try context.store.setActionDone(series: context.schedule.series.id, id: id, on: day)
+        let action = try context.store.changeAction(series: context.schedule.series.id, id: id) { try ActionRules.done($0, on: day) }
         print("\(action.id) done \(day): \(action.text)")
     }
 }

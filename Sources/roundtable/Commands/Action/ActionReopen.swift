@@ -1,8 +1,9 @@
 import ArgumentParser
+import RoundTableCore
 
 /// `roundtable action reopen`: an action marked done by mistake, or not really finished.
 struct ActionReopen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen an action marked done.")
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen an action marked done or dropped.")
 
     @OptionGroup var options: CommonOptions
 
@@ -11,7 +12,7 @@ struct ActionReopen: ParsableCommand {
 
     func run() throws {
         let context = try options.load()
-        let action = try context.store.setActionDone(series: context.schedule.series.id, id: id, on: nil)
+        let action = try context.store.changeAction(series: context.schedule.series.id, id: id, ActionRules.reopen)
         print("\(action.id) open again: \(action.text)")
     }
 }
