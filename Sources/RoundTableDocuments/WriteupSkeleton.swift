@@ -21,16 +21,9 @@ public enum WriteupSkeleton {
             },
             "areas": schedule.series.discussionAreas.isEmpty ? ["Discussion"] : schedule.series.discussionAreas,
             "agreed": actions.filter { $0.session == session.id && $0.dropped == nil }.map(ReplyText.fields),
-            "carried": carriedForward(into: session, in: schedule, actions: actions).map(ReplyText.fields),
+            "carried": CarriedActions.into(session, in: schedule, actions: actions).map(ReplyText.fields),
         ]
         return templates.render(.writeup, context)
-    }
-
-    /// Open actions agreed at sessions before this one.
-    public static func carriedForward(into session: Session, in schedule: Schedule, actions: [Action]) -> [Action] {
-        actions.filter { action in
-            action.isOpen && schedule.session(action.session).map { $0.timing.latestDay < session.timing.earliestDay } == true
-        }
     }
 }
 

@@ -10,12 +10,14 @@ public enum InvitationMessage {
         let calendar = try InvitationCalendar.make(planned, in: schedule, actions: actions,
                                                    stamp: LocalDateTime(secondsSinceEpoch: stamp)).serialized()
         let cancel = planned.method == .cancel
+        let carried = CarriedActions.into(session, in: schedule, actions: actions)
         let when = SessionText.when(session, zone: schedule.zone)
         let context: [String: Any] = [
             "recipient": planned.attendee.name,
             "kind": SessionText.kindName(session),
-            "update": planned.reason != "new",
-            "removed": planned.reason == "no longer invited",
+            "update": planned.reason != .new,
+            "removed": planned.reason == .uninvited,
+            "changes": planned.changes,
             "title": SessionText.title(session),
             "when": when,
             "where": session.location ?? "to be fixed",
@@ -23,15 +25,15 @@ public enum InvitationMessage {
             "rapporteur": session.rapporteurs.compactMap(schedule.member).map(\.name).joined(separator: ", "),
             "hasAreas": session.kind == .roundtable && !schedule.series.discussionAreas.isEmpty,
             "areas": schedule.series.discussionAreas,
-            "hasActions": !cancel && !WriteupSkeleton.carriedForward(into: session, in: schedule, actions: actions).isEmpty,
-            "actions": WriteupSkeleton.carriedForward(into: session, in: schedule, actions: actions).map {
+            "hasActions": !cancel && !carried.isEmpty,
+            "actions": carried.map {
                 ["id": $0.id, "owner": schedule.member($0.owner)?.name ?? $0.owner, "due": $0.due.description, "text": $0.text]
             },
             "organiser": schedule.organiser.name,
             "series": schedule.series.title,
         ]
-        let prefix = cancel ? (planned.reason == "cancelled" ? "Cancelled" : "No longer expected")
-            : planned.reason == "new" ? "Invitation" : "Updated invitation"
+        let prefix = cancel ? (planned.reason == .cancelled ? "Cancelled" : "No longer expected")
+            : planned.reason == .new ? "Invitation" : "Updated invitation"
         let version = StableHash.hex(planned.record.fingerprint + "\n" + planned.record.content)
         return MailMessage(
             from: try MessageAddresses.address(schedule.organiser),

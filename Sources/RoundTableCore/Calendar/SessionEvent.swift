@@ -6,16 +6,29 @@ public enum SessionEvent {
     /// What an invitation adds to the published event.
     public struct Invitation {
         public let sequence: Int
-        /// Everyone for a REQUEST; only the recipient for a CANCEL sent to someone no longer invited.
+        /// Everyone invited, for a REQUEST or a cancelled session's CANCEL; only the recipient
+        /// for a CANCEL to someone taken off the list (RFC 5546 §3.2.5).
         public let attendees: [Member]
         public let openActions: [Action]
-        public let cancelled: Bool
+        public let cancel: Cancel?
+
+        /// A CANCEL of the whole session (STATUS:CANCELLED), or to one attendee taken off the
+        /// list (no STATUS: the session itself goes on).
+        public enum Cancel: Sendable { case session, attendee }
+
+        public init(sequence: Int, attendees: [Member], openActions: [Action], cancel: Cancel?) {
+            self.sequence = sequence
+            self.attendees = attendees
+            self.openActions = openActions
+            self.cancel = cancel
+        }
     }
 
     /// The event; an invitation adds SEQUENCE, ATTENDEEs and the open actions carried forward.
     public static func make(_ session: Session, in schedule: Schedule, start: LocalDateTime, zone: ZoneRules, stamp: LocalDateTime,
                             invitation: Invitation? = nil) -> Component {
-        let cancelled = session.isCancelled || invitation?.cancelled == true
+        let cancelled = session.isCancelled || invitation?.cancel == .session
+        let uninvited = invitation?.cancel == .attendee
         let tzid = [Parameter("TZID", zone.identifier)]
         var e = Component("VEVENT")
         e.add("UID", .text(FeedBuilder.uid(of: session, in: schedule.series)))
@@ -31,18 +44,20 @@ public enum SessionEvent {
         }
         e.add("DESCRIPTION", .text(description))
         e.add("ORGANIZER", .calAddress("mailto:" + schedule.organiser.email), [Parameter("CN", schedule.organiser.name)])
-        if invitation != nil {
-            for member in schedule.attendees(of: session) {
-                let role = session.facilitators.contains(member.id) ? "CHAIR" : "REQ-PARTICIPANT"
+        if let invitation {
+            for member in invitation.attendees {
+                // The organiser attends what they organise, as Outlook writes it: a chair who has accepted.
+                let organiser = member.id == schedule.series.organiser
+                let role = organiser || session.facilitators.contains(member.id) ? "CHAIR" : "REQ-PARTICIPANT"
                 e.add("ATTENDEE", .calAddress("mailto:" + member.email), [
-                    Parameter("CN", member.name), Parameter("ROLE", role), Parameter("PARTSTAT", "NEEDS-ACTION"),
-                    Parameter("RSVP", "TRUE"), Parameter("CUTYPE", "INDIVIDUAL"),
+                    Parameter("CN", member.name), Parameter("ROLE", role), Parameter("PARTSTAT", organiser ? "ACCEPTED" : "NEEDS-ACTION"),
+                    Parameter("RSVP", organiser ? "FALSE" : "TRUE"), Parameter("CUTYPE", "INDIVIDUAL"),
                 ])
             }
         }
-        e.add("STATUS", .text(cancelled ? "CANCELLED" : "CONFIRMED"))
+        if !uninvited { e.add("STATUS", .text(cancelled ? "CANCELLED" : "CONFIRMED")) }
         e.add("TRANSP", .text("OPAQUE"))
-        if !cancelled {
+        if !cancelled && !uninvited {
             var alarm = Component("VALARM")
             alarm.add("ACTION", .text("DISPLAY"))
             alarm.add("TRIGGER", .duration("-P1D"))
@@ -55,11 +70,6 @@ public enum SessionEvent {
     /// The wall-clock end: start plus the duration in real elapsed time.
     public static func end(_ session: Session, start: LocalDateTime, zone: ZoneRules) -> LocalDateTime {
         zone.localTime(at: zone.instant(of: start) + session.duration.totalSeconds)
-    }
-
-    /// Start, end and place: what a reschedule changes.
-    public static func fingerprint(_ session: Session, start: LocalDateTime, zone: ZoneRules) -> String {
-        "\(start)|\(end(session, start: start, zone: zone))|\(session.location ?? "")"
     }
 
     /// Title and description as an invitation shows them.

@@ -60,22 +60,31 @@ extension SessionText {
     public static func when(_ session: Session, zone: ZoneRules) -> String {
         switch session.timing {
         case .fixed(let start):
-            // Named from the instants, not the wall times: an end in the autumn overlap
-            // (01:00 on the night the clocks go back) happens twice, and only the instant says which.
-            let startInstant = zone.instant(of: start), endInstant = startInstant + session.duration.totalSeconds
-            let end = zone.localTime(at: endInstant)
-            let startName = zone.abbreviation(at: startInstant), endName = zone.abbreviation(at: endInstant)
-            if end.date == start.date {
-                let zones = startName == endName ? "\(clock(start))–\(clock(end)) \(endName)" : "\(clock(start)) \(startName)–\(clock(end)) \(endName)"
-                return "\(day(start.date)), \(zones)"
-            }
-            return "\(day(start.date)), \(clock(start)) \(startName) – \(day(end.date)), \(clock(end)) \(endName)"
+            let startInstant = zone.instant(of: start)
+            return when(startInstant: startInstant, endInstant: startInstant + session.duration.totalSeconds, zone: zone)
         case .month(let year, let month):
             return "no fixed date yet: in \(monthNames[month - 1]) \(year)"
         case .window(let from, let to):
             let first = from.year == to.year ? "\(from.day) \(shortMonths[from.month - 1])" : shortDay(from)
             return "no fixed date yet: between \(first) and \(shortDay(to))"
         }
+    }
+
+    /// A start and end as an invitation once sent them (an update says what they were).
+    public static func when(start: LocalDateTime, end: LocalDateTime, zone: ZoneRules) -> String {
+        when(startInstant: zone.instant(of: start), endInstant: zone.instant(of: end), zone: zone)
+    }
+
+    /// Named from the instants, not the wall times: an end in the autumn overlap (01:00 on the
+    /// night the clocks go back) happens twice, and only the instant says which.
+    private static func when(startInstant: Int, endInstant: Int, zone: ZoneRules) -> String {
+        let start = zone.localTime(at: startInstant), end = zone.localTime(at: endInstant)
+        let startName = zone.abbreviation(at: startInstant), endName = zone.abbreviation(at: endInstant)
+        if end.date == start.date {
+            let zones = startName == endName ? "\(clock(start))–\(clock(end)) \(endName)" : "\(clock(start)) \(startName)–\(clock(end)) \(endName)"
+            return "\(day(start.date)), \(zones)"
+        }
+        return "\(day(start.date)), \(clock(start)) \(startName) – \(day(end.date)), \(clock(end)) \(endName)"
     }
 
     /// "Fri 20 Apr 2012".

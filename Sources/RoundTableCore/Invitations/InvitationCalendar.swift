@@ -8,10 +8,7 @@ public enum InvitationCalendar {
         let session = planned.session
         guard let start = session.timing.start else { throw ICalendarError.invalid("session '\(session.id)' has no fixed start") }
         let zone = schedule.zone
-        let cancel = planned.method == .cancel
-        let earlier = actions.filter { action in
-            action.isOpen && schedule.session(action.session).map { $0.timing.latestDay < session.timing.earliestDay } == true
-        }
+        let cancel: SessionEvent.Invitation.Cancel? = planned.method == .request ? nil : planned.reason == .uninvited ? .attendee : .session
         var calendar = Component("VCALENDAR")
         calendar.add("PRODID", .text("-//roundtable//roundtable 1.0//EN"))
         calendar.add("VERSION", .text("2.0"))
@@ -21,8 +18,8 @@ public enum InvitationCalendar {
         calendar.components.append(SessionEvent.make(
             session, in: schedule, start: start, zone: zone, stamp: stamp,
             invitation: .init(sequence: planned.sequence,
-                              attendees: cancel ? [planned.attendee] : schedule.attendees(of: session),
-                              openActions: cancel ? [] : earlier, cancelled: cancel)))
+                              attendees: cancel == .attendee ? [planned.attendee] : schedule.attendees(of: session),
+                              openActions: cancel == nil ? CarriedActions.into(session, in: schedule, actions: actions) : [], cancel: cancel)))
         return calendar
     }
 }

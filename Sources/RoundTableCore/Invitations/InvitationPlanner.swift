@@ -4,57 +4,92 @@ import ICalendar
 public struct PlannedInvitation: Hashable, Sendable {
     public enum Method: String, Sendable { case request = "REQUEST", cancel = "CANCEL" }
 
+    /// Why it goes: what the message says, and what it does to the recipient's calendar.
+    public enum Reason: String, Sendable {
+        case new = "new"
+        case moved = "time or place changed"
+        case reworded = "text changed"
+        case cancelled = "cancelled"
+        case uninvited = "no longer invited"
+    }
+
     public let session: Session
     public let attendee: Member
     public let method: Method
     public let sequence: Int
-    /// "new", "time or place changed", "text changed", "cancelled", "no longer invited".
-    public let reason: String
+    public let reason: Reason
+    /// What changed since the version the recipient has, in words (for `.moved`).
+    public let changes: [String]
     /// The record to keep once it is handed to the transport.
     public let record: InvitationRecord
 }
 
-/// Who must be sent what about which session, from the schedule and what was sent before.
+/// Who must be sent what about which session, from the schedule, what was sent before, and the day.
 ///
-/// SEQUENCE rises only when the time, end or place changes (RFC 5546 §2.1.4); a new title or
-/// description goes out again at the same SEQUENCE. A run cut short part-way is finished by the
-/// next one at the same SEQUENCE, because the target is taken from anyone already sent the
-/// current version.
+/// Invitations follow time: nothing is sent for a session that started before the as-of day,
+/// whatever changed in the file, so a newcomer is invited to future sessions only and a typo
+/// fixed in a past venue sends nothing. The organiser is the ORGANIZER and is not sent their own
+/// invitation.
+///
+/// SEQUENCE rises only when the time, end or place changes (RFC 5546 §2.1.4), and then above
+/// every SEQUENCE sent before for that UID; a new title or description goes out again at the
+/// same SEQUENCE. A CANCEL, to the whole list or to one attendee taken off it (§3.2.5), also
+/// goes above everything sent. A run cut short part-way is finished by the next one at the same
+/// SEQUENCE, because the target is taken from anyone already sent the current version.
 public enum InvitationPlanner {
     /// Messages due for the given sessions (all when empty), in schedule then member order.
-    public static func plan(_ schedule: Schedule, sent: [InvitationRecord], sessions only: [String] = []) throws -> [PlannedInvitation] {
+    public static func plan(_ schedule: Schedule, sent: [InvitationRecord], asOf: LocalDate, sessions only: [String] = []) -> [PlannedInvitation] {
         let zone = schedule.zone
+        let bySession = Dictionary(grouping: sent, by: \.session)
         var planned: [PlannedInvitation] = []
         for session in schedule.sessions where only.isEmpty || only.contains(session.id) {
-            guard let start = session.timing.start else { continue }
-            let records = sent.filter { $0.session == session.id }
-            let fingerprint = session.isCancelled ? "cancelled" : SessionEvent.fingerprint(session, start: start, zone: zone)
+            guard let start = session.timing.start, start.date >= asOf else { continue }
+            let records = bySession[session.id] ?? []
+            let fingerprint = SessionFingerprint(session, start: start, zone: zone)
             let content = SessionEvent.content(session, in: schedule)
-            let sequence = records.filter { $0.fingerprint == fingerprint }.map(\.sequence).max()
-                ?? (records.isEmpty ? 0 : records.map(\.sequence).max()! + 1)
-            let invited = session.isCancelled ? [] : schedule.attendees(of: session)
-            func add(_ member: Member, _ method: PlannedInvitation.Method, _ reason: String) {
+            let above = (records.map(\.sequence).max() ?? -1) + 1
+            let current = records.filter { !$0.cancelled && $0.fingerprint == fingerprint.text }.map(\.sequence).max()
+            let requestSequence = current ?? above
+            let invited = session.isCancelled ? [] : schedule.attendees(of: session).filter { $0.id != schedule.series.organiser }
+            func add(_ member: Member, _ method: PlannedInvitation.Method, _ reason: PlannedInvitation.Reason, sequence: Int,
+                     changes: [String] = []) {
                 planned.append(PlannedInvitation(
-                    session: session, attendee: member, method: method, sequence: sequence, reason: reason,
+                    session: session, attendee: member, method: method, sequence: sequence, reason: reason, changes: changes,
                     record: InvitationRecord(session: session.id, attendee: member.id, sequence: sequence,
-                                             fingerprint: method == .cancel ? "cancelled" : fingerprint, content: content,
+                                             fingerprint: method == .cancel ? "cancelled" : fingerprint.text, content: content,
                                              cancelled: method == .cancel)))
             }
             for member in invited {
-                let last = records.first { $0.attendee == member.id }
-                if last == nil || last!.cancelled {
-                    add(member, .request, "new")
-                } else if last!.fingerprint != fingerprint {
-                    add(member, .request, "time or place changed")
-                } else if last!.content != content {
-                    add(member, .request, "text changed")
+                guard let last = records.first(where: { $0.attendee == member.id }) else {
+                    add(member, .request, .new, sequence: requestSequence)
+                    continue
+                }
+                if last.cancelled {
+                    // Invited again after a CANCEL: her calendar ignores anything not above it.
+                    add(member, .request, .new, sequence: max(requestSequence, last.sequence + 1))
+                } else if last.fingerprint != fingerprint.text {
+                    let changes = SessionFingerprint(text: last.fingerprint).map { fingerprint.changes(since: $0, zone: zone) } ?? []
+                    add(member, .request, .moved, sequence: requestSequence, changes: changes)
+                } else if last.content != content {
+                    add(member, .request, .reworded, sequence: requestSequence)
                 }
             }
             for record in records where !record.cancelled && !invited.contains(where: { $0.id == record.attendee }) {
                 guard let member = schedule.member(record.attendee) else { continue }
-                add(member, .cancel, session.isCancelled ? "cancelled" : "no longer invited")
+                add(member, .cancel, session.isCancelled ? .cancelled : .uninvited, sequence: above)
             }
         }
         return planned
+    }
+
+    /// The sessions whose invitations have all gone out once `planned` is sent: their plan stage
+    /// is done that day (DESIGN.md: date fixed and invitations sent), unless it already is.
+    public static func planned(_ planned: [PlannedInvitation], completions: [Completion]) -> [String] {
+        let sessions = planned.filter { $0.method == .request }.map(\.session)
+        var seen: Set<String> = []
+        return sessions.filter { session in
+            seen.insert(session.id).inserted && session.stages.contains(.plan)
+                && !completions.contains { $0.session == session.id && $0.stage == .plan }
+        }.map(\.id)
     }
 }

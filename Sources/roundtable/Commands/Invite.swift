@@ -20,21 +20,39 @@ struct Invite: ParsableCommand {
     func run() throws {
         let context = try options.load()
         let schedule = context.schedule
-        for id in sessions { _ = try StageRules.session(id, in: schedule) }
+        for id in sessions {
+            let session = try StageRules.session(id, in: schedule)
+            if session.timing.start == nil {
+                print("\(id): \(SessionText.when(session, zone: schedule.zone)); give it 'start:' in the schedule to invite.")
+            } else if session.timing.earliestDay < context.asOf {
+                print("\(id): took place \(SessionText.when(session, zone: schedule.zone)); nothing is sent for a past session.")
+            }
+        }
         let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
         var courier = try delivery.courier()
         let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
-        let planned = try InvitationPlanner.plan(schedule, sent: try context.store.invitations(series: schedule.series.id), sessions: sessions)
+        let planned = InvitationPlanner.plan(schedule, sent: try context.store.invitations(series: schedule.series.id), asOf: context.asOf,
+                                             sessions: sessions)
         let stamp = Clock.now()
         for invitation in planned {
             let message = try InvitationMessage.make(invitation, in: schedule, actions: context.records.actions, stamp: stamp, templates: templates)
             let summary = "\(invitation.method.rawValue) \(invitation.session.id) to \(invitation.attendee.id) <\(invitation.attendee.email)> "
-                + "(SEQUENCE \(invitation.sequence), \(invitation.reason))"
+                + "(SEQUENCE \(invitation.sequence), \(invitation.reason.rawValue))"
             try courier.send(message, summary: summary) {
                 try context.store.recordInvitation(invitation.record, series: schedule.series.id, messageID: message.messageID)
             }
         }
         if planned.isEmpty { print("Nothing to send: every invitation is up to date.") }
+        if !delivery.dryRun && courier.rejected.isEmpty {
+            // Every invitation of these sessions is out: their plan stage is done today.
+            for id in InvitationPlanner.planned(planned, completions: context.records.completions) {
+                let done = Completion(session: id, stage: .plan, on: context.asOf)
+                try context.store.complete(done, series: schedule.series.id) { existing in
+                    try StageRules.check(done, in: schedule, existing: existing, asOf: context.asOf)
+                }
+                print("\(id): plan done \(context.asOf) (every invitation sent)")
+            }
+        }
         withExtendedLifetime(lock) {}
         try courier.finish()
     }
