@@ -72,7 +72,7 @@ import Testing
         let invite = try workspace.rt(["invite", "rt5", "--outbox", outbox.path, "--as-of", "2012-11-08"], ["ROUNDTABLE_NOW": "2012-11-08T09:00:00Z"])
         #expect(invite.status == 0, "\(invite.stderr)")
         #expect(!invite.stdout.contains("grace"), "she left before rt5")
-        #expect(invite.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: REQUEST") }.count == 9)
+        #expect(invite.stdout.split(separator: "\n").filter { $0.hasPrefix("sent: REQUEST") }.count == 8, "nine members, less the organiser")
         let status = try workspace.rt(["status", "--as-of", "2012-11-26", "--json"]).stdout
         #expect(status.contains("\"noAnswer\" : 9") || status.contains("\"noAnswer\":9"), "nine invited to rt5")
     }

@@ -96,7 +96,7 @@ import Testing
     @Test func theMailServerDroppingTheConnectionMidMessageLosesNothingAndSendsNothingTwice() throws {
         try expectDroppedMessageSentOnceLater(["remind", "--as-of", "2012-04-13"], dropping: 4, total: 10,
                                               nothingLeft: "No reminders due as of 2012-04-13.")
-        try expectDroppedMessageSentOnceLater(["invite", "rt5"], dropping: 3, total: 10, nothingLeft: "Nothing to send",
+        try expectDroppedMessageSentOnceLater(["invite", "rt5", "--as-of", "2012-11-08"], dropping: 3, total: 9, nothingLeft: "Nothing to send",
                                               ["ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"])
     }
 

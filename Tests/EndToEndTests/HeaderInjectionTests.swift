@@ -54,7 +54,7 @@ import Testing
         #expect(run.stderr.split(separator: "\n").count == 1, "\(name): \(run.stderr)")
         #expect(run.stderr.contains("ends up in an email header, so it must be one line of printable text."), "\(name): \(run.stderr)")
         // And nothing is sent from it either.
-        #expect(try rt(["invite", "rt5", "--outbox", outbox.path], schedule: schedule).status == 65)
+        #expect(try rt(["invite", "rt5", "--outbox", outbox.path, "--as-of", "2012-11-08"], schedule: schedule).status == 65)
         #expect(!FileManager.default.fileExists(atPath: outbox.path))
     }
 
@@ -73,13 +73,13 @@ import Testing
         ])
         let unescape = { (yaml: String) in yaml.replacingOccurrences(of: "\\\"", with: "\"") }
         #expect(try rt(["check"], schedule: schedule).status == 0)
-        let invite = try rt(["invite", "rt5", "--outbox", outbox.path], schedule: schedule)
+        let invite = try rt(["invite", "rt5", "--outbox", outbox.path, "--as-of", "2012-11-08"], schedule: schedule)
         #expect(invite.status == 0, "\(invite.stderr)")
         let remind = try rt(["remind", "--as-of", "2012-11-29", "--outbox", outbox.path], schedule: schedule)
         #expect(remind.status == 0, "\(remind.stderr)")
 
         let invitations = try sent("invite."), reminders = try sent("remind.")
-        #expect(invitations.count == 10)
+        #expect(invitations.count == 9)
         #expect(reminders.count == 10)
         for mail in invitations + reminders {
             expectOnlyOurHeaders(mail)
