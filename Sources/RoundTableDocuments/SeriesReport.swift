@@ -5,8 +5,9 @@ import RoundTableCore
 /// learning points and actions, and what is still open before the seminar.
 public enum SeriesReport {
     /// The report as Markdown; `writeups` holds the parsed write-up of each session that has one.
-    public static func markdown(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], replies: [Reply],
+    public static func markdown(_ schedule: Schedule, timelines: [SessionTimeline], records: Records,
                                 writeups: [String: WriteupFile], asOf: LocalDate, templates: Templates) -> String {
+        let actions = records.actions
         let open = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: LocalDate(year: 9999, month: 12, day: 31)!)
             .filter { item in
                 guard let papers = papersDeadline(schedule) else { return true }
@@ -20,18 +21,26 @@ public enum SeriesReport {
             "asOf": asOf.description,
             "summary": "\(done) of \(total) stages done; \(actions.filter(\.isOpen).count) of \(actions.count) actions open.",
             "open": open,
-            "sessions": timelines.map { session($0, schedule: schedule, actions: actions, replies: replies, writeup: writeups[$0.session.id]) },
+            "sessions": timelines.map { session($0, schedule: schedule, records: records, writeup: writeups[$0.session.id]) },
         ]
         return templates.render(.report, context)
     }
 
-    private static func session(_ t: SessionTimeline, schedule: Schedule, actions: [Action], replies: [Reply], writeup: WriteupFile?) -> [String: Any] {
+    private static func session(_ t: SessionTimeline, schedule: Schedule, records: Records, writeup: WriteupFile?) -> [String: Any] {
         let s = t.session
-        let invited = schedule.attendees(of: s).count
-        let answers = replies.filter { $0.session == s.id }
-        let accepted = answers.filter { $0.answer == .accepted }.count
-        let attendance = s.isCancelled ? "cancelled"
-            : answers.isEmpty ? "\(invited) invited, no answers recorded" : "\(accepted) of \(invited) accepted, \(answers.filter { $0.answer == .declined }.count) declined"
+        let actions = records.actions
+        let answers = SessionAnswers.of(s, in: schedule, invitations: records.invitations.map(\.item), replies: records.replies)
+        let count = { (state: AttendeeAnswer.State) in answers.filter { $0.state == state }.count }
+        let attendance: String
+        if s.isCancelled {
+            attendance = "cancelled"
+        } else if let attended = records.attendance.first(where: { $0.session == s.id }) {
+            attendance = "\(attended.attended.count) of \(answers.count) attended"
+        } else if answers.allSatisfy({ $0.state == .noAnswer || $0.state == .organiser }) {
+            attendance = "\(answers.count) invited, no answers recorded"
+        } else {
+            attendance = "\(count(.answered(.accepted)) + count(.organiser)) of \(answers.count) accepted, \(count(.answered(.declined))) declined"
+        }
         let areas = (writeup?.areas ?? []).filter { !$0.points.isEmpty }.map {
             ["name": MarkdownText.literal($0.name), "points": $0.points.map(MarkdownText.point)] as [String: Any]
         }

@@ -1,12 +1,18 @@
 import RoundTableCore
 
 /// The write-up skeleton a rapporteur fills in: the session's facts, who was there, one heading
-/// per discussion area, and the actions carried forward.
+/// per discussion area, the actions agreed and those carried forward.
+///
+/// Once the session is recorded held, Attendance lists who came; before, who is invited with
+/// their answers (the published findings never say who declined).
 public enum WriteupSkeleton {
-    public static func render(_ session: Session, in schedule: Schedule, replies: [Reply], actions: [Action],
-                              templates: Templates) -> String {
+    public static func render(_ session: Session, in schedule: Schedule, records: Records, templates: Templates) -> String {
         let names = { (ids: [String]) in ids.compactMap(schedule.member).map(\.name).joined(separator: ", ") }
-        let answers = Dictionary(replies.filter { $0.session == session.id }.map { ($0.attendee, $0.answer) }, uniquingKeysWith: { a, _ in a })
+        let actions = records.actions
+        let attended = records.attendance.first { $0.session == session.id }?.attended
+        let people: [(Member, String?)] = attended.map { $0.compactMap(schedule.member).map { ($0, nil) } }
+            ?? SessionAnswers.of(session, in: schedule, invitations: records.invitations.map(\.item), replies: records.replies)
+                .map { ($0.member, $0.text) }
         let context: [String: Any] = [
             "title": SessionText.title(session),
             "session": session.id,
@@ -15,9 +21,11 @@ public enum WriteupSkeleton {
             "where": session.location ?? "to be fixed",
             "facilitator": names(session.facilitators).isEmpty ? "-" : names(session.facilitators),
             "rapporteur": names(session.rapporteurs).isEmpty ? "-" : names(session.rapporteurs),
-            "attendees": schedule.attendees(of: session).map { member -> [String: Any] in
-                ["name": member.name, "organisation": member.organisation ?? "-", "sector": member.sector?.rawValue ?? "-",
-                 "answer": ReplyText.describe(answers[member.id])]
+            "held": attended != nil,
+            "attendees": people.map { member, answer -> [String: Any] in
+                var fields: [String: Any] = ["name": member.name, "organisation": member.organisation ?? "-", "sector": member.sector?.rawValue ?? "-"]
+                fields["answer"] = answer
+                return fields
             },
             "areas": schedule.series.discussionAreas.isEmpty ? ["Discussion"] : schedule.series.discussionAreas,
             "agreed": actions.filter { $0.session == session.id && $0.dropped == nil }.map(ReplyText.fields),
@@ -29,18 +37,6 @@ public enum WriteupSkeleton {
 
 /// Small pieces of wording shared by the skeleton and the report.
 enum ReplyText {
-    static func describe(_ answer: Reply.Answer?) -> String {
-        switch answer {
-        case .accepted: return "accepted"
-        case .declined: return "declined"
-        case .tentative: return "tentative"
-        case .delegated: return "delegated"
-        case .needsAction, nil: return "no answer"
-        }
-    }
-
-    /// An action for a template: its facts, its state ("open", "done 2012-11-02", "dropped
-    /// 2012-11-02: no longer needed") and each of its changes in words.
     static func fields(_ action: Action) -> [String: Any] {
         let dropped = action.dropped.map { "dropped \($0.on)" + ($0.reason.map { ": \($0)" } ?? "") }
         return ["id": action.id, "owner": action.owner, "due": action.due.description, "text": action.text,

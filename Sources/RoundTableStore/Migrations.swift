@@ -81,6 +81,16 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v4-attendance") { db in
+            try db.execute(sql: """
+                CREATE TABLE attendance (
+                    series TEXT NOT NULL,
+                    session TEXT NOT NULL,
+                    member TEXT NOT NULL,
+                    PRIMARY KEY (series, session, member)
+                );
+                """)
+        }
         return migrator
     }
 

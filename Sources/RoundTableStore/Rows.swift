@@ -14,11 +14,11 @@ enum Rows {
     /// The columns `actionChange(_:)` reads.
     static let actionChangeColumns = "rowid, number, on_day, field, before, after"
     /// The columns `invitation(_:)` reads.
-    static let invitationColumns = "rowid, session, attendee, sequence, fingerprint, content, cancelled"
+    static let invitationColumns = "rowid, session, attendee, sequence, fingerprint, content, cancelled, message_id, sent_at"
     /// The columns `reply(_:)` reads.
     static let replyColumns = "rowid, session, attendee, answer, sequence, stamp"
     /// The columns `ledgerEntry(_:)` reads.
-    static let ledgerColumns = "rowid, item, recipient, trigger"
+    static let ledgerColumns = "rowid, item, recipient, trigger, message_id, sent_at"
 
     /// A completion from a row of `completionColumns`.
     static func completion(_ row: Row) throws(StoreError) -> Completion {
@@ -51,11 +51,12 @@ enum Rows {
         return (try r["number"], Action.Change(on: try r.date("on_day"), field: field, before: try r["before"], after: try r["after"]))
     }
 
-    /// An invitation record from a row of `invitationColumns`.
-    static func invitation(_ row: Row) throws(StoreError) -> InvitationRecord {
+    /// An invitation sent, from a row of `invitationColumns`.
+    static func invitation(_ row: Row) throws(StoreError) -> Sent<InvitationRecord> {
         let r = Reader(row: row, table: "invitations")
-        return InvitationRecord(session: try r["session"], attendee: try r["attendee"], sequence: try r.sequence(),
-                                fingerprint: try r["fingerprint"], content: try r["content"], cancelled: try r["cancelled"])
+        return Sent(InvitationRecord(session: try r["session"], attendee: try r["attendee"], sequence: try r.sequence(),
+                                     fingerprint: try r["fingerprint"], content: try r["content"], cancelled: try r["cancelled"]),
+                    messageID: try r["message_id"], at: try r.instant("sent_at"))
     }
 
     /// A reply from a row of `replyColumns`.
@@ -68,9 +69,10 @@ enum Rows {
     }
 
     /// A ledger entry from a row of `ledgerColumns`.
-    static func ledgerEntry(_ row: Row) throws(StoreError) -> LedgerEntry {
+    static func ledgerEntry(_ row: Row) throws(StoreError) -> Sent<LedgerEntry> {
         let r = Reader(row: row, table: "ledger")
-        return LedgerEntry(item: try r["item"], recipient: try r["recipient"], trigger: try r.date("trigger"))
+        return Sent(LedgerEntry(item: try r["item"], recipient: try r["recipient"], trigger: try r.date("trigger")),
+                    messageID: try r["message_id"], at: try r.instant("sent_at"))
     }
 
     /// One row of one table, read column by column with GRDB's throwing `decode`.
@@ -93,6 +95,13 @@ enum Rows {
         func date(text: String, _ column: String) throws(StoreError) -> LocalDate {
             guard let date = LocalDate(iso: text), SupportedYears.contains(date) else { throw corrupt("an impossible date in '\(column)'") }
             return date
+        }
+
+        /// A UTC time as SQLite's strftime writes it, "2012-11-08T09:00:00Z".
+        func instant(_ column: String) throws(StoreError) -> LocalDateTime {
+            let text: String = try self[column]
+            guard text.hasSuffix("Z"), let time = LocalDateTime(iso: text.dropLast()) else { throw corrupt("an impossible time in '\(column)'") }
+            return time
         }
 
         /// A SEQUENCE, kept below the largest libical and the planner can raise without overflow.

@@ -9,17 +9,20 @@ extension StateStore {
     /// running it inside the transaction means two processes cannot both pass it on the same old
     /// state. When `check` throws, nothing is written and its error is rethrown unchanged; every
     /// other failure is a `StoreError` (`.conflict` when that stage is already recorded).
-    public func complete(_ c: Completion, series: String, check: ([Completion]) throws -> Void) throws {
+    /// `attendance` (with a `hold`) is recorded in the same transaction.
+    public func complete(_ c: Completion, series: String, attendance: Attendance? = nil, check: ([Completion]) throws -> Void) throws {
         try ruled { db in
             let recorded = try Self.completions(db, series: series, session: c.session)
             try Refusal.check { try check(recorded) }
             try Self.insert(c, series: series, db)
+            if let attendance { try Self.insert(attendance, series: series, db) }
         }
     }
 
     /// Removes the latest completion (by stage order) of that session; returns it, or nil if none.
     ///
-    /// Only the latest may go, so the stages left recorded still form an unbroken prefix.
+    /// Only the latest may go, so the stages left recorded still form an unbroken prefix; a `hold`
+    /// takes its attendance with it.
     public func undoLatestCompletion(series: String, session: String) throws(StoreError) -> Completion? {
         try write { db in
             guard let latest = try Self.completions(db, series: series, session: session).last else {
@@ -28,6 +31,9 @@ extension StateStore {
             try db.execute(
                 sql: "DELETE FROM completions WHERE series = ? AND session = ? AND stage = ?",
                 arguments: [series, session, latest.stage.rawValue])
+            if latest.stage == .hold {
+                try db.execute(sql: "DELETE FROM attendance WHERE series = ? AND session = ?", arguments: [series, session])
+            }
             return latest
         }
     }

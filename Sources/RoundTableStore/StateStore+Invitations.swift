@@ -4,21 +4,28 @@ import RoundTableCore
 extension StateStore {
     /// What was last sent to each attendee of each session of the series.
     public func invitations(series: String) throws(StoreError) -> [InvitationRecord] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Rows.invitationColumns) FROM invitations WHERE series = ? ORDER BY session, attendee",
-                             arguments: [series]).map(Rows.invitation)
-        }
+        try read { try Self.invitations($0, series: series).map(\.item) }
+    }
+
+    static func invitations(_ db: Database, series: String) throws -> [Sent<InvitationRecord>] {
+        try Row.fetchAll(db, sql: "SELECT \(Rows.invitationColumns) FROM invitations WHERE series = ? ORDER BY session, attendee",
+                         arguments: [series]).map(Rows.invitation)
+    }
+
+    /// Writes an invitation row; `replacing` what was sent before to that attendee about that
+    /// session (a send), or refusing a row already there (an import).
+    static func insert(_ sent: Sent<InvitationRecord>, series: String, replacing: Bool = false, _ db: Database) throws {
+        let record = sent.item
+        try db.execute(sql: """
+            INSERT\(replacing ? " OR REPLACE" : "") INTO invitations (series, session, attendee, sequence, fingerprint, content, cancelled, message_id, sent_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [series, record.session, record.attendee, record.sequence, record.fingerprint, record.content,
+                             record.cancelled, sent.messageID, "\(sent.at)Z"])
     }
 
     /// Records an invitation handed to the transport, replacing what was sent before to that
     /// attendee about that session.
-    public func recordInvitation(_ record: InvitationRecord, series: String, messageID: String) throws(StoreError) {
-        try write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO invitations (series, session, attendee, sequence, fingerprint, content, cancelled, message_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [series, record.session, record.attendee, record.sequence, record.fingerprint,
-                                 record.content, record.cancelled, messageID])
-        }
+    public func recordInvitation(_ sent: Sent<InvitationRecord>, series: String) throws(StoreError) {
+        try write { try Self.insert(sent, series: series, replacing: true, $0) }
     }
 }

@@ -5,21 +5,27 @@ import RoundTableCore
 extension StateStore {
     /// Every reminder sent for the series: the memory that makes `remind` send each one once.
     public func ledger(series: String) throws(StoreError) -> [LedgerEntry] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Rows.ledgerColumns) FROM ledger WHERE series = ? ORDER BY item, recipient, trigger",
-                             arguments: [series]).map(Rows.ledgerEntry)
-        }
+        try read { try Self.ledger($0, series: series).map(\.item) }
+    }
+
+    static func ledger(_ db: Database, series: String) throws -> [Sent<LedgerEntry>] {
+        try Row.fetchAll(db, sql: "SELECT \(Rows.ledgerColumns) FROM ledger WHERE series = ? ORDER BY item, recipient, trigger",
+                         arguments: [series]).map(Rows.ledgerEntry)
     }
 
     /// Records the entries of one delivered message in one transaction; a row already there
     /// (the unique key is series, item, recipient, trigger) is left as it was.
-    public func recordSent(_ entries: [LedgerEntry], series: String, messageID: String) throws(StoreError) {
+    public func recordSent(_ entries: [LedgerEntry], series: String, messageID: String, at: LocalDateTime) throws(StoreError) {
         try write { db in
-            for entry in entries {
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO ledger (series, item, recipient, trigger, message_id) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [series, entry.item, entry.recipient, entry.trigger.description, messageID])
-            }
+            for entry in entries { try Self.insert(Sent(entry, messageID: messageID, at: at), series: series, ignoringKept: true, db) }
         }
+    }
+
+    /// Writes a ledger row; `ignoringKept` leaves one already there as it was (a send), else
+    /// refuses it (an import).
+    static func insert(_ sent: Sent<LedgerEntry>, series: String, ignoringKept: Bool = false, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT\(ignoringKept ? " OR IGNORE" : "") INTO ledger (series, item, recipient, trigger, message_id, sent_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [series, sent.item.item, sent.item.recipient, sent.item.trigger.description, sent.messageID, "\(sent.at)Z"])
     }
 }

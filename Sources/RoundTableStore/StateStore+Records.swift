@@ -2,11 +2,12 @@ import GRDB
 import RoundTableCore
 
 extension StateStore {
-    /// Everything recorded for a series, read in one snapshot so completions and actions agree.
+    /// Everything recorded for a series, read in one snapshot so all of it agrees. The ledger,
+    /// which only `dump` and `remind` (under its lock) read, is left out unless asked for.
     ///
     /// Completions come ordered by session id, then stage order (sorted here, as `Stage` owns that
     /// order); actions by number (A2 before A10).
-    public func records(series: String) throws(StoreError) -> Records {
+    public func records(series: String, ledger withLedger: Bool = true) throws(StoreError) -> Records {
         try read { db in
             let completions = try Row.fetchAll(
                 db,
@@ -18,15 +19,18 @@ extension StateStore {
             return Records(
                 series: series,
                 completions: completions.sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
-                actions: actions)
+                actions: actions, attendance: try Self.attendance(db, series: series),
+                invitations: try Self.invitations(db, series: series), replies: try Self.replies(db, series: series),
+                ledger: withLedger ? try Self.ledger(db, series: series) : [])
         }
     }
 
     /// Adds every record of `records` in ONE transaction, all or nothing; it replaces nothing.
     ///
     /// Throws `.conflict` naming the first record that already exists (same series, session and
-    /// stage; or same series and action id), that `records` repeats, or whose id is not of the form
-    /// A1, A2, …; nothing is written then. Stage order is not checked here: that rule is the Core's.
+    /// stage; same series and action id; the same invitation, reply, attendance or reminder),
+    /// that `records` repeats, or whose id is not of the form A1, A2, …; nothing is written then.
+    /// Stage order is not checked here: that rule is the Core's.
     public func importRecords(_ records: Records) throws(StoreError) {
         try write { db in
             for completion in records.completions {
@@ -38,6 +42,32 @@ extension StateStore {
                 }
                 try Self.insert(action, number: number, series: records.series, db)
             }
+            let series = records.series
+            for attendance in records.attendance {
+                try Self.refusingDuplicates("the attendance of \(attendance.session)", series) { try Self.insert(attendance, series: series, db) }
+            }
+            for sent in records.invitations {
+                try Self.refusingDuplicates("the invitation of \(sent.item.session) to \(sent.item.attendee)", series) {
+                    try Self.insert(sent, series: series, db)
+                }
+            }
+            for reply in records.replies {
+                try Self.refusingDuplicates("the reply of \(reply.attendee) to \(reply.session)", series) { try Self.insert(reply, series: series, db) }
+            }
+            for sent in records.ledger {
+                try Self.refusingDuplicates("the reminder \(sent.item.item) to \(sent.item.recipient) of \(sent.item.trigger)", series) {
+                    try Self.insert(sent, series: series, db)
+                }
+            }
+        }
+    }
+
+    /// A record the state already has (or the file repeats) is a `.conflict` naming it.
+    private static func refusingDuplicates(_ what: String, _ series: String, _ insert: () throws -> Void) throws {
+        do {
+            try insert()
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw StoreError.conflict("The state already holds \(what) in series '\(series)'; nothing was imported.")
         }
     }
 }

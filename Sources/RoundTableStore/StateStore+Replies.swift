@@ -5,10 +5,18 @@ import RoundTableCore
 extension StateStore {
     /// The latest answer of each attendee to each session.
     public func replies(series: String) throws(StoreError) -> [Reply] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? ORDER BY session, attendee",
-                             arguments: [series]).map(Rows.reply)
-        }
+        try read { try Self.replies($0, series: series) }
+    }
+
+    static func replies(_ db: Database, series: String) throws -> [Reply] {
+        try Row.fetchAll(db, sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? ORDER BY session, attendee",
+                         arguments: [series]).map(Rows.reply)
+    }
+
+    /// Restores a reply as a backup has it.
+    static func insert(_ reply: Reply, series: String, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO replies (series, session, attendee, answer, sequence, stamp) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
     }
 
     /// Records a reply unless a newer one is already recorded; returns whether it was kept.

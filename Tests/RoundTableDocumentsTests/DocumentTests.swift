@@ -10,10 +10,10 @@ import Testing
 @Suite struct DocumentTests {
     @Test func theRt4SkeletonMatchesItsGoldenFile() throws {
         let schedule = try AJC.schedule()
-        let records = try AJC.records(schedule)
-        let replies = [Reply(session: "rt4", attendee: "dan", answer: .accepted, sequence: 0, stamp: LocalDateTime(iso: "2012-09-25T08:00:00")!),
-                       Reply(session: "rt4", attendee: "ruth", answer: .declined, sequence: 0, stamp: LocalDateTime(iso: "2012-09-26T08:00:00")!)]
-        let text = WriteupSkeleton.render(schedule.session("rt4")!, in: schedule, replies: replies, actions: records.actions, templates: try AJC.templates())
+        var records = try AJC.records(schedule)
+        records.replies = [Reply(session: "rt4", attendee: "dan", answer: .accepted, sequence: 0, stamp: LocalDateTime(iso: "2012-09-25T08:00:00")!),
+                           Reply(session: "rt4", attendee: "ruth", answer: .declined, sequence: 0, stamp: LocalDateTime(iso: "2012-09-26T08:00:00")!)]
+        let text = WriteupSkeleton.render(schedule.session("rt4")!, in: schedule, records: records, templates: try AJC.templates())
         #expect(try AJC.matchesGolden(text, "rt4-writeup.md"), "\(text)")
         #expect(text.contains("### Political and economic issues"))
         #expect(text.contains("- Ruth Evans, Eastern Mentoring Network (fictional) (voluntary): declined"))
@@ -23,6 +23,18 @@ import Testing
                 "the actions agreed at rt4 are listed as agreed")
         #expect(agreed.last?.contains("A5") == false, "and not carried into rt4")
         #expect(!WriteupFile(text: text).hasLearningPoints, "an untouched skeleton has no learning points")
+    }
+
+    @Test func onceHeldTheSkeletonListsWhoCameNotWhoAnsweredWhat() throws {
+        let schedule = try AJC.schedule()
+        var records = try AJC.records(schedule)
+        records.replies = [Reply(session: "rt4", attendee: "ruth", answer: .declined, sequence: 0, stamp: LocalDateTime(iso: "2012-09-26T08:00:00")!)]
+        records.attendance = [Attendance(session: "rt4", attended: ["coord", "dan", "sam"])]
+        let text = WriteupSkeleton.render(schedule.session("rt4")!, in: schedule, records: records, templates: try AJC.templates())
+        let attendance = try #require(text.components(separatedBy: "## Attendance").last?.components(separatedBy: "## Discussion").first)
+        #expect(attendance == "\n\n- Alex Morgan, Academy for Justice Commissioning (public)\n"
+            + "- Dan Hughes, Southern Rehabilitation Services Ltd (fictional) (private)\n- Sam Patel, Second Chance Trust (fictional) (voluntary)\n\n")
+        #expect(!text.contains("declined"))
     }
 
     @Test func learningPointsAreReadBackByArea() {
@@ -49,7 +61,7 @@ import Testing
         let records = try AJC.records(schedule)
         let writeup = WriteupFile(text: "## Discussion and learning points\n### Technical issues\n- Localism needs local data\n")
         let text = SeriesReport.markdown(schedule, timelines: Timeline.compute(schedule, completions: records.completions),
-                                         actions: records.actions, replies: [], writeups: ["rt2": writeup], asOf: AJC.asOf,
+                                         records: records, writeups: ["rt2": writeup], asOf: AJC.asOf,
                                          templates: try AJC.templates())
         #expect(try AJC.matchesGolden(text, "ajc-report.md"), "\(text)")
         #expect(text.contains("- Localism needs local data"))

@@ -7,13 +7,15 @@ import Testing
 
 /// What invitations, replies and reminders leave behind: the memory that stops doubled mail.
 @Suite struct MailRecordTests {
+    private let sentAt = LocalDateTime(iso: "2012-11-08T09:00:00")!
+
     @Test(arguments: StoreKind.allCases)
     func aLedgerRowIsKeptOnceHoweverOftenItIsRecorded(kind: StoreKind) throws {
         try kind.withStore { store in
             let entry = LedgerEntry(item: "stage:rt4:writeup", recipient: "sam", trigger: day("2012-11-02"))
-            try store.recordSent([entry], series: "ajc", messageID: "m1@x")
-            try store.recordSent([entry], series: "ajc", messageID: "m1@x")
-            try store.recordSent([entry], series: "other", messageID: "m2@x")
+            try store.recordSent([entry], series: "ajc", messageID: "m1@x", at: sentAt)
+            try store.recordSent([entry], series: "ajc", messageID: "m1@x", at: sentAt)
+            try store.recordSent([entry], series: "other", messageID: "m2@x", at: sentAt)
             let ledger = try store.ledger(series: "ajc")
             #expect(ledger == [entry])
         }
@@ -38,8 +40,8 @@ import Testing
         try kind.withStore { store in
             let first = InvitationRecord(session: "rt4", attendee: "sam", sequence: 0, fingerprint: "a", content: "c", cancelled: false)
             let second = InvitationRecord(session: "rt4", attendee: "sam", sequence: 1, fingerprint: "b", content: "c", cancelled: false)
-            try store.recordInvitation(first, series: "ajc", messageID: "i0@x")
-            try store.recordInvitation(second, series: "ajc", messageID: "i1@x")
+            try store.recordInvitation(Sent(first, messageID: "i0@x", at: sentAt), series: "ajc")
+            try store.recordInvitation(Sent(second, messageID: "i1@x", at: sentAt), series: "ajc")
             let invitations = try store.invitations(series: "ajc")
             #expect(invitations == [second])
         }

@@ -26,8 +26,12 @@ public struct StatusReport: Codable, Hashable, Sendable {
         /// The first stage not done; nil when all are done or the session is cancelled.
         public let currentStage: String?
         public let stages: [StageStatus]
-        /// Invitation answers recorded by `rsvp`.
+        /// Invitation answers recorded by `rsvp`, counted (the organiser counts as accepted).
         public let answers: Answers
+        /// Each invited member's answer as it stands.
+        public let attendees: [AttendeeStatus]
+        /// Who attended, once the session is recorded held; null before.
+        public let attended: [String]?
     }
 
     /// How many invited members answered what.
@@ -36,6 +40,16 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let declined: Int
         public let tentative: Int
         public let noAnswer: Int
+        /// Answers to a time or place that has since changed: no longer current.
+        public let answeredEarlierVersion: Int
+    }
+
+    /// One invited member and her answer: "organiser", "accepted", "declined", "tentative",
+    /// "delegated", "no answer" or "answered an earlier version (accepted)".
+    public struct AttendeeStatus: Codable, Hashable, Sendable {
+        public let id: String
+        public let name: String
+        public let answer: String
     }
 
     /// One stage's due and done dates.
@@ -58,8 +72,10 @@ public struct StatusReport: Codable, Hashable, Sendable {
     }
 
     /// Builds the report as of a date.
-    public init(schedule: Schedule, timelines: [SessionTimeline], actions: [Action], replies: [Reply] = [], asOf: LocalDate) {
-        openActions = actions.filter(\.isOpen).sorted { ($0.due, $0.id.count, $0.id) < ($1.due, $1.id.count, $1.id) }.map {
+    public init(schedule: Schedule, timelines: [SessionTimeline], records: Records, asOf: LocalDate) {
+        let invitations = records.invitations.map(\.item)
+        let attendance = Dictionary(records.attendance.map { ($0.session, $0.attended) }, uniquingKeysWith: { a, _ in a })
+        openActions = records.actions.filter(\.isOpen).sorted { ($0.due, $0.id.count, $0.id) < ($1.due, $1.id.count, $1.id) }.map {
             ActionStatus(id: $0.id, session: $0.session, owner: $0.owner, text: $0.text, due: $0.due.description,
                          daysOverdue: max(0, $0.due.days(until: asOf)))
         }
@@ -74,11 +90,11 @@ public struct StatusReport: Codable, Hashable, Sendable {
             case .month(let y, let m): when = "\(y)-\(pad2(m))"
             case .window(let from, let to): when = "\(from)/\(to)"
             }
-            let invited = Set(schedule.attendees(of: s).map(\.id))
-            let answered = replies.filter { $0.session == s.id && invited.contains($0.attendee) }
-            let count = { (answer: Reply.Answer) in answered.filter { $0.answer == answer }.count }
-            let answers = Answers(accepted: count(.accepted), declined: count(.declined), tentative: count(.tentative),
-                                  noAnswer: invited.count - count(.accepted) - count(.declined) - count(.tentative))
+            let people = SessionAnswers.of(s, in: schedule, invitations: invitations, replies: records.replies)
+            let count = { (state: AttendeeAnswer.State) in people.filter { $0.state == state }.count }
+            let answers = Answers(accepted: count(.answered(.accepted)) + count(.organiser), declined: count(.answered(.declined)),
+                                  tentative: count(.answered(.tentative)), noAnswer: count(.noAnswer),
+                                  answeredEarlierVersion: people.filter { if case .answeredEarlierVersion = $0.state { true } else { false } }.count)
             return SessionStatus(
                 id: s.id, kind: s.kind.rawValue, subject: s.subject, location: s.location, when: when,
                 whenText: SessionText.when(s, zone: schedule.zone),
@@ -88,7 +104,9 @@ public struct StatusReport: Codable, Hashable, Sendable {
                                 daysOverdue: d.daysOverdue(asOf: asOf),
                                 owners: schedule.owners(of: d.stage, in: s).map(\.id))
                 },
-                answers: answers)
+                answers: answers,
+                attendees: people.map { AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text) },
+                attended: attendance[s.id])
         }
     }
 }

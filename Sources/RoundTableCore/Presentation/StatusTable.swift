@@ -1,35 +1,68 @@
 /// The human form of `status`: one block per session, fitting an 80-column terminal.
 public enum StatusTable {
+    /// One session in detail (`status SESSION`): its stages, each invited member's answer, who
+    /// attended, the actions agreed there and those carried in.
+    public static func render(_ report: StatusReport, session id: String, actions: [Action], carried: [Action], colour: Bool) -> String {
+        let paint = Paint(enabled: colour)
+        guard let s = report.sessions.first(where: { $0.id == id }) else { return "" }
+        var out = [paint.bold("\(report.title) — \(s.id) as of \(report.asOf)"), ""] + session(s, paint: paint)
+        out.append("")
+        out.append(paint.bold("Invited") + " (\(s.attendees.count))")
+        for person in s.attendees { out.append("    \(person.name.padding(24)) \(person.answer)") }
+        if let attended = s.attended {
+            let names = s.attendees.filter { attended.contains($0.id) }.map(\.name)
+            out.append("")
+            out.append(paint.bold("Attended") + " (\(attended.count))")
+            out += Wrap.lines(names.joined(separator: ", "), width: 76).map { "    " + $0 }
+        }
+        for (title, list) in [("Actions agreed here", actions), ("Open actions carried in", carried)] {
+            out.append("")
+            out.append(paint.bold(title) + (list.isEmpty ? ": none" : ""))
+            for a in list {
+                let state = a.done.map { "done \($0)" } ?? a.dropped.map { "dropped \($0.on)" } ?? "open"
+                out.append("  \(a.id.padding(4)) \(a.owner.padding(8)) due \(a.due)  \(state)")
+                out += Wrap.lines(a.text, width: 73).map { "       " + $0 }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A session's block: heading, subject, answers in brief, and each stage.
+    private static func session(_ s: StatusReport.SessionStatus, paint: Paint) -> [String] {
+        var out: [String] = []
+        let place = s.location.map { " · \($0)" } ?? ""
+        let head = "\(s.id.padding(11)) \(s.whenText)\(place)"
+        out.append(paint.bold(String(head.prefix(80))))
+        out.append("    " + String(s.subject.prefix(76)))
+        let a = s.answers
+        if a.declined + a.tentative + a.answeredEarlierVersion > 0 || s.attendees.contains(where: { $0.answer == "accepted" }) {
+            let earlier = a.answeredEarlierVersion > 0 ? ", \(a.answeredEarlierVersion) answered an earlier version" : ""
+            out.append("    answers: \(a.accepted) accepted, \(a.declined) declined, \(a.tentative) tentative, \(a.noAnswer) no answer\(earlier)")
+        }
+        if s.cancelled {
+            out.append("    " + paint.dim("cancelled: nothing is owed"))
+            return out
+        }
+        for stage in s.stages {
+            let state: String
+            if let done = stage.done {
+                state = paint.green("done \(done)")
+            } else if stage.daysOverdue > 0 {
+                state = paint.red("OVERDUE \(stage.daysOverdue) day\(stage.daysOverdue == 1 ? "" : "s")")
+            } else {
+                state = stage.stage == s.currentStage ? paint.yellow("open (current)") : "open"
+            }
+            let owners = stage.owners.isEmpty ? "-" : stage.owners.joined(separator: ",")
+            out.append("    \(stage.stage.padding(12)) due \(stage.due)  \(owners.padding(10)) \(state)")
+        }
+        return out
+    }
+
     /// Renders the report; `colour` adds ANSI colour (only when writing to a terminal).
     public static func render(_ report: StatusReport, colour: Bool) -> String {
         let paint = Paint(enabled: colour)
         var out = [paint.bold("\(report.title) — status as of \(report.asOf)"), ""]
-        for s in report.sessions {
-            let place = s.location.map { " · \($0)" } ?? ""
-            let head = "\(s.id.padding(11)) \(s.whenText)\(place)"
-            out.append(paint.bold(String(head.prefix(80))))
-            out.append("    " + String(s.subject.prefix(76)))
-            let a = s.answers
-            if a.accepted + a.declined + a.tentative > 0 {
-                out.append("    answers: \(a.accepted) accepted, \(a.declined) declined, \(a.tentative) tentative, \(a.noAnswer) no answer")
-            }
-            if s.cancelled {
-                out.append("    " + paint.dim("cancelled: nothing is owed"))
-                continue
-            }
-            for stage in s.stages {
-                let state: String
-                if let done = stage.done {
-                    state = paint.green("done \(done)")
-                } else if stage.daysOverdue > 0 {
-                    state = paint.red("OVERDUE \(stage.daysOverdue) day\(stage.daysOverdue == 1 ? "" : "s")")
-                } else {
-                    state = stage.stage == s.currentStage ? paint.yellow("open (current)") : "open"
-                }
-                let owners = stage.owners.isEmpty ? "-" : stage.owners.joined(separator: ",")
-                out.append("    \(stage.stage.padding(12)) due \(stage.due)  \(owners.padding(10)) \(state)")
-            }
-        }
+        for s in report.sessions { out += session(s, paint: paint) }
         out.append("")
         out.append(paint.bold("Open actions") + (report.openActions.isEmpty ? ": none" : ""))
         for a in report.openActions {

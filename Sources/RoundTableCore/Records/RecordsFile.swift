@@ -3,7 +3,13 @@ import Yams
 
 /// The YAML form of `Records`: what `dump` writes, `import` reads, and seeds/ holds.
 ///
+/// Format 2 (written since actions gained history) holds every record, so a dump restored into
+/// an empty state plans exactly what the original did: completions, actions with their history,
+/// attendance, the invitations and reminders sent (with Message-ID and time) and the replies.
+/// Format 1 (completions and actions only, no `format:` key) is still read.
+///
 /// ```yaml
+/// format: 2
 /// series: ajc-plg-2012
 /// completions:
 ///   - {session: rt1, stage: plan, on: 2012-03-20}
@@ -17,12 +23,16 @@ public enum RecordsFile {
     public static func read(_ text: String, file: String, schedule: Schedule) -> (Records?, [Diagnostic]) {
         var r = YAMLReader(file: file)
         guard let root = r.compose(text),
-              let top = r.mapping(root, "The records file", allowed: ["series", "completions", "actions"], required: ["series"]),
+              let top = r.mapping(root, "The records file", allowed: ["format", "series", "completions", "actions", "attendance",
+                                                                     "invitations", "replies", "reminders"], required: ["series"]),
               let series = r.string(top["series"], "The series") else {
             return (nil, r.diagnostics)
         }
         if series != schedule.series.id {
             r.report(top["series"], "These records are for series '\(series)', but the schedule is '\(schedule.series.id)'.")
+        }
+        if let format = r.string(top["format"], "The format"), !["1", "2"].contains(format) {
+            r.report(top["format"], "This records file has format \(Shown.excerpt(format)); this roundtable reads formats 1 and 2. Use a newer roundtable.")
         }
         var records = Records(series: series)
         for item in list(top["completions"], "'completions'", &r) {
@@ -72,7 +82,80 @@ public enum RecordsFile {
                                               history: history))
             }
         }
+        readSent(top, schedule, into: &records, &r)
         return r.diagnostics.isEmpty ? (records, []) : (nil, r.diagnostics)
+    }
+
+    /// Format 2's other sections: attendance, the invitations and reminders sent, the replies.
+    private static func readSent(_ top: [String: Node], _ schedule: Schedule, into records: inout Records, _ r: inout YAMLReader) {
+        for item in list(top["attendance"], "'attendance'", &r) {
+            guard let m = r.mapping(item, "An attendance", allowed: ["session", "attended"], required: ["session", "attended"]),
+                  let session = sessionID(m["session"], schedule, &r) else { continue }
+            let ids = r.strings(m["attended"], "'attended'") ?? []
+            for id in ids where schedule.member(id) == nil { r.report(m["attended"], "Unknown member '\(Shown.excerpt(id))' in the attendance of \(session).") }
+            records.attendance.append(Attendance(session: session, attended: ids))
+        }
+        for item in list(top["invitations"], "'invitations'", &r) {
+            guard let m = r.mapping(item, "An invitation", allowed: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint",
+                                                                     "content", "cancelled"],
+                                    required: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint", "content"]),
+                  let session = sessionID(m["session"], schedule, &r), let attendee = memberID(m["attendee"], schedule, &r),
+                  let sequence = number(m["sequence"], "The SEQUENCE", &r), let sent = instant(m["sent"], "The time it was sent", &r),
+                  let messageID = r.string(m["message-id"], "The Message-ID"), let fingerprint = r.string(m["fingerprint"], "The fingerprint"),
+                  let content = r.string(m["content"], "The content") else { continue }
+            let cancelled = r.string(m["cancelled"], "'cancelled'") == "true"
+            records.invitations.append(Sent(InvitationRecord(session: session, attendee: attendee, sequence: sequence, fingerprint: fingerprint,
+                                                             content: content, cancelled: cancelled), messageID: messageID, at: sent))
+        }
+        for item in list(top["replies"], "'replies'", &r) {
+            guard let m = r.mapping(item, "A reply", allowed: ["session", "attendee", "answer", "sequence", "stamp"],
+                                    required: ["session", "attendee", "answer", "sequence", "stamp"]),
+                  let session = sessionID(m["session"], schedule, &r), let attendee = memberID(m["attendee"], schedule, &r),
+                  let answerText = r.string(m["answer"], "The answer"), let sequence = number(m["sequence"], "The SEQUENCE", &r),
+                  let stamp = instant(m["stamp"], "The reply's DTSTAMP", &r) else { continue }
+            guard let answer = Reply.Answer(rawValue: answerText) else {
+                r.report(m["answer"], "Unknown answer '\(Shown.excerpt(answerText))'. Use ACCEPTED, DECLINED, TENTATIVE or DELEGATED.")
+                continue
+            }
+            records.replies.append(Reply(session: session, attendee: attendee, answer: answer, sequence: sequence, stamp: stamp))
+        }
+        for item in list(top["reminders"], "'reminders'", &r) {
+            guard let m = r.mapping(item, "A reminder sent", allowed: ["item", "recipient", "trigger", "sent", "message-id"],
+                                    required: ["item", "recipient", "trigger", "sent", "message-id"]),
+                  let key = r.string(m["item"], "The item"), let recipient = memberID(m["recipient"], schedule, &r),
+                  let trigger = r.date(m["trigger"], "The trigger day"), let sent = instant(m["sent"], "The time it was sent", &r),
+                  let messageID = r.string(m["message-id"], "The Message-ID") else { continue }
+            records.ledger.append(Sent(LedgerEntry(item: key, recipient: recipient, trigger: trigger), messageID: messageID, at: sent))
+        }
+    }
+
+    private static func memberID(_ node: Node?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
+        guard let id = r.string(node, "The member") else { return nil }
+        guard schedule.member(id) != nil else {
+            r.report(node, "Unknown member '\(Shown.excerpt(id))'.")
+            return nil
+        }
+        return id
+    }
+
+    /// A whole number from 0 to 2^31 − 2 (as a SEQUENCE must be).
+    private static func number(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> Int? {
+        guard let text = r.string(node, what) else { return nil }
+        guard text.count <= 10, text.allSatisfy(\.isASCII), let n = Int(text), (0...Int(Int32.max) - 1).contains(n) else {
+            r.report(node, "\(what) '\(Shown.excerpt(text))' is not a whole number from 0 to \(Int32.max - 1).")
+            return nil
+        }
+        return n
+    }
+
+    /// A UTC time written `2012-11-08T09:00:00Z`.
+    private static func instant(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> LocalDateTime? {
+        guard let text = r.string(node, what) else { return nil }
+        guard text.hasSuffix("Z"), let time = LocalDateTime(iso: text.dropLast()), SupportedYears.contains(time.date) else {
+            r.report(node, "\(what) '\(Shown.excerpt(text))' is not a UTC time such as 2012-11-08T09:00:00Z.")
+            return nil
+        }
+        return time
     }
 
     /// The records as YAML text.
@@ -83,10 +166,33 @@ public enum RecordsFile {
         let actions = records.actions
             .sorted { Int($0.id.dropFirst()) ?? 0 < Int($1.id.dropFirst()) ?? 0 }
             .map(actionNode)
+        let attendance = records.attendance.sorted { $0.session < $1.session }.map { a in
+            Node([(Node("session"), Node(a.session)), (Node("attended"), Node(a.attended.map { Node($0) }, .implicit, .flow))], .implicit, .flow)
+        }
+        let invitations = records.invitations.sorted { ($0.item.session, $0.item.attendee) < ($1.item.session, $1.item.attendee) }.map { s in
+            var fields = ["session": s.item.session, "attendee": s.item.attendee, "sequence": "\(s.item.sequence)", "sent": "\(s.at)Z",
+                          "message-id": s.messageID, "fingerprint": s.item.fingerprint, "content": s.item.content]
+            if s.item.cancelled { fields["cancelled"] = "true" }
+            return Node(pairs(fields, order: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint", "cancelled", "content"]))
+        }
+        let replies = records.replies.sorted { ($0.session, $0.attendee) < ($1.session, $1.attendee) }.map { reply in
+            flow(["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
+                  "stamp": "\(reply.stamp)Z"], order: ["session", "attendee", "answer", "sequence", "stamp"])
+        }
+        let reminders = records.ledger.sorted { ($0.item.item, $0.item.recipient, $0.item.trigger) < ($1.item.item, $1.item.recipient, $1.item.trigger) }
+            .map { s in
+                flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": "\(s.at)Z",
+                      "message-id": s.messageID], order: ["item", "recipient", "trigger", "sent", "message-id"])
+            }
         let root = Node([
+            (Node("format"), Node("2")),
             (Node("series"), Node(records.series)),
             (Node("completions"), Node(completions)),
             (Node("actions"), Node(actions)),
+            (Node("attendance"), Node(attendance)),
+            (Node("invitations"), Node(invitations)),
+            (Node("replies"), Node(replies)),
+            (Node("reminders"), Node(reminders)),
         ])
         return "# roundtable records: import with `roundtable import FILE`\n" + (try Yams.serialize(node: root, width: -1, allowUnicode: true))
     }

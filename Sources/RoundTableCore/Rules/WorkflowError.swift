@@ -18,6 +18,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case actionAlreadyOpen(id: String)
     case nothingToChange(id: String)
     case notAMemberThen(member: String, on: LocalDate, membership: String)
+    case notInvited(member: String, session: String)
     case noNextSession(session: String)
 
     public var description: String {
@@ -54,6 +55,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Nothing to change in action \(id): give --text, --owner or --due with a new value."
         case .notAMemberThen(let member, let on, let membership):
             return "'\(member)' is not a member of the group on \(on) (\(membership)); choose someone who is."
+        case .notInvited(let member, let session):
+            return "'\(member)' was not invited to '\(session)'; --absent names invited members (use --attended to name who came)."
         case .noNextSession(let session):
             return "No session follows '\(session)' to take the action's due date from; give one with --due YYYY-MM-DD."
         }

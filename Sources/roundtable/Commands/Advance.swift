@@ -22,14 +22,24 @@ struct Advance: ParsableCommand {
     @Flag(help: "Remove the latest recorded stage of this session.")
     var undo = false
 
+    @Option(help: ArgumentHelp("With hold: who came, member ids (default: the organiser and everyone who accepted).", valueName: "ID,…"),
+            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+    var attended: [String]?
+
+    @Option(help: ArgumentHelp("With hold: who of those invited did not come.", valueName: "ID,…"),
+            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+    var absent: [String]?
+
     func validate() throws {
         if !undo && stage == nil { throw ValidationError("Missing the stage: plan, hold, writeup or disseminate.") }
+        if attended != nil && absent != nil { throw ValidationError("Give --attended or --absent, not both.") }
+        if (attended != nil || absent != nil) && stage != .hold { throw ValidationError("--attended and --absent go with the hold stage.") }
     }
 
     func run() throws {
         let context = try options.load()
         let series = context.schedule.series.id
-        _ = try StageRules.session(session, in: context.schedule)
+        let found = try StageRules.session(session, in: context.schedule)
         if undo {
             let recorded = context.records.completions.filter { $0.session == session }
             guard let latest = recorded.max(by: { $0.stage < $1.stage }) else {
@@ -43,10 +53,16 @@ struct Advance: ParsableCommand {
             return
         }
         let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)
-        try context.store.complete(completion, series: series) { existing in
+        let attendance = try completion.stage == .hold ? AttendanceRules.attendance(
+            of: found, in: context.schedule,
+            answers: SessionAnswers.of(found, in: context.schedule, invitations: context.records.invitations.map(\.item),
+                                       replies: context.records.replies),
+            attended: attended, absent: absent) : nil
+        try context.store.complete(completion, series: series, attendance: attendance) { existing in
             try StageRules.check(completion, in: context.schedule, existing: existing, asOf: context.asOf)
         }
         print("\(session): \(completion.stage.rawValue) done \(completion.on)")
+        if let attendance { print("\(session): \(attendance.attended.count) attended: \(attendance.attended.joined(separator: ", "))") }
     }
 }
 

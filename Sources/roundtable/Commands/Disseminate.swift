@@ -45,7 +45,7 @@ struct Disseminate: ParsableCommand {
             let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp)
             try courier.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
                 try context.store.recordSent([LedgerEntry(item: item, recipient: member.id, trigger: writtenUp)],
-                                             series: schedule.series.id, messageID: message.messageID)
+                                             series: schedule.series.id, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp))
             }
         }
         try courier.finish()

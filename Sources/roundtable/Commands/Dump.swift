@@ -13,7 +13,7 @@ struct Dump: ParsableCommand {
 
     func run() throws {
         let context = try options.load()
-        let text = try RecordsFile.write(context.records)
+        let text = try RecordsFile.write(try context.store.records(series: context.schedule.series.id))
         if let output { try TextFile.write(text, to: output) } else { print(text, terminator: "") }
     }
 }

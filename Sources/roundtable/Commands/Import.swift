@@ -18,6 +18,10 @@ struct Import: ParsableCommand {
         guard let records else { throw RoundTableError.badData(diagnostics) }
         let store = try options.openStore()
         try store.importRecords(records)
-        print("imported \(records.completions.count) completions and \(records.actions.count) actions into \(loaded.schedule.series.id)")
+        let counts = [(records.completions.count, "completion", "completions"), (records.actions.count, "action", "actions"),
+                      (records.attendance.count, "attendance record", "attendance records"), (records.invitations.count, "invitation", "invitations"),
+                      (records.replies.count, "reply", "replies"), (records.ledger.count, "message sent", "messages sent")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+        print("imported \(counts.isEmpty ? "nothing" : counts.joined(separator: ", ")) into \(loaded.schedule.series.id)")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ICalendar
 import RoundTableCore
 import RoundTableMail
 import RoundTableStore
@@ -39,7 +40,8 @@ struct Invite: ParsableCommand {
             let summary = "\(invitation.method.rawValue) \(invitation.session.id) to \(invitation.attendee.id) <\(invitation.attendee.email)> "
                 + "(SEQUENCE \(invitation.sequence), \(invitation.reason.rawValue))"
             try courier.send(message, summary: summary) {
-                try context.store.recordInvitation(invitation.record, series: schedule.series.id, messageID: message.messageID)
+                try context.store.recordInvitation(Sent(invitation.record, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp)),
+                                                   series: schedule.series.id)
             }
         }
         if planned.isEmpty { print("Nothing to send: every invitation is up to date.") }

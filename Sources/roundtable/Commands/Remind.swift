@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ICalendar
 import RoundTableCore
 import RoundTableDocuments
 import RoundTableMail
@@ -43,7 +44,8 @@ struct Remind: ParsableCommand {
                 let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
                     + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
                 try courier.send(message, summary: summary) {
-                    try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: message.messageID)
+                    try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: message.messageID,
+                                                 at: LocalDateTime(secondsSinceEpoch: stamp))
                 }
             }
             sent += digests.count

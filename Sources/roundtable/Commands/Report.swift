@@ -30,8 +30,7 @@ struct Report: ParsableCommand {
             let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
             if FileManager.default.fileExists(atPath: path) { writeups[session.id] = WriteupFile(text: try TextFile.read(path)) }
         }
-        let markdown = SeriesReport.markdown(schedule, timelines: context.timelines, actions: context.records.actions,
-                                             replies: try context.store.replies(series: schedule.series.id),
+        let markdown = SeriesReport.markdown(schedule, timelines: context.timelines, records: context.records,
                                              writeups: writeups, asOf: context.asOf, templates: templates)
         let svg = TimelineSVG.render(schedule, timelines: context.timelines, asOf: context.asOf)
         if let timeline { try TextFile.write(svg, to: timeline) }

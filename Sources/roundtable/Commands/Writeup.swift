@@ -25,8 +25,7 @@ struct Writeup: ParsableCommand {
         let context = try options.load()
         let session = try StageRules.session(self.session, in: context.schedule)
         let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
-        let text = WriteupSkeleton.render(session, in: context.schedule, replies: try context.store.replies(series: context.schedule.series.id),
-                                          actions: context.records.actions, templates: templates)
+        let text = WriteupSkeleton.render(session, in: context.schedule, records: context.records, templates: templates)
         if output == "-" {
             print(text, terminator: "")
             return

@@ -83,7 +83,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     private func context(_ loaded: LoadedSchedule, store: StateStore) throws -> Context {
-        let records = ActionRules.resolvingDues(try store.records(series: loaded.schedule.series.id), in: loaded.schedule)
+        let records = ActionRules.resolvingDues(try store.records(series: loaded.schedule.series.id, ledger: false), in: loaded.schedule)
         return Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: records)
     }
 
