@@ -8,14 +8,21 @@ public enum ReminderMessage {
         let owed = digest.reminders.filter { !$0.item.key.hasPrefix("session:") }
         let sessions = digest.reminders.filter { $0.item.key.hasPrefix("session:") }
         let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "recipient": digest.recipient.name,
             "series": schedule.series.title,
             "asOf": asOf.description,
             "hasOwed": !owed.isEmpty, "owed": owed.map(line),
             "hasSessions": !sessions.isEmpty, "sessions": sessions.map(line),
             "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
+            "hasOthers": !digest.othersOverdue.isEmpty,
+            "others": digest.othersOverdue.map { item -> String in
+                let who = item.owners.compactMap(schedule.member).map(\.name).joined(separator: ", ")
+                return "\(item.kind == "action" ? "\(item.item): " : "")\(item.text): \(who.isEmpty ? "no one" : who), "
+                    + "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s") overdue"
+            },
         ]
+        if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
         let late = owed.filter { $0.item.due < asOf }.count
         let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
             : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"

@@ -77,3 +77,49 @@ import Testing
         #expect(status.contains("\"noAnswer\" : 9") || status.contains("\"noAnswer\":9"), "nine invited to rt5")
     }
 }
+
+/// Who came, who answered what, and what the coordinator is told each day.
+@Suite struct AttendanceAndAnswersTests {
+    @Test func holdRecordsWhoCameAndStatusOfOneSessionShowsEachPerson() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.seed().status == 0)
+        #expect(try workspace.rt(["advance", "rt5", "hold", "--on", "2012-12-06", "--as-of", "2012-12-05"]).status == 65,
+                "not after the as-of day")
+        let early = try workspace.rt(["advance", "rt5", "hold", "--on", "2012-12-05", "--as-of", "2012-12-07"])
+        #expect(early.status == 65)
+        #expect(early.stderr == "roundtable: error: Cannot record 'rt5' held on 2012-12-05: it cannot be held before Thu 6 Dec 2012. "
+            + "Record it on or after that day.\n")
+        let held = try workspace.rt(["advance", "rt5", "hold", "--on", "2012-12-06", "--absent", "tom,ruth", "--as-of", "2012-12-07"])
+        #expect(held.status == 0, "\(held.stderr)")
+        #expect(held.stdout.hasSuffix("rt5: 8 attended: coord, priya, grace, dan, helen, sam, eoin, zoe\n"))
+        let detail = try workspace.rt(["status", "rt5", "--as-of", "2012-12-07"]).stdout
+        #expect(detail.contains("Thu 6 Dec 2012, 10:30–14:00 GMT · Luton"))
+        #expect(detail.contains("    Alex Morgan              organiser\n"))
+        #expect(detail.contains("    Tom Whitfield            no answer\n"))
+        #expect(detail.contains("Attended (8)"))
+        #expect(detail.contains("Open actions carried in"))
+        let json = try workspace.rt(["status", "rt5", "--json", "--as-of", "2012-12-07"]).stdout
+        #expect(json.contains("\"attended\" : [\n    \"coord\","), "\(json)")
+        #expect(try workspace.rt(["advance", "rt5", "--undo"]).status == 0)
+        #expect(!(try workspace.rt(["status", "rt5", "--json", "--as-of", "2012-12-07"]).stdout.contains("\"attended\"")),
+                "an undone hold takes its attendance with it")
+    }
+
+    @Test func theOrganisersDigestEndsWithWhatOthersOweAndACancelledSessionHasNoFindings() throws {
+        let workspace = try Workspace()
+        #expect(try workspace.seed().status == 0)
+        let outbox = workspace.folder.appendingPathComponent("outbox")
+        #expect(try workspace.rt(["remind", "--as-of", "2012-11-26", "--outbox", outbox.path]).status == 0)
+        let mails = try ReceivedMail.read(try FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil))
+        let alex = try #require(mails.first { $0.to.contains("alex.morgan") })
+        let others = try #require(alex.plain?.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "Overdue with others:\n").dropFirst().first)
+        #expect(others.hasPrefix("  - A4: Circulate the Competitive Dialogue lessons-learned log: Grace Okafor, 31 days overdue\n"))
+        #expect(others.contains("  - write-up of rt4 (Balancing operational and commercial interests in commissioning): Sam Patel, 17 days overdue\n"))
+        #expect(mails.filter { $0.plain?.contains("Overdue with others") == true }.count == 1, "only the organiser's")
+
+        let cancelled = try scheduleCopy(replacing: [("    location: Wakefield\n", "    location: Wakefield\n    status: cancelled\n")])
+        let run = try workspace.rt(["disseminate", "rt3", "--outbox", outbox.path], ["ROUNDTABLE_SCHEDULE": cancelled])
+        #expect(run.status == 65)
+        #expect(run.stderr == "roundtable: error: 'rt3' is cancelled in the schedule: it was not held, so there are no findings to send.\n")
+    }
+}

@@ -44,4 +44,9 @@ public struct DueReminder: Hashable, Sendable {
 public struct Digest: Hashable, Sendable {
     public let recipient: Member
     public let reminders: [DueReminder]
+    /// In the organiser's digest only: what others owe that is late, so the coordinator sees
+    /// the whole picture each day (most overdue first, at most `ReminderPlanner.othersShown`).
+    public var othersOverdue: [OverdueItem] = []
+    /// How many more of those there are than are listed.
+    public var othersNotShown = 0
 }

@@ -21,10 +21,22 @@ public enum ReminderPlanner {
                     DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item.due, asOf)))
             }
         }
+        let organiser = schedule.series.organiser
         return schedule.members(on: asOf).compactMap { member in
-            byMember[member.id].map { Digest(recipient: member, reminders: $0.sorted { ($0.item.due, $0.item.key) < ($1.item.due, $1.item.key) }) }
+            byMember[member.id].map { reminders in
+                var digest = Digest(recipient: member, reminders: reminders.sorted { ($0.item.due, $0.item.key) < ($1.item.due, $1.item.key) })
+                if member.id == organiser {
+                    let others = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: asOf).filter { !$0.owners.contains(organiser) }
+                    digest.othersOverdue = Array(others.prefix(othersShown))
+                    digest.othersNotShown = max(0, others.count - othersShown)
+                }
+                return digest
+            }
         }
     }
+
+    /// How many of others' overdue items the organiser's digest lists: a glance, not the report.
+    public static let othersShown = 10
 
     /// Every open item as of a day: stages not done, open actions, and sessions not yet held.
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [ReminderItem] {

@@ -23,6 +23,9 @@ struct Disseminate: ParsableCommand {
         let context = try options.load()
         let schedule = context.schedule
         let session = try StageRules.session(self.session, in: schedule)
+        if session.isCancelled {
+            throw RoundTableError.invalid("'\(session.id)' is cancelled in the schedule: it was not held, so there are no findings to send.")
+        }
         guard let writtenUp = context.records.completions.first(where: { $0.session == session.id && $0.stage == .writeup })?.on else {
             throw RoundTableError.invalid("The write-up of '\(session.id)' is not recorded as agreed. Run 'roundtable advance \(session.id) writeup' once it is.")
         }
