@@ -15,6 +15,9 @@ public enum DeliveryError: Error, Equatable, CustomStringConvertible {
     /// The server refused our credentials: exit 77, "not permitted" in DESIGN.md's contract,
     /// so cron's mail says the password is wrong rather than that the server is down.
     case notPermitted(String)
+    /// At the end of a run: these recipients ("address: reason") were refused for good, the
+    /// others were sent; exit 65, so cron's mail names them.
+    case refused([String])
 
     /// User-facing text in the project's error voice.
     public var description: String {
@@ -23,6 +26,7 @@ public enum DeliveryError: Error, Equatable, CustomStringConvertible {
         case .rejected(let recipient, let why): return "The mail server refused '\(recipient)': \(why)."
         case .misconfigured(let why): return "Mail is not set up correctly: \(why)."
         case .notPermitted(let why): return "Mail is not permitted: \(why)."
+        case .refused(let lines): return lines.map { "refused by the mail server: \($0)" }.joined(separator: "\n")
         }
     }
 }

@@ -38,20 +38,20 @@ struct Disseminate: ParsableCommand {
         // Checked now, so a refusal (wrong order, already done) changes nothing and sends nothing.
         let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
         try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)
-        var courier = try delivery.courier()
+        var sending = try delivery.run()
         let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
-        let item = "findings:\(session.id)"
-        let sent = Set(try context.store.ledger(series: schedule.series.id).filter { $0.item == item && $0.trigger == writtenUp }.map(\.recipient))
+        // The ledger is read under the lock: a run that waited sees what the other one sent.
+        let recipients = DisseminationPlanner.recipients(of: session, in: schedule, writtenUp: writtenUp,
+                                                          sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
         let stamp = Clock.now()
-        // The membership on the day it goes out: whoever has left is not sent it, a newcomer is.
-        for member in schedule.members(on: context.asOf) where !sent.contains(member.id) {
+        for member in recipients {
             let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp)
-            try courier.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
-                try context.store.recordSent([LedgerEntry(item: item, recipient: member.id, trigger: writtenUp)],
+            try sending.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
+                try context.store.recordSent([DisseminationPlanner.ledgerEntry(session, to: member, writtenUp: writtenUp)],
                                              series: schedule.series.id, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp))
             }
         }
-        try courier.finish()
+        try sending.finish()
         if !delivery.dryRun {
             try context.store.complete(disseminated, series: schedule.series.id) { existing in
                 try StageRules.check(disseminated, in: schedule, existing: existing, asOf: context.asOf)

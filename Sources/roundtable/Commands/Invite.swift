@@ -30,7 +30,7 @@ struct Invite: ParsableCommand {
             }
         }
         let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
-        var courier = try delivery.courier()
+        var sending = try delivery.run()
         let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
         let planned = InvitationPlanner.plan(schedule, sent: try context.store.invitations(series: schedule.series.id), asOf: context.asOf,
                                              sessions: sessions)
@@ -39,13 +39,13 @@ struct Invite: ParsableCommand {
             let message = try InvitationMessage.make(invitation, in: schedule, actions: context.records.actions, stamp: stamp, templates: templates)
             let summary = "\(invitation.method.rawValue) \(invitation.session.id) to \(invitation.attendee.id) <\(invitation.attendee.email)> "
                 + "(SEQUENCE \(invitation.sequence), \(invitation.reason.rawValue))"
-            try courier.send(message, summary: summary) {
+            try sending.send(message, summary: summary) {
                 try context.store.recordInvitation(Sent(invitation.record, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp)),
                                                    series: schedule.series.id)
             }
         }
         if planned.isEmpty { print("Nothing to send: every invitation is up to date.") }
-        if !delivery.dryRun && courier.rejected.isEmpty {
+        if !delivery.dryRun && sending.refused.isEmpty {
             // Every invitation of these sessions is out: their plan stage is done today.
             for id in InvitationPlanner.planned(planned, completions: context.records.completions) {
                 let done = Completion(session: id, stage: .plan, on: context.asOf)
@@ -56,6 +56,6 @@ struct Invite: ParsableCommand {
             }
         }
         withExtendedLifetime(lock) {}
-        try courier.finish()
+        try sending.finish()
     }
 }

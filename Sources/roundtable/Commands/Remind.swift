@@ -29,7 +29,7 @@ struct Remind: ParsableCommand {
             templatesByFolder[folder] = read
             return read
         }
-        var courier = try delivery.courier()
+        var sending = try delivery.run()
         let stamp = Clock.now()
         var sent = 0
         for (context, templates) in zip(contexts, templates) {
@@ -43,7 +43,7 @@ struct Remind: ParsableCommand {
                 let message = try ReminderMessage.make(digest, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
                     + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
-                try courier.send(message, summary: summary) {
+                try sending.send(message, summary: summary) {
                     try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: message.messageID,
                                                  at: LocalDateTime(secondsSinceEpoch: stamp))
                 }
@@ -54,6 +54,6 @@ struct Remind: ParsableCommand {
             let asOf = options.asOf ?? contexts[0].asOf
             print(contexts.count == 1 ? "No reminders due as of \(asOf)." : "No reminders due in the \(contexts.count) series as of \(asOf).")
         }
-        try courier.finish()
+        try sending.finish()
     }
 }

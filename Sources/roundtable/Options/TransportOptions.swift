@@ -18,9 +18,9 @@ struct TransportOptions: ParsableArguments {
 
     /// The transport the flags and environment name (SMTP settings come only from the environment,
     /// so a password never appears in a command line or shell history).
-    func courier() throws -> Courier {
+    func run() throws -> SendRun {
         let made = try TransportConfiguration.make(kind: transport, outbox: outbox, sendmail: sendmail,
                                                    environment: ProcessInfo.processInfo.environment)
-        return Courier(transport: made, dryRun: dryRun)
+        return SendRun(transport: made, dryRun: dryRun)
     }
 }

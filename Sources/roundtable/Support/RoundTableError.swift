@@ -76,7 +76,7 @@ enum RoundTableError: Error {
             case .temporary: return 75
             case .misconfigured: return 69
             case .notPermitted: return 77
-            case .rejected: return 65
+            case .rejected, .refused: return 65
             }
         case .store(let error):
             switch error {
@@ -93,6 +93,7 @@ enum RoundTableError: Error {
         switch self {
         case .badData(let diagnostics): return diagnostics.map { "\($0)\n" }.joined()
         case .refusedFiles(let lines, _): return lines.map { "roundtable: error: \($0)\n" }.joined()
+        case .delivery(.refused(let lines)): return lines.map { "roundtable: error: refused by the mail server: \($0)\n" }.joined()
         default: return "roundtable: error: \(self)\n"
         }
     }
