@@ -36,8 +36,11 @@ let package = Package(
         ),
         .target(
             name: "RoundTableDocuments",
-            dependencies: ["RoundTableCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]
+            dependencies: ["RoundTableCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")],
+            plugins: ["EmbedTemplates"]
         ),
+        // templates/*.mustache compiled into RoundTableDocuments (Templates.builtIn).
+        .plugin(name: "EmbedTemplates", capability: .buildTool()),
         .target(
             name: "RoundTableMail",
             dependencies: ["CCurl", "RoundTableCore", "RoundTableDocuments", "ICalendar"]

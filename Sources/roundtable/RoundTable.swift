@@ -15,7 +15,7 @@ struct RoundTable: ParsableCommand {
         version: "1.0.0",
         subcommands: [Check.self, Status.self, OverdueCommand.self, Export.self, Advance.self, ActionCommand.self,
                       Invite.self, RSVP.self, Remind.self,
-                      Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self]
+                      Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self, TemplatesCommand.self]
     )
 
     /// Parses, runs, and turns our typed errors into the exit codes of the command contract.

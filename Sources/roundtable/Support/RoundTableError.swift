@@ -32,7 +32,7 @@ enum RoundTableError: Error {
     case mail(MailError)
     /// A file handed to us could not be read as text: missing, unreadable, too large, not UTF-8.
     case file(TextFileError)
-    /// The templates folder cannot be used: a template missing, not Mustache, or a bad partial.
+    /// A template cannot be used: not Mustache, or a bad partial.
     case template(TemplateError)
     /// A calendar could not be read or built.
     case calendar(ICalendarError)
@@ -62,8 +62,7 @@ enum RoundTableError: Error {
         case .refusedFiles(_, let missing): return missing ? 66 : 65
         case .usage: return 64
         case .badData, .invalid, .workflow, .calendar, .reply: return 65
-        case .template(.missing): return 66
-        case .template(.invalid), .template(.unknownPartial): return 65
+        case .template: return 65
         case .cannotWrite: return 73
         case .mail: return 65
         case .file(let error):
