@@ -54,8 +54,11 @@ let package = Package(
                 "RoundTableDocuments",
                 "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // BuildInfo.commit, for --version.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(
             name: "roundtable-bench",
             dependencies: ["ICalendar", "RoundTableCore"]
