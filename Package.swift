@@ -45,12 +45,14 @@ let package = Package(
             name: "RoundTableMail",
             dependencies: ["CCurl", "RoundTableCore", "RoundTableDocuments", "ICalendar"]
         ),
+        .target(name: "RoundTableCalDAV", dependencies: ["CCurl", "RoundTableCore"]),
         .executableTarget(
             name: "roundtable",
             dependencies: [
                 "RoundTableCore",
                 "RoundTableStore",
                 "RoundTableMail",
+                "RoundTableCalDAV",
                 "RoundTableDocuments",
                 "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -43,34 +43,22 @@ struct Export: ParsableCommand {
             return
         }
         let context = try options.load()
-        let selected = try member.map { id in
-            guard let m = context.schedule.member(id) else {
-                throw RoundTableError.invalid("Unknown member '\(id)'. Members: \(context.schedule.members.map(\.id).joined(separator: ", ")).")
-            }
-            return m
-        }
+        let selected = try member.map(context.member)
         if let dir {
             let feeds = try writeFeeds(of: context, into: dir, only: selected)
             for feed in feeds where feed.changed { print("wrote \(feed.path)") }
             print("\(dir): \(Self.changed(feeds))")
         } else if let output {
-            try TextFile.write(try builder(for: context).calendar(for: selected).serialized(), to: output)
+            try TextFile.write(try context.feed(includeTodos: !noTodos).calendar(for: selected).serialized(), to: output)
         } else {
-            print(try builder(for: context).calendar(for: selected).serialized(), terminator: "")
+            print(try context.feed(includeTodos: !noTodos).calendar(for: selected).serialized(), terminator: "")
         }
-    }
-
-    private func builder(for context: Context) -> FeedBuilder {
-        var builder = FeedBuilder(schedule: context.schedule, timelines: context.timelines, stamp: LocalDateTime(secondsSinceEpoch: Clock.now()))
-        builder.includeTodos = !noTodos
-        builder.actions = context.records.actions
-        return builder
     }
 
     /// The series feed and one per member (or only the selected member's), as files in `folder`;
     /// a file that already says the same (apart from DTSTAMPs) is not written again.
     private func writeFeeds(of context: Context, into folder: String, only selected: Member?) throws -> [(path: String, changed: Bool)] {
-        let builder = builder(for: context)
+        let builder = context.feed(includeTodos: !noTodos)
         let feeds: [(String, Member?)] = selected.map { [($0.id, $0)] }
             ?? [(context.schedule.series.id, nil)] + context.schedule.members.map { ($0.id, $0) }
         return try feeds.map { name, who in

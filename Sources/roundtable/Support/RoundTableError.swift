@@ -1,4 +1,5 @@
 import ICalendar
+import RoundTableCalDAV
 import RoundTableCore
 import RoundTableDocuments
 import RoundTableMail
@@ -38,6 +39,8 @@ enum RoundTableError: Error {
     case calendar(ICalendarError)
     /// A reply could not be believed or used.
     case reply(ReplyError)
+    /// The calendar could not be published, or not all of it.
+    case caldav(CalDAVError)
 
     /// Our own errors and those of the core and the store; nil for ArgumentParser's (usage, help).
     init?(_ error: any Error) {
@@ -51,6 +54,7 @@ enum RoundTableError: Error {
         case let template as TemplateError: self = .template(template)
         case let calendar as ICalendarError: self = .calendar(calendar)
         case let reply as ReplyError: self = .reply(reply)
+        case let caldav as CalDAVError: self = .caldav(caldav)
         default: return nil
         }
     }
@@ -77,6 +81,13 @@ enum RoundTableError: Error {
             case .notPermitted: return 77
             case .rejected: return 65
             }
+        case .caldav(let error):
+            switch error {
+            case .temporary: return 75
+            case .misconfigured: return 69
+            case .notPermitted: return 77
+            case .notPublished: return 65
+            }
         case .store(let error):
             switch error {
             case .notADatabase, .newerSchema, .corrupt, .unknownAction, .conflict: return 65
@@ -91,7 +102,7 @@ enum RoundTableError: Error {
     var report: String {
         switch self {
         case .badData(let diagnostics): return diagnostics.map { "\($0)\n" }.joined()
-        case .refusedFiles(let lines, _): return lines.map { "roundtable: error: \($0)\n" }.joined()
+        case .refusedFiles(let lines, _), .caldav(.notPublished(let lines)): return lines.map { "roundtable: error: \($0)\n" }.joined()
         default: return "roundtable: error: \(self)\n"
         }
     }
@@ -112,6 +123,7 @@ extension RoundTableError: CustomStringConvertible {
         case .template(let error): return error.description
         case .calendar(let error): return error.description
         case .reply(let error): return error.description
+        case .caldav(let error): return error.description
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         }
     }

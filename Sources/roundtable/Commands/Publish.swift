@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RoundTableCalDAV
+import RoundTableCore
+import RoundTableStore
+
+/// `roundtable publish`: the series' calendar kept in the organisation's CalDAV server
+/// (Radicale, Nextcloud, SOGo…), one resource per component, sending only what changed.
+struct Publish: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Put the calendar into a CalDAV collection, one resource per UID, sending only what changed.",
+        discussion: """
+            The login comes from $ROUNDTABLE_CALDAV_USER and $ROUNDTABLE_CALDAV_PASSWORD, else from ~/.netrc, \
+            and goes only over https (or to this machine). A component changed on the server since it was \
+            published is reported and left (exit 65) unless --overwrite. Exit 75 when the server cannot be \
+            reached or fails (the next run finishes the job), 77 when it refuses the login.
+            """)
+
+    @OptionGroup var options: CommonOptions
+
+    @Option(help: ArgumentHelp("The collection's URL (default: $ROUNDTABLE_CALDAV_URL). With --members, the URL the members' collections are in.",
+                               valueName: "url"))
+    var caldav: String?
+
+    @Option(help: "Only what concerns this member: their sessions and the deadlines they own.")
+    var member: String?
+
+    @Flag(help: "One collection per member, <url>/<member>/, each holding that member's calendar.")
+    var members = false
+
+    @Flag(help: "Create the collection (MKCALENDAR) if it does not exist.")
+    var create = false
+
+    @Flag(help: "Replace (or delete) what was changed on the server since it was published, instead of leaving it.")
+    var overwrite = false
+
+    @Flag(name: .customLong("dry-run"), help: "Print what would be created, updated and deleted; send and record nothing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("no-todos"), help: "Leave out the VTODO copies of deadlines.")
+    var noTodos = false
+
+    func validate() throws {
+        if member != nil && members { throw ValidationError("Pass --member ID or --members, not both.") }
+    }
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = caldav ?? environment["ROUNDTABLE_CALDAV_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            throw ValidationError("No CalDAV collection given: pass --caldav URL or set ROUNDTABLE_CALDAV_URL.")
+        }
+        let base = try CalDAVCollection(url)
+        let context = try options.load()
+        let schedule = context.schedule
+        let targets: [(CalDAVCollection, Member?)] = members ? schedule.members.map { (base.child($0.id), $0) }
+            : [(base, try member.map(context.member))]
+        let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment))
+        let feed = context.feed(includeTodos: !noTodos)
+        let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+        var publisher = Publisher(series: schedule.series.id, store: context.store, client: client, create: create, overwrite: overwrite)
+        for (collection, who) in targets {
+            let title = who.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
+            try publisher.publish(try feed.resources(for: who), to: collection, title: title)
+        }
+        withExtendedLifetime(lock) {}
+        try publisher.finish()
+    }
+}
