@@ -15,3 +15,24 @@ import Testing
         #expect(!CalendarText.sameApartFromStamps(before, before.replacingOccurrences(of: original, with: change)))
     }
 }
+
+/// Server URLs shown in messages: never a password, whatever the URL holds.
+@Suite struct ServerURLTests {
+    @Test(arguments: [
+        ("https://cal.example.org/dav/coord/ajc/", "https://cal.example.org/dav/coord/ajc/"),
+        ("https://cloud.example.org:8443/remote.php/dav/calendars/ann@example.org/ajc/",
+         "https://cloud.example.org:8443/remote.php/dav/calendars/…/ajc/"),
+        ("https://coord:secret@cal.example.org/ajc/", "https://cal.example.org/ajc/"),
+        ("https://coord:pa/ss-secret@cal.example.org/ajc/", "https://coord:…"),
+        ("https://cal.example.org/ajc/?token=x#y", "https://cal.example.org/ajc/"),
+    ])
+    func aCollectionURLIsShownWithItsPathButNoCredentials(url: String, shown: String) {
+        #expect(ServerURL(url, userPart: .beforePath).shownWithPath == shown)
+    }
+
+    @Test func theUserPartOfACollectionURLEndsBeforeThePath() {
+        let url = ServerURL("https://cloud.example.org/dav/ann@example.org/", userPart: .beforePath)
+        #expect(url.userInfo == nil && url.host == "cloud.example.org")
+        #expect(ServerURL("https://ann:p%40w@cloud.example.org/", userPart: .beforePath).secrets == ["p%40w", "p@w"])
+    }
+}

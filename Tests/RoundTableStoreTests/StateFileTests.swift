@@ -30,7 +30,7 @@ import Testing
             let migrations = try database.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
 
             #expect(mode == "wal")
-            #expect(migrations == ["v1-completions-actions", "v2-invitations-replies-ledger"])
+            #expect(migrations == ["v1-completions-actions", "v2-invitations-replies-ledger", "v3-published-resources"])
         }
     }
 
