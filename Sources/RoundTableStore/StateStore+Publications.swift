@@ -39,8 +39,8 @@ extension StateStore {
         }
     }
 
-    /// Puts back what was recorded before a put the server refused (nothing, for a new one):
-    /// the refusal means the server still holds what it held.
+    /// Puts back what was recorded before a put the server refused (nil: nothing, for a new one),
+    /// since the server still holds what it held; or, with nil, forgets a resource it no longer holds.
     public func restore(_ previous: PublishedResource?, uid: String, series: String, collection: String) throws(StoreError) {
         try write { db in
             if let previous {
@@ -54,10 +54,5 @@ extension StateStore {
                                arguments: [series, collection, uid])
             }
         }
-    }
-
-    /// Forgets a resource the server no longer holds (deleted, or found gone).
-    public func forgetPublished(uid: String, series: String, collection: String) throws(StoreError) {
-        try restore(nil, uid: uid, series: series, collection: collection)
     }
 }

@@ -41,7 +41,7 @@ import Testing
             #expect(try store.published(series: "ajc", collection: "http://elsewhere/").isEmpty)
             #expect(try store.published(series: "other", collection: collection).isEmpty)
 
-            try store.forgetPublished(uid: "a@x", series: "ajc", collection: collection)
+            try store.restore(nil, uid: "a@x", series: "ajc", collection: collection)
             #expect(try store.published(series: "ajc", collection: collection).isEmpty)
         }
     }

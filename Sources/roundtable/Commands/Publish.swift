@@ -14,7 +14,8 @@ struct Publish: ParsableCommand {
             The login comes from $ROUNDTABLE_CALDAV_USER and $ROUNDTABLE_CALDAV_PASSWORD, else from ~/.netrc, \
             and goes only over https (or to this machine). A component changed on the server since it was \
             published is reported and left (exit 65) unless --overwrite. Exit 75 when the server cannot be \
-            reached or fails (the next run finishes the job), 77 when it refuses the login.
+            reached or fails (the next run finishes the job), 77 when it refuses the login. With -s naming \
+            a folder of schedules, each series goes into its own collection, <url>/<series>/.
             """)
 
     @OptionGroup var options: CommonOptions
@@ -51,19 +52,28 @@ struct Publish: ParsableCommand {
             throw ValidationError("No CalDAV collection given: pass --caldav URL or set ROUNDTABLE_CALDAV_URL.")
         }
         let base = try CalDAVCollection(url)
-        let context = try options.load()
-        let schedule = context.schedule
-        let targets: [(CalDAVCollection, Member?)] = members ? schedule.members.map { (base.child($0.id), $0) }
-            : [(base, try member.map(context.member))]
-        let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment))
-        let feed = context.feed(includeTodos: !noTodos)
-        let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
-        var publisher = Publisher(series: schedule.series.id, store: context.store, client: client, create: create, overwrite: overwrite)
-        for (collection, who) in targets {
-            let title = who.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
-            try publisher.publish(try feed.resources(for: who), to: collection, title: title)
+        let folder = try options.namesFolder()
+        if folder && (member != nil || members) {
+            throw ValidationError("With a folder of schedules, publish puts each series into <url>/<series>/; "
+                + "publish members' calendars one series at a time (-s FILE with --member or --members).")
         }
-        withExtendedLifetime(lock) {}
+        let contexts = try options.loadAll()
+        let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment))
+        var publisher = Publisher(client: client, create: create, overwrite: overwrite)
+        for context in contexts {
+            let schedule = context.schedule
+            let home = folder ? base.child(schedule.series.id) : base
+            let targets: [(CalDAVCollection, Member?)] = members ? schedule.members.map { (home.child($0.id), $0) }
+                : [(home, try member.map(context.member))]
+            let feed = context.feed(includeTodos: !noTodos)
+            let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+            for (collection, who) in targets {
+                let title = who.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
+                try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: title,
+                                      recordingIn: context.store)
+            }
+            withExtendedLifetime(lock) {}
+        }
         try publisher.finish()
     }
 }

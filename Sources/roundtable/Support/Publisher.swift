@@ -2,7 +2,7 @@ import RoundTableCalDAV
 import RoundTableCore
 import RoundTableStore
 
-/// Makes CalDAV collections hold a series' calendar, as `PublishPlanner` says, recording the
+/// Makes CalDAV collections hold series' calendars, as `PublishPlanner` says, recording the
 /// outcome of each request in the state as it comes.
 ///
 /// A put is recorded as started before it is sent and as done once the server took it: a run
@@ -10,26 +10,24 @@ import RoundTableStore
 /// the next run puts it again. A resource edited on the server since we put it is reported and
 /// left, and so is one the server refuses; the others are published all the same (then exit 65).
 struct Publisher {
-    let series: String
-    let store: StateStore
     /// nil in a dry run, which sends nothing and needs no login.
     let client: CalDAVClient?
     let create: Bool
     let overwrite: Bool
     private(set) var notPublished: [String] = []
 
-    init(series: String, store: StateStore, client: CalDAVClient?, create: Bool, overwrite: Bool) {
-        self.series = series
-        self.store = store
+    init(client: CalDAVClient?, create: Bool, overwrite: Bool) {
         self.client = client
         self.create = create
         self.overwrite = overwrite
     }
 
-    /// Publishes `resources` into `collection`, created first (as a calendar named `title`)
-    /// with `create` when there is anything to put there.
-    mutating func publish(_ resources: [CalendarResource], to collection: CalDAVCollection, title: String) throws {
-        let published = try store.published(series: series, collection: collection.url)
+    /// Publishes the `resources` of `series` into `collection`, created first (as a calendar
+    /// named `title`) with `create` when there is anything to put there; `store` keeps the ledger.
+    mutating func publish(_ resources: [CalendarResource], of series: String, to collection: CalDAVCollection, title: String,
+                          recordingIn store: StateStore) throws {
+        let ledger = CollectionLedger(store: store, series: series, collection: collection)
+        let published = try ledger.published()
         let (steps, unchanged) = PublishPlanner.plan(resources, published: published, overwrite: overwrite)
         guard let client else {
             for step in steps { print("would \(step.verb) \(step.uid)") }
@@ -44,9 +42,9 @@ struct Publisher {
             let succeeded: Bool
             switch step {
             case .create(let resource, let condition), .update(let resource, let condition):
-                succeeded = try put(resource, condition: condition, previous: previous[resource.uid], into: collection, with: client)
+                succeeded = try put(resource, condition: condition, previous: previous[resource.uid], with: client, ledger: ledger)
             case .delete(let resource, let condition):
-                succeeded = try delete(resource, condition: condition, from: collection, with: client)
+                succeeded = try delete(resource, condition: condition, with: client, ledger: ledger)
             }
             if succeeded {
                 print("\(step.verb)d \(step.uid)")
@@ -75,52 +73,69 @@ struct Publisher {
     /// One PUT; whether the server took it. Only a request whose outcome is unknown (`.temporary`)
     /// leaves the resource in doubt: any answer means the server did not change it.
     private mutating func put(_ resource: CalendarResource, condition: PublishPlanner.Condition?, previous: PublishedResource?,
-                              into collection: CalDAVCollection, with client: CalDAVClient) throws -> Bool {
-        let href = collection.resource(resource.name)
-        try store.beginPut(resource, href: href, series: series, collection: collection.url)
+                              with client: CalDAVClient, ledger: CollectionLedger) throws -> Bool {
+        let shown = ledger.collection.shown
+        let href = ledger.collection.resource(resource.name)
+        try ledger.store.beginPut(resource, href: href, series: ledger.series, collection: ledger.collection.url)
         let response: CalDAVClient.Response
         do {
             response = try client.put(resource.text, at: href, condition: condition)
         } catch {
-            if case .temporary = error {} else { try store.restore(previous, uid: resource.uid, series: series, collection: collection.url) }
+            if case .temporary = error {} else { try ledger.restore(previous, uid: resource.uid) }
             throw error
         }
         if (200 ..< 300).contains(response.status) {
-            try store.confirmPut(resource, href: href, etag: response.etag, series: series, collection: collection.url)
+            try ledger.store.confirmPut(resource, href: href, etag: response.etag, series: ledger.series, collection: ledger.collection.url)
             return true
         }
-        try store.restore(previous, uid: resource.uid, series: series, collection: collection.url)
+        try ledger.restore(previous, uid: resource.uid)
         switch response.status {
         case 412 where previous == nil:
-            notPublished.append("'\(resource.uid)' is already in '\(collection.shown)', put there by someone else (or recorded in "
+            notPublished.append("'\(resource.uid)' is already in '\(shown)', put there by someone else (or recorded in "
                 + "another state file); it was left as it is. 'publish --overwrite' replaces it.")
         case 412:
-            notPublished.append("'\(resource.uid)' in '\(collection.shown)' was changed on the server since it was published; "
+            notPublished.append("'\(resource.uid)' in '\(shown)' was changed on the server since it was published; "
                 + "it was left as it is. 'publish --overwrite' replaces it.")
         case 404, 409:
-            throw CalDAVError.misconfigured("the CalDAV server answered \(response.status) to a PUT into '\(collection.shown)': "
+            throw CalDAVError.misconfigured("the CalDAV server answered \(response.status) to a PUT into '\(shown)': "
                 + "does the collection exist? Create it in the calendar server, or pass --create")
         default:
-            notPublished.append("the CalDAV server refused '\(resource.uid)' in '\(collection.shown)' with \(response.status)")
+            notPublished.append("the CalDAV server refused '\(resource.uid)' in '\(shown)' with \(response.status)")
         }
         return false
     }
 
     /// One DELETE; whether the resource is gone (a 404 means someone removed it already).
     private mutating func delete(_ resource: PublishedResource, condition: PublishPlanner.Condition?,
-                                 from collection: CalDAVCollection, with client: CalDAVClient) throws -> Bool {
+                                 with client: CalDAVClient, ledger: CollectionLedger) throws -> Bool {
+        let shown = ledger.collection.shown
         let status = try client.delete(resource.href, condition: condition).status
         switch status {
         case 200 ..< 300, 404, 410:
-            try store.forgetPublished(uid: resource.uid, series: series, collection: collection.url)
+            try ledger.restore(nil, uid: resource.uid)
             return true
         case 412:
-            notPublished.append("'\(resource.uid)' in '\(collection.shown)' has left the calendar but was changed on the server "
+            notPublished.append("'\(resource.uid)' in '\(shown)' has left the calendar but was changed on the server "
                 + "since it was published; it was left as it is. 'publish --overwrite' deletes it.")
         default:
-            notPublished.append("the CalDAV server refused to delete '\(resource.uid)' in '\(collection.shown)' with \(status)")
+            notPublished.append("the CalDAV server refused to delete '\(resource.uid)' in '\(shown)' with \(status)")
         }
         return false
+    }
+}
+
+/// One collection's rows of the ledger: the state, the series and the collection.
+private struct CollectionLedger {
+    let store: StateStore
+    let series: String
+    let collection: CalDAVCollection
+
+    func published() throws -> [PublishedResource] { try store.published(series: series, collection: collection.url) }
+
+    /// What was recorded before a request the server answered without acting on it (nil:
+    /// nothing), or nothing at all once the resource is gone.
+    func restore(_ previous: PublishedResource?, uid: String) throws {
+        try store.restore(previous, uid: uid, series: series, collection: collection.url)
     }
 }
 
