@@ -111,6 +111,16 @@ import Testing
             .replacingOccurrences(of: "/coord/ajc/", with: series)]).stdout == "404")
     }
 
+    @Test func aCancelledSessionStaysWithStatusCancelled() throws {
+        #expect(try publish(["--create"]).status == 0)
+        let cancelled = try scheduleCopy(replacing: [("start: 2012-12-06T10:30:00", "status: cancelled\n    start: 2012-12-06T10:30:00")])
+        let run = try publish([], ["ROUNDTABLE_SCHEDULE": cancelled])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("updated rt5.ajc-plg-2012@ajc.example.org\n"))
+        let rt5 = try #require(try radicale.eventsInTheLastQuarterOf2012(in: series).first { $0.uid == "rt5.ajc-plg-2012@ajc.example.org" })
+        #expect(rt5.item?.property("STATUS")?.value == .text("CANCELLED"))
+    }
+
     @Test func anEditOnTheServerIsReportedAndLeftUntilOverwritten() throws {
         #expect(try publish(["--create"]).status == 0)
         let href = series + "rt5.ajc-plg-2012%40ajc.example.org.ics"
