@@ -12,6 +12,7 @@ import RoundTableCore
 public final class CalDAVClient {
     /// What the server answered.
     public struct Response: Sendable {
+        /// The HTTP status code.
         public let status: Int
         /// The ETag header of the answer, as sent (quotes included); nil when there was none.
         public let etag: String?

@@ -7,6 +7,7 @@ import RoundTableCore
 struct SMTPServerURL: Sendable {
     private let url: ServerURL
 
+    /// Reads `text`; nothing is refused until `check()`.
     init(_ text: String) { url = ServerURL(text, userPart: .upToLastAt) }
 
     /// The text as given; this is what libcurl gets.

@@ -26,6 +26,7 @@ public struct ServerURL: Sendable {
     /// From the first `/` after the host to the first `?` or `#`; empty when there is none.
     public let path: Substring
 
+    /// Reads `text` as libcurl would, the user part reaching as far as `userPart` says.
     public init(_ text: String, userPart: UserPart) {
         self.text = text
         var rest = Substring(text)

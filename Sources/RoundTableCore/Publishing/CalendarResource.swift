@@ -16,6 +16,7 @@ public struct CalendarResource: Hashable, Sendable {
     /// time has the same fingerprint unless something it says changed.
     public let fingerprint: String
 
+    /// `calendar` holds the one component whose UID is `uid` (and the VTIMEZONE it needs).
     public init(uid: String, calendar: Component) throws {
         self.uid = uid
         name = Self.name(of: uid)

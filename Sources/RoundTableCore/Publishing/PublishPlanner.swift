@@ -18,8 +18,11 @@ public enum PublishPlanner {
 
     /// One request.
     public enum Step: Hashable, Sendable {
+        /// PUT a component the ledger does not know.
         case create(CalendarResource, condition: Condition?)
+        /// PUT a component again: it changed, or the last put is in doubt.
         case update(CalendarResource, condition: Condition?)
+        /// DELETE a resource whose component left the calendar.
         case delete(PublishedResource, condition: Condition?)
     }
 

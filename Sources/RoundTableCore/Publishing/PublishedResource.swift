@@ -1,5 +1,6 @@
 /// What the state remembers of one resource put into a CalDAV collection.
 public struct PublishedResource: Hashable, Sendable {
+    /// The UID of the component the resource holds.
     public let uid: String
     /// The resource's URL, as it is shown: never with credentials.
     public let href: String
