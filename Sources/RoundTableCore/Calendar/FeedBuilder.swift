@@ -26,7 +26,7 @@ public struct FeedBuilder {
         let zone = try ZoneRules(identifier: schedule.series.timezone)
         var calendar = Self.header()
         calendar.add("METHOD", .text("PUBLISH"))
-        let name = member.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
+        let name = name(for: member)
         calendar.add("NAME", .text(name))
         calendar.add("X-WR-CALNAME", .text(name))
         calendar.add("X-WR-TIMEZONE", .text(zone.identifier))
@@ -40,6 +40,11 @@ public struct FeedBuilder {
         }
         calendar.components += items.map(\.component)
         return calendar
+    }
+
+    /// What a calendar client shows the calendar as: the series' title, and the member's name.
+    public func name(for member: Member? = nil) -> String {
+        member.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
     }
 
     /// The same components as `calendar(for:)`, each as a calendar of its own, as a CalDAV

@@ -68,8 +68,7 @@ struct Publish: ParsableCommand {
             let feed = context.feed(includeTodos: !noTodos)
             let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
             for (collection, who) in targets {
-                let title = who.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
-                try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: title,
+                try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: feed.name(for: who),
                                       recordingIn: context.store)
             }
             withExtendedLifetime(lock) {}
