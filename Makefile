@@ -1,11 +1,28 @@
 # Everything a fresh Debian (bookworm) machine needs, as root or with sudo.
-# `make demo` runs the main job on the bundled AJC schedule; `make test` runs every test.
+# `make demo` runs the main job on the bundled AJC schedule; `make test` runs every test;
+# `make install` puts roundtable, its man pages, completions and documentation under PREFIX.
 
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
-                python3-icalendar python3-vobject khal python3-aiosmtpd openssl
+                python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build demo test timeline bench
+# Where `make install` puts things: $(DESTDIR)$(PREFIX)/bin, share/man/man1, the completions'
+# standard folders and share/doc/roundtable. CONFIG=debug builds faster (what `make test` installs).
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIG ?= release
+# Swift's libraries linked in need objects built for it, so that build has a folder of its own.
+STATIC_BUILD := .build-static
+TEST_DESTDIR := $(CURDIR)/.build-install-test
+
+bindir := $(DESTDIR)$(PREFIX)/bin
+man1dir := $(DESTDIR)$(PREFIX)/share/man/man1
+bashcompdir := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+zshcompdir := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+fishcompdir := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+docdir := $(DESTDIR)$(PREFIX)/share/doc/roundtable
+
+.PHONY: deps build demo test timeline bench install uninstall
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -25,9 +42,35 @@ timeline: demo
 	@dpkg -s librsvg2-bin >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq librsvg2-bin
 	rsvg-convert -w 1100 demo-output/ajc-timeline.svg -o docs/ajc-timeline.png
 
+# The end-to-end tests also run the installed binary: a debug build installed under a scratch
+# DESTDIR (the release build would add minutes and test the same files).
 test: deps
 	swift build --build-tests
-	swift test --skip-build
+	rm -rf $(TEST_DESTDIR)
+	$(MAKE) install CONFIG=debug DESTDIR=$(TEST_DESTDIR) PREFIX=/usr/local
+	ROUNDTABLE_INSTALLED=$(TEST_DESTDIR)/usr/local swift test --skip-build
+
+# The binary with Swift's libraries linked in (it runs where no Swift toolchain is), a man page
+# per command from the argument parser (swift-argument-parser's generate-manual plugin, run on the
+# ordinary debug build, whose interface is the same), bash, zsh and fish completions, the README
+# and contrib/ (cron and systemd).
+install:
+	swift build -c $(CONFIG) --static-swift-stdlib --product roundtable --scratch-path $(STATIC_BUILD)
+	swift package plugin generate-manual --multi-page --configuration debug
+	install -d $(bindir) $(man1dir) $(bashcompdir) $(zshcompdir) $(fishcompdir) $(docdir)/contrib
+	install -m 755 $$(swift build -c $(CONFIG) --static-swift-stdlib --scratch-path $(STATIC_BUILD) --show-bin-path)/roundtable $(bindir)/roundtable
+	install -m 644 .build/plugins/GenerateManual/outputs/roundtable/*.1 $(man1dir)/
+	$(bindir)/roundtable --generate-completion-script bash > $(bashcompdir)/roundtable
+	$(bindir)/roundtable --generate-completion-script zsh > $(zshcompdir)/_roundtable
+	$(bindir)/roundtable --generate-completion-script fish > $(fishcompdir)/roundtable.fish
+	install -m 644 README.md $(docdir)/README.md
+	cp -R contrib/. $(docdir)/contrib/
+	@echo "installed $(bindir)/roundtable ($$($(bindir)/roundtable --version))"
+
+uninstall:
+	rm -f $(bindir)/roundtable $(man1dir)/roundtable.1 $(man1dir)/roundtable.*.1
+	rm -f $(bashcompdir)/roundtable $(zshcompdir)/_roundtable $(fishcompdir)/roundtable.fish
+	rm -rf $(docdir)
 
 # Release builds in .build-bench (the calendar bench) and .build-bench-static (roundtable as a cron job
 # would run it, Swift's libraries linked in), then three tables for docs/performance.md: calendar generation and

@@ -36,23 +36,31 @@ let package = Package(
         ),
         .target(
             name: "RoundTableDocuments",
-            dependencies: ["RoundTableCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")]
+            dependencies: ["RoundTableCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")],
+            plugins: ["EmbedTemplates"]
         ),
+        // templates/*.mustache compiled into RoundTableDocuments (Templates.builtIn).
+        .plugin(name: "EmbedTemplates", capability: .buildTool()),
         .target(
             name: "RoundTableMail",
             dependencies: ["CCurl", "RoundTableCore", "RoundTableDocuments", "ICalendar"]
         ),
+        .target(name: "RoundTableCalDAV", dependencies: ["CCurl", "RoundTableCore"]),
         .executableTarget(
             name: "roundtable",
             dependencies: [
                 "RoundTableCore",
                 "RoundTableStore",
                 "RoundTableMail",
+                "RoundTableCalDAV",
                 "RoundTableDocuments",
                 "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // BuildInfo.commit, for --version.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(
             name: "roundtable-bench",
             dependencies: ["ICalendar", "RoundTableCore"]

@@ -2,10 +2,12 @@ import Foundation
 import Mustache
 
 /// The Mustache templates that messages, write-up skeletons and the series report are rendered
-/// from, read from one folder so a coordinator can reword them (`--templates DIR`) without rebuilding.
+/// from: the ones built into the binary (`builtIn`, compiled from the project's templates/ folder),
+/// each replaced by the file of the same name in a coordinator's folder, if it has one, so a
+/// folder holding only `reminder.txt.mustache` rewords the reminder and keeps the rest.
 ///
 /// Reading the folder is the caller's job (the CLI reads every file through its size-limited,
-/// folder-bound reader); this type only parses and renders what it is given.
+/// folder-bound reader); this type only merges, checks, parses and renders what it is given.
 public struct Templates: Sendable {
     /// Every template the tool uses, by its file name in the folder.
     public enum Name: String, Sendable, CaseIterable {
@@ -13,44 +15,58 @@ public struct Templates: Sendable {
         case writeup = "writeup.md", report = "report.md"
     }
 
+    /// Where a template or partial in use was read from.
+    public enum Origin: Equatable, Sendable {
+        /// Compiled into the binary.
+        case builtIn
+        /// A file of the templates folder, which replaces the built-in one of that name (if any).
+        case file(path: String)
+    }
+
     /// The file extension of every template and partial in the folder.
     public static let fileExtension = ".mustache"
 
-    public let directory: String
+    /// Every template and partial in use, by name without the extension, and where it came from.
+    public let origins: [String: Origin]
     private let library: MustacheLibrary
 
     /// Parses every template now, so a broken one stops a run before anything is sent.
     ///
-    /// `sources` holds the text of each `*.mustache` file of `directory`, keyed by its file name
-    /// without the extension. Besides the five templates of `Name`, other files serve as partials:
-    /// `{{> footer}}` includes `footer.mustache` from the same folder. A partial must be named by a
-    /// plain file name that is in `sources`: a name with a `/` or one that is not there (a typo,
-    /// or `../../etc/passwd`) is refused here, rather than rendering as nothing. A partial that
-    /// includes itself, directly or through others, is refused too: the library would recurse
-    /// until the stack overflows. So is a set-delimiter tag (`{{=<% %>=}}`), after which partial
-    /// tags could not be found to check.
-    public init(directory: String, sources: [String: String]) throws(TemplateError) {
-        self.directory = directory
+    /// `overrides` holds the text of each `*.mustache` file of `folder`, keyed by its file name
+    /// without the extension; each replaces the built-in one of that name, and the others serve
+    /// as partials: `{{> footer}}` includes `footer.mustache`. A partial must be named by a plain
+    /// file name that is a built-in or a file of the folder: a name with a `/` or one that is not
+    /// there (a typo, or `../../etc/passwd`) is refused here, rather than rendering as nothing.
+    /// A partial that includes itself, directly or through others, is refused too: the library
+    /// would recurse until the stack overflows. So is a set-delimiter tag (`{{=<% %>=}}`), after
+    /// which partial tags could not be found to check.
+    public init(folder: String = ".", overrides: [String: String] = [:]) throws(TemplateError) {
+        let sources = Self.builtIn.merging(overrides) { _, file in file }
+        var origins: [String: Origin] = [:]
+        for name in sources.keys {
+            origins[name] = overrides[name] != nil ? .file(path: Self.path(of: name, in: folder)) : .builtIn
+        }
+        func place(_ name: String) -> String {
+            if case .file(let path)? = origins[name] { return path }
+            return "built-in \(name)\(Self.fileExtension)"
+        }
         var library = MustacheLibrary()
         for name in sources.keys.sorted() {
-            let path = Self.path(of: name, in: directory)
             do {
                 library.register(try MustacheTemplate(string: sources[name]!), named: name)
             } catch {
-                throw .invalid(path: path, reason: "\(error)")
+                throw .invalid(path: place(name), reason: "\(error)")
             }
-            if sources[name]!.contains(/\{\{\s*=/) { throw .invalid(path: path, reason: "set-delimiter tags ({{=…=}}) are not supported") }
+            if sources[name]!.contains(/\{\{\s*=/) { throw .invalid(path: place(name), reason: "set-delimiter tags ({{=…=}}) are not supported") }
             for partial in Self.partialNames(in: sources[name]!) where partial.contains("/") || sources[partial] == nil {
-                throw .unknownPartial(path: path, partial: partial)
+                throw .unknownPartial(path: place(name), partial: partial)
             }
         }
         if let cycle = Self.inclusionCycle(sources) {
-            throw .invalid(path: Self.path(of: cycle[0], in: directory),
+            throw .invalid(path: place(cycle[0]),
                            reason: "it includes itself (" + cycle.map { "{{> \($0)}}" }.joined(separator: " → ") + ")")
         }
-        for name in Name.allCases where sources[name.rawValue] == nil {
-            throw .missing(path: Self.path(of: name.rawValue, in: directory))
-        }
+        self.origins = origins
         self.library = library
     }
 
@@ -92,19 +108,16 @@ public struct Templates: Sendable {
 
 /// Why the templates folder cannot be used.
 public enum TemplateError: Error, Equatable, CustomStringConvertible {
-    /// One of the five templates is not in the folder (exit 66).
-    case missing(path: String)
     /// Not valid Mustache (exit 65).
     case invalid(path: String, reason: String)
-    /// A partial tag names something that is not a template file of the same folder (exit 65).
+    /// A partial tag names something that is neither built in nor a file of the folder (exit 65).
     case unknownPartial(path: String, partial: String)
 
     public var description: String {
         switch self {
-        case .missing(let path): return "The template '\(path)' is missing or unreadable. Point --templates at a folder holding the files of the project's templates/ folder."
         case .invalid(let path, let reason): return "The template '\(path)' is not valid Mustache: \(reason)."
         case .unknownPartial(let path, let partial):
-            return "The template '\(path)' includes the partial '\(partial)', which is not a template of its folder. "
+            return "The template '\(path)' includes the partial '\(partial)', which is neither built in nor a template of the folder. "
                 + "A partial is named by its file name without '.mustache' (e.g. {{> footer}} for footer.mustache) "
                 + "and must be in the same folder."
         }

@@ -91,6 +91,21 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v5-published-resources") { db in
+            try db.execute(sql: """
+                CREATE TABLE published_resources (
+                    series TEXT NOT NULL,
+                    collection TEXT NOT NULL,
+                    uid TEXT NOT NULL,
+                    href TEXT NOT NULL,
+                    etag TEXT,
+                    fingerprint TEXT NOT NULL,
+                    in_doubt INTEGER NOT NULL CHECK (in_doubt IN (0, 1)),
+                    published_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                    PRIMARY KEY (series, collection, uid)
+                );
+                """)
+        }
         return migrator
     }
 

@@ -19,6 +19,8 @@ enum Rows {
     static let replyColumns = "rowid, session, attendee, answer, sequence, stamp"
     /// The columns `ledgerEntry(_:)` reads.
     static let ledgerColumns = "rowid, item, recipient, trigger, message_id, sent_at"
+    /// The columns `publishedResource(_:)` reads.
+    static let publishedColumns = "rowid, uid, href, etag, fingerprint, in_doubt"
 
     /// A completion from a row of `completionColumns`.
     static func completion(_ row: Row) throws(StoreError) -> Completion {
@@ -73,6 +75,16 @@ enum Rows {
         let r = Reader(row: row, table: "ledger")
         return Sent(LedgerEntry(item: try r["item"], recipient: try r["recipient"], trigger: try r.date("trigger")),
                     messageID: try r["message_id"], at: try r.instant("sent_at"))
+    }
+
+    /// A published resource from a row of `publishedColumns`.
+    static func publishedResource(_ row: Row) throws(StoreError) -> PublishedResource {
+        let r = Reader(row: row, table: "published_resources")
+        let inDoubt: Int = try r["in_doubt"]
+        guard inDoubt == 0 || inDoubt == 1 else { throw r.corrupt("an in_doubt that is neither 0 nor 1") }
+        let etag: String? = try r["etag"]
+        return PublishedResource(uid: try r["uid"], href: try r["href"], etag: etag, fingerprint: try r["fingerprint"],
+                                 inDoubt: inDoubt == 1)
     }
 
     /// One row of one table, read column by column with GRDB's throwing `decode`.

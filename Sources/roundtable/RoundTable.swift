@@ -11,11 +11,11 @@ struct RoundTable: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtable",
         abstract: "Run a series of facilitated round-table meetings from a plain-text plan.",
-        discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 73 cannot write, 74 I/O error (disk full), 75 try again later.",
-        version: "1.0.0",
-        subcommands: [Check.self, Status.self, OverdueCommand.self, Export.self, Advance.self, ActionCommand.self,
+        discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 73 cannot write, 74 I/O error (disk full), 75 try again later, 77 not permitted (a server refused the login).",
+        version: Version.text,
+        subcommands: [Check.self, Status.self, OverdueCommand.self, Export.self, Publish.self, Advance.self, ActionCommand.self,
                       Invite.self, RSVP.self, Remind.self,
-                      Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self]
+                      Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self, TemplatesCommand.self]
     )
 
     /// Parses, runs, and turns our typed errors into the exit codes of the command contract.

@@ -111,7 +111,7 @@ import Testing
         let run = try workspace.rt(["remind", "--as-of", "2012-03-02", "--templates", folder, "--outbox", outbox.path])
         #expect(run.status == 65)
         #expect(run.stderr == "roundtable: error: The template '\(folder)/reminder.txt.mustache' includes the partial '\(partial)', "
-                + "which is not a template of its folder. A partial is named by its file name without '.mustache' "
+                + "which is neither built in nor a template of the folder. A partial is named by its file name without '.mustache' "
                 + "(e.g. {{> footer}} for footer.mustache) and must be in the same folder.\n")
         #expect(try sentFiles().isEmpty)
     }

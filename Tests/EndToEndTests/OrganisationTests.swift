@@ -96,6 +96,21 @@ import Testing
         #expect(toStdout.stderr.contains("pass --dir DIR"))
     }
 
+    @Test func publishPutsEachSeriesIntoACollectionOfItsOwn() throws {
+        let radicale = try Radicale()
+        let login = ["ROUNDTABLE_CALDAV_USER": radicale.user, "ROUNDTABLE_CALDAV_PASSWORD": radicale.password]
+        let run = try roundtable(["publish", "-s", schedules.path, "--caldav", radicale.base, "--create"],
+                                 environment: env.merging(login) { $1 })
+        #expect(run.status == 0, "\(run.stderr)")
+        for series in ["ajc-plg-2012", "ajc-second-2012"] {
+            #expect(run.stdout.contains("created the calendar \(radicale.base)\(series)/\n"))
+            let names = try radicale.storedNames(in: series)
+            #expect(!names.isEmpty && names.allSatisfy { $0.contains(".\(series)%40") || $0.contains(".\(series)@") }, "\(names)")
+        }
+        let member = try roundtable(["publish", "-s", schedules.path, "--caldav", radicale.base, "--member", "sam"], environment: env)
+        #expect(member.status == 64)
+    }
+
     @Test func remindCoversEverySeriesInOneRunAndOnlyOnce() throws {
         let outbox = folder.appendingPathComponent("outbox")
         let first = try rt(["remind", "--as-of", "2012-11-26", "--outbox", outbox.path])

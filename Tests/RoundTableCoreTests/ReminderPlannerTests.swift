@@ -87,3 +87,54 @@ import Testing
         #expect(messages["sam"] == 7)
     }
 }
+
+/// When the next run has something to send: what `remind` logs for cron.
+@Suite struct NextReminderTests {
+    private let schedule = ScheduleFixture.schedule
+    private let d = ScheduleFixture.date
+
+    private func next(asOf: String, completions: [Completion] = [], actions: [Action] = [], sent: [LedgerEntry]) -> LocalDate? {
+        ReminderPlanner.nextDue(schedule, timelines: Timeline.compute(schedule, completions: completions),
+                                actions: actions, sent: sent, asOf: d(asOf))
+    }
+
+    /// What a run as of `asOf` sends, as the ledger would then hold it.
+    private func sentBy(asOf: String, completions: [Completion] = []) -> [LedgerEntry] {
+        ReminderPlanner.plan(schedule, timelines: Timeline.compute(schedule, completions: completions), actions: [],
+                             sent: [], asOf: d(asOf)).flatMap { $0.reminders.map(\.ledgerEntry) }
+    }
+
+    @Test func afterARunTheNextDueIsTheEarliestTriggerStillToCome() throws {
+        let sent = sentBy(asOf: "2012-11-26")
+        let day = try #require(next(asOf: "2012-11-26", sent: sent))
+        #expect(day > d("2012-11-26"))
+        // Nothing is sent on the days in between, and something is on that day.
+        var between = d("2012-11-27")
+        while between < day {
+            #expect(ReminderPlanner.plan(schedule, timelines: Timeline.compute(schedule, completions: []), actions: [],
+                                         sent: sent, asOf: between).isEmpty, "\(between)")
+            between = between.adding(days: 1)
+        }
+        #expect(!ReminderPlanner.plan(schedule, timelines: Timeline.compute(schedule, completions: []), actions: [],
+                                      sent: sent, asOf: day).isEmpty)
+    }
+
+    @Test func aReminderDueButNotSentMakesTheNextRunDue() {
+        #expect(next(asOf: "2012-11-26", sent: []) == d("2012-11-27"))
+    }
+
+    @Test func overdueWorkIsDueAgainAWeekAfterItsLastReminder() {
+        let held = [Completion(session: "rt4", stage: .plan, on: d("2012-09-20")), Completion(session: "rt4", stage: .hold, on: d("2012-10-26"))]
+        let sent = sentBy(asOf: "2012-11-10", completions: held)
+        #expect(sent.contains(LedgerEntry(item: "stage:rt4:writeup", recipient: "sam", trigger: d("2012-11-10"))))
+        let day = next(asOf: "2012-11-10", completions: held, sent: sent)
+        #expect(day != nil && day! <= d("2012-11-17"))
+    }
+
+    @Test func withEverythingDoneThereIsNoNextReminder() {
+        let everything = schedule.sessions.flatMap { session in
+            session.stages.map { Completion(session: session.id, stage: $0, on: d("2012-01-01")) }
+        }
+        #expect(next(asOf: "2013-06-01", completions: everything, sent: []) == nil)
+    }
+}

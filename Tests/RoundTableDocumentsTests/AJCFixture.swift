@@ -29,14 +29,8 @@ enum AJC {
         return records
     }
 
-    static func templates() throws -> Templates {
-        let folder = root.appendingPathComponent("templates")
-        var sources: [String: String] = [:]
-        for name in Templates.Name.allCases {
-            sources[name.rawValue] = try text("templates/\(name.rawValue)\(Templates.fileExtension)")
-        }
-        return try Templates(directory: folder.path, sources: sources)
-    }
+    /// The templates built into the binary, which are the project's templates/ folder.
+    static func templates() throws -> Templates { try Templates() }
 
     /// Compares with a golden file beside the tests; `RECORD_GOLDEN=1` writes it anew instead.
     static func matchesGolden(_ text: String, _ name: String) throws -> Bool {

@@ -30,7 +30,8 @@ import Testing
             let migrations = try database.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
 
             #expect(mode == "wal")
-            #expect(migrations == ["v1-completions-actions", "v2-invitations-replies-ledger", "v3-action-history", "v4-attendance"])
+            #expect(migrations == ["v1-completions-actions", "v2-invitations-replies-ledger", "v3-action-history", "v4-attendance",
+                                   "v5-published-resources"])
         }
     }
 

@@ -24,25 +24,72 @@ public struct FeedBuilder {
     /// deadlines they own.
     public func calendar(for member: Member? = nil) throws -> Component {
         let zone = schedule.zone
-        var calendar = Component("VCALENDAR")
-        calendar.add("PRODID", .text("-//roundtable//roundtable 1.0//EN"))
-        calendar.add("VERSION", .text("2.0"))
-        calendar.add("CALSCALE", .text("GREGORIAN"))
+        var calendar = Self.header()
         calendar.add("METHOD", .text("PUBLISH"))
-        let name = member.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
+        let name = name(for: member)
         calendar.add("NAME", .text(name))
         calendar.add("X-WR-CALNAME", .text(name))
         calendar.add("X-WR-TIMEZONE", .text(zone.identifier))
         calendar.add("REFRESH-INTERVAL", .duration("PT12H"), [Parameter("VALUE", "DURATION")])
         calendar.add("X-PUBLISHED-TTL", .duration("PT12H"))
 
-        var items: [Component] = []
-        var days: [LocalDate] = []
+        let items = items(for: member, zone: zone)
+        let days = items.flatMap(\.days)
+        if let first = days.min(), let last = days.max() {
+            calendar.components.append(TimeZoneComponent.make(zone, covering: first, through: last))
+        }
+        calendar.components += items.map(\.component)
+        return calendar
+    }
+
+    /// What a calendar client shows the calendar as: the series' title, and the member's name.
+    public func name(for member: Member? = nil) -> String {
+        member.map { "\(schedule.series.title) (\($0.name))" } ?? schedule.series.title
+    }
+
+    /// The same components as `calendar(for:)`, each as a calendar of its own, as a CalDAV
+    /// collection holds them (RFC 4791: one UID per resource, no METHOD). A session carries the
+    /// VTIMEZONE of its own day only, so moving another session never changes it; deadlines are
+    /// whole days and need none.
+    public func resources(for member: Member? = nil) throws -> [CalendarResource] {
+        let zone = try ZoneRules(identifier: schedule.series.timezone)
+        return try items(for: member, zone: zone).map { item in
+            var calendar = Self.header()
+            if item.localTime, let first = item.days.min(), let last = item.days.max() {
+                calendar.components.append(TimeZoneComponent.make(zone, covering: first, through: last))
+            }
+            calendar.components.append(item.component)
+            return try CalendarResource(uid: item.uid, calendar: calendar)
+        }
+    }
+
+    /// One component of the feed: its UID, the days it spans, and whether its times are local
+    /// (and so need the zone's VTIMEZONE) rather than whole days.
+    private struct Item {
+        let uid: String
+        let component: Component
+        let days: [LocalDate]
+        let localTime: Bool
+    }
+
+    /// What every calendar we publish starts with.
+    private static func header() -> Component {
+        var calendar = Component("VCALENDAR")
+        calendar.add("PRODID", .text("-//roundtable//roundtable 1.0//EN"))
+        calendar.add("VERSION", .text("2.0"))
+        calendar.add("CALSCALE", .text("GREGORIAN"))
+        return calendar
+    }
+
+    /// Sessions, then each session's deadlines, then open actions, as the feed lists them.
+    private func items(for member: Member?, zone: ZoneRules) -> [Item] {
+        var items: [Item] = []
         for timeline in timelines {
             let session = timeline.session
             if let start = session.timing.start, member.map({ schedule.involves($0, in: session) }) ?? true {
-                items.append(SessionEvent.make(session, in: schedule, start: start, zone: zone, stamp: stamp))
-                days.append(start.date)
+                items.append(Item(uid: FeedBuilder.uid(of: session, in: schedule.series),
+                                  component: SessionEvent.make(session, in: schedule, start: start, zone: zone, stamp: stamp),
+                                  days: [start.date], localTime: true))
             }
             for deadline in timeline.stages {
                 let owners = schedule.owners(of: deadline.stage, in: session)
@@ -50,14 +97,16 @@ public struct FeedBuilder {
                 let title = SessionText.deadlineTitle(deadline.stage, session)
                 let description = SessionText.deadlineDescription(deadline.stage, session, owners: owners)
                 if deadline.done == nil {
-                    items.append(dayEvent(uid: uid("\(deadline.stage.rawValue)-due", session), on: deadline.due,
-                                          title: title, description: description))
+                    let uid = uid("\(deadline.stage.rawValue)-due", session)
+                    items.append(Item(uid: uid, component: dayEvent(uid: uid, on: deadline.due, title: title, description: description),
+                                      days: [deadline.due], localTime: false))
                 }
                 if includeTodos {
-                    items.append(todo(uid: uid(deadline.stage.rawValue, session), due: deadline.due, done: deadline.done,
-                                      title: title, description: description))
+                    let uid = uid(deadline.stage.rawValue, session)
+                    items.append(Item(uid: uid, component: todo(uid: uid, due: deadline.due, done: deadline.done, title: title,
+                                                                description: description),
+                                      days: [deadline.due], localTime: false))
                 }
-                days.append(deadline.due)
             }
         }
         // A member's feed has her open actions up to the day she left, none after.
@@ -66,15 +115,14 @@ public struct FeedBuilder {
             let title = "Action \(action.id) due: \(action.text)"
             let description = "Agreed at \(action.session). Owner: \(owner.map(\.name).joined())"
             let uid = "\(action.id).actions.\(schedule.series.id)@\(schedule.series.uidDomain)"
-            items.append(dayEvent(uid: "due-" + uid, on: action.due, title: title, description: description))
-            if includeTodos { items.append(todo(uid: uid, due: action.due, done: nil, title: title, description: description)) }
-            days.append(action.due)
+            items.append(Item(uid: "due-" + uid, component: dayEvent(uid: "due-" + uid, on: action.due, title: title, description: description),
+                              days: [action.due], localTime: false))
+            if includeTodos {
+                items.append(Item(uid: uid, component: todo(uid: uid, due: action.due, done: nil, title: title, description: description),
+                                  days: [action.due], localTime: false))
+            }
         }
-        if let first = days.min(), let last = days.max() {
-            calendar.components.append(TimeZoneComponent.make(zone, covering: first, through: last))
-        }
-        calendar.components += items
-        return calendar
+        return items
     }
 
     /// `<session>.<series>@<domain>`: stable, so a feed and an invitation of one session merge.

@@ -8,7 +8,21 @@ public enum StableHash {
             hash ^= UInt32(byte)
             hash = hash &* 16_777_619
         }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
+        return padded(String(hash, radix: 16), to: 8)
+    }
+
+    /// FNV-1a, 64 bits, as 16 lowercase hex digits: for fingerprints of content kept to tell
+    /// whether it changed, where one change in four billion going unnoticed would be too many.
+    public static func hex64(_ text: String) -> String {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 1_099_511_628_211
+        }
+        return padded(String(hash, radix: 16), to: 16)
+    }
+
+    private static func padded(_ digits: String, to width: Int) -> String {
+        String(repeating: "0", count: width - digits.count) + digits
     }
 }

@@ -38,6 +38,31 @@ public enum ReminderPlanner {
     /// How many of others' overdue items the organiser's digest lists: a glance, not the report.
     public static let othersShown = 10
 
+    /// The first day after `asOf` on which a run would send something, given what is open and
+    /// what the ledger holds: what cron's log line names, so a quiet run still says when the next
+    /// reminder is due. A reminder already due but not in the ledger (its recipient was refused,
+    /// or this was a dry run) makes it the next day, when the next run sends it. nil when nothing
+    /// open has a reminder left.
+    public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action],
+                               sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
+        let lastSent = Dictionary(sent.map { ("\($0.item)\u{0}\($0.recipient)", $0.trigger) }, uniquingKeysWith: max)
+        var next: LocalDate?
+        for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
+            let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
+            for recipient in item.recipients {
+                let previous = lastSent["\(item.key)\u{0}\(recipient)"]
+                let day: LocalDate?
+                if let owed, previous.map({ $0 < owed }) ?? true {
+                    day = asOf.adding(days: 1)
+                } else {
+                    day = firstTrigger(of: item, policy: schedule.policy, after: max(asOf, previous ?? asOf))
+                }
+                if let day, next.map({ day < $0 }) ?? true { next = day }
+            }
+        }
+        return next
+    }
+
     /// Every open item as of a day: stages not done, open actions, and sessions not yet held.
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [ReminderItem] {
         var found: [ReminderItem] = []
@@ -79,6 +104,21 @@ public enum ReminderPlanner {
             return nil
         }
         return triggers.max()
+    }
+
+    /// The earliest trigger day after `day`, if the item has one left.
+    static func firstTrigger(of item: ReminderItem, policy: Policy, after day: LocalDate) -> LocalDate? {
+        var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 > day }
+        if item.chasesWhenLate {
+            var chase = item.due.adding(days: 1)
+            while chase <= day {
+                let next = policy.overdueEvery.after(chase)
+                guard next > chase else { break }
+                chase = next
+            }
+            if chase > day { triggers.append(chase) }
+        }
+        return triggers.min()
     }
 
     private static func reason(_ due: LocalDate, _ asOf: LocalDate) -> String {

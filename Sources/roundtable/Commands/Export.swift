@@ -9,9 +9,10 @@ struct Export: ParsableCommand {
         commandName: "export",
         abstract: "Export sessions and deadlines as an iCalendar feed.",
         discussion: """
-            With --dir, writes <series>.ics and one <member>.ics per member, ready for any web server. \
-            With -s naming a folder of schedules, --dir is required and each series gets its own \
-            subfolder, <dir>/<series>/.
+            With --dir, writes <series>.ics and one <member>.ics per member, ready for any web server; \
+            a feed whose content is unchanged (apart from its DTSTAMPs) is left as it is, file time \
+            included, so the server's ETags stay as they were. With -s naming a folder of schedules, \
+            --dir is required and each series gets its own subfolder, <dir>/<series>/.
             """)
 
     @OptionGroup var options: CommonOptions
@@ -36,43 +37,44 @@ struct Export: ParsableCommand {
             }
             for context in try options.loadAll() {
                 let into = try TextFile.path(named: context.schedule.series.id, in: dir)
-                let paths = try writeFeeds(of: context, into: into, only: nil)
-                print("wrote \(paths.count) feeds into \(into)")
+                let feeds = try writeFeeds(of: context, into: into, only: nil)
+                print("\(into): \(Self.changed(feeds))")
             }
             return
         }
         let context = try options.load()
-        let selected = try member.map { id in
-            guard let m = context.schedule.member(id) else {
-                throw RoundTableError.invalid("Unknown member '\(id)'. Members: \(context.schedule.members.map(\.id).joined(separator: ", ")).")
-            }
-            return m
-        }
+        let selected = try member.map(context.member)
         if let dir {
-            for path in try writeFeeds(of: context, into: dir, only: selected) { print("wrote \(path)") }
+            let feeds = try writeFeeds(of: context, into: dir, only: selected)
+            for feed in feeds where feed.changed { print("wrote \(feed.path)") }
+            print("\(dir): \(Self.changed(feeds))")
         } else if let output {
-            try TextFile.write(try builder(for: context).calendar(for: selected).serialized(), to: output)
+            try TextFile.write(try context.feed(includeTodos: !noTodos).calendar(for: selected).serialized(), to: output)
         } else {
-            print(try builder(for: context).calendar(for: selected).serialized(), terminator: "")
+            print(try context.feed(includeTodos: !noTodos).calendar(for: selected).serialized(), terminator: "")
         }
     }
 
-    private func builder(for context: Context) -> FeedBuilder {
-        var builder = FeedBuilder(schedule: context.schedule, timelines: context.timelines, stamp: LocalDateTime(secondsSinceEpoch: Clock.now()))
-        builder.includeTodos = !noTodos
-        builder.actions = context.records.actions
-        return builder
-    }
-
-    /// The series feed and one per member (or only the selected member's), as files in `folder`.
-    private func writeFeeds(of context: Context, into folder: String, only selected: Member?) throws -> [String] {
-        let builder = builder(for: context)
+    /// The series feed and one per member (or only the selected member's), as files in `folder`;
+    /// a file that already says the same (apart from DTSTAMPs) is not written again.
+    private func writeFeeds(of context: Context, into folder: String, only selected: Member?) throws -> [(path: String, changed: Bool)] {
+        let builder = context.feed(includeTodos: !noTodos)
         let feeds: [(String, Member?)] = selected.map { [($0.id, $0)] }
             ?? [(context.schedule.series.id, nil)] + context.schedule.members.map { ($0.id, $0) }
         return try feeds.map { name, who in
             let path = try TextFile.path(named: name + ".ics", in: folder)
-            try TextFile.write(try builder.calendar(for: who).serialized(), to: path)
-            return path
+            let text = try builder.calendar(for: who).serialized()
+            // A file that cannot be read as text (or is not there) is simply written anew.
+            if let old = try? TextFile.read(path), CalendarText.sameApartFromStamps(old, text) {
+                return (path, false)
+            }
+            try TextFile.write(text, to: path)
+            return (path, true)
         }
+    }
+
+    /// "3 of 11 feeds changed".
+    private static func changed(_ feeds: [(path: String, changed: Bool)]) -> String {
+        "\(feeds.count { $0.changed }) of \(feeds.count) feed\(feeds.count == 1 ? "" : "s") changed"
     }
 }

@@ -31,14 +31,16 @@ struct Remind: ParsableCommand {
         }
         var sending = try delivery.run()
         let stamp = Clock.now()
-        var sent = 0
+        var digestCount = 0
+        var nextDue: LocalDate?
         for (context, templates) in zip(contexts, templates) {
             let schedule = context.schedule
             let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
             defer { withExtendedLifetime(lock) {} }
             // The ledger is read under the lock: a run that waited sees what the other one sent.
+            let sent = try context.store.ledger(series: schedule.series.id)
             let digests = ReminderPlanner.plan(schedule, timelines: context.timelines, actions: context.records.actions,
-                                               sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
+                                               sent: sent, asOf: context.asOf)
             for digest in digests {
                 let message = try ReminderMessage.make(digest, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
@@ -48,12 +50,28 @@ struct Remind: ParsableCommand {
                                                  at: LocalDateTime(secondsSinceEpoch: stamp))
                 }
             }
-            sent += digests.count
+            digestCount += digests.count
+            // A dry run counts what it would send as sent, so its next day is the one after.
+            let ledger = delivery.dryRun ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
+                : try context.store.ledger(series: schedule.series.id)
+            let next = ReminderPlanner.nextDue(schedule, timelines: context.timelines, actions: context.records.actions,
+                                               sent: ledger, asOf: context.asOf)
+            nextDue = [nextDue, next].compactMap { $0 }.min()
         }
-        if sent == 0 {
+        if digestCount == 0 {
             let asOf = options.asOf ?? contexts[0].asOf
             print(contexts.count == 1 ? "No reminders due as of \(asOf)." : "No reminders due in the \(contexts.count) series as of \(asOf).")
         }
+        logRun(sending, digests: digestCount, nextDue: nextDue)
         try sending.finish()
+    }
+
+    /// The one line cron mails or the journal keeps for every run, on standard error:
+    /// "remind: 3 digests sent, 0 failed, next reminder due 2012-11-28".
+    private func logRun(_ sending: SendRun, digests: Int, nextDue: LocalDate?) {
+        let done = delivery.dryRun ? "\(digests) digest\(digests == 1 ? "" : "s") to send (dry run)"
+            : "\(sending.sent) digest\(sending.sent == 1 ? "" : "s") sent, \(sending.refused.count) failed"
+        let next = nextDue.map { "next reminder due \($0)" } ?? "no reminder left to send"
+        FileHandle.standardError.write(Data("remind: \(done), \(next)\n".utf8))
     }
 }

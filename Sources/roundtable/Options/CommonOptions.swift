@@ -20,7 +20,7 @@ struct CommonOptions: ParsableArguments {
     /// Reads and validates the one schedule a command about one series works on.
     func loadSchedule() throws -> LoadedSchedule {
         let path = try schedulePath()
-        guard !Self.isFolder(path) else {
+        guard !FileManager.default.isFolder(path) else {
             throw ValidationError("'\(path)' is a folder. This command works on one series: pass -s with its schedule file.")
         }
         return try loadSchedules(at: path)[0]
@@ -32,10 +32,10 @@ struct CommonOptions: ParsableArguments {
     func loadSchedules() throws -> [LoadedSchedule] { try loadSchedules(at: try schedulePath()) }
 
     /// Whether -s names a folder: output then says which series each part is about, and JSON is an array.
-    func namesFolder() throws -> Bool { Self.isFolder(try schedulePath()) }
+    func namesFolder() throws -> Bool { FileManager.default.isFolder(try schedulePath()) }
 
     private func loadSchedules(at path: String) throws -> [LoadedSchedule] {
-        let files = Self.isFolder(path) ? try Self.scheduleFiles(in: path).map { path + "/" + $0 } : [path]
+        let files = FileManager.default.isFolder(path) ? try Self.scheduleFiles(in: path).map { path + "/" + $0 } : [path]
         guard !files.isEmpty else { throw RoundTableError.noSchedule("'\(path)' holds no .yaml schedule.") }
         var schedules: [LoadedSchedule] = []
         var problems: [Diagnostic] = []
@@ -87,8 +87,12 @@ struct CommonOptions: ParsableArguments {
         return Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: records)
     }
 
-    private func schedulePath() throws -> String {
-        if let schedule { return schedule }
+    private func schedulePath() throws -> String { try Self.schedulePath(given: schedule) }
+
+    /// The schedule file or folder: `given` (-s), else $ROUNDTABLE_SCHEDULE, else the only
+    /// .yaml file in ./schedules.
+    static func schedulePath(given: String?) throws -> String {
+        if let given { return given }
         if let env = ProcessInfo.processInfo.environment["ROUNDTABLE_SCHEDULE"], !env.isEmpty { return env }
         let folder = "schedules"
         let files = (try? Self.scheduleFiles(in: folder)) ?? []
@@ -98,11 +102,6 @@ struct CommonOptions: ParsableArguments {
                 : "Several schedules in ./schedules (\(files.sorted().joined(separator: ", "))). Pass -s FILE to choose one.")
         }
         return folder + "/" + files[0]
-    }
-
-    private static func isFolder(_ path: String) -> Bool {
-        var folder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 
     /// The schedule files in a folder, in name order so that output is the same every run.

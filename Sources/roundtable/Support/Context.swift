@@ -13,4 +13,21 @@ struct Context {
 
     /// Deadlines as the records have moved them.
     var timelines: [SessionTimeline] { Timeline.compute(schedule, completions: records.completions) }
+
+    /// The member `id` names; an unknown id is refused with the list of members (exit 65).
+    func member(_ id: String) throws -> Member {
+        guard let member = schedule.member(id) else {
+            throw RoundTableError.invalid("Unknown member '\(id)'. Members: \(schedule.members.map(\.id).joined(separator: ", ")).")
+        }
+        return member
+    }
+
+    /// The series' calendar as the records stand, stamped now: what `export` writes and
+    /// `publish` puts on a server.
+    func feed(includeTodos: Bool) -> FeedBuilder {
+        var builder = FeedBuilder(schedule: schedule, timelines: timelines, stamp: LocalDateTime(secondsSinceEpoch: Clock.now()))
+        builder.includeTodos = includeTodos
+        builder.actions = records.actions
+        return builder
+    }
 }

@@ -1,4 +1,5 @@
 import ICalendar
+import RoundTableCalDAV
 import RoundTableCore
 import RoundTableDocuments
 import RoundTableMail
@@ -32,12 +33,14 @@ enum RoundTableError: Error {
     case mail(MailError)
     /// A file handed to us could not be read as text: missing, unreadable, too large, not UTF-8.
     case file(TextFileError)
-    /// The templates folder cannot be used: a template missing, not Mustache, or a bad partial.
+    /// A template cannot be used: not Mustache, or a bad partial.
     case template(TemplateError)
     /// A calendar could not be read or built.
     case calendar(ICalendarError)
     /// A reply could not be believed or used.
     case reply(ReplyError)
+    /// The calendar could not be published, or not all of it.
+    case caldav(CalDAVError)
 
     /// Our own errors and those of the core and the store; nil for ArgumentParser's (usage, help).
     init?(_ error: any Error) {
@@ -51,6 +54,7 @@ enum RoundTableError: Error {
         case let template as TemplateError: self = .template(template)
         case let calendar as ICalendarError: self = .calendar(calendar)
         case let reply as ReplyError: self = .reply(reply)
+        case let caldav as CalDAVError: self = .caldav(caldav)
         default: return nil
         }
     }
@@ -62,8 +66,7 @@ enum RoundTableError: Error {
         case .refusedFiles(_, let missing): return missing ? 66 : 65
         case .usage: return 64
         case .badData, .invalid, .workflow, .calendar, .reply: return 65
-        case .template(.missing): return 66
-        case .template(.invalid), .template(.unknownPartial): return 65
+        case .template: return 65
         case .cannotWrite: return 73
         case .mail: return 65
         case .file(let error):
@@ -77,6 +80,13 @@ enum RoundTableError: Error {
             case .misconfigured: return 69
             case .notPermitted: return 77
             case .rejected, .refused: return 65
+            }
+        case .caldav(let error):
+            switch error {
+            case .temporary: return 75
+            case .misconfigured: return 69
+            case .notPermitted: return 77
+            case .notPublished: return 65
             }
         case .store(let error):
             switch error {
@@ -92,7 +102,7 @@ enum RoundTableError: Error {
     var report: String {
         switch self {
         case .badData(let diagnostics): return diagnostics.map { "\($0)\n" }.joined()
-        case .refusedFiles(let lines, _): return lines.map { "roundtable: error: \($0)\n" }.joined()
+        case .refusedFiles(let lines, _), .caldav(.notPublished(let lines)): return lines.map { "roundtable: error: \($0)\n" }.joined()
         case .delivery(.refused(let lines)): return lines.map { "roundtable: error: refused by the mail server: \($0)\n" }.joined()
         default: return "roundtable: error: \(self)\n"
         }
@@ -114,6 +124,7 @@ extension RoundTableError: CustomStringConvertible {
         case .template(let error): return error.description
         case .calendar(let error): return error.description
         case .reply(let error): return error.description
+        case .caldav(let error): return error.description
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         }
     }

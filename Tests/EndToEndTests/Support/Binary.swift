@@ -28,12 +28,23 @@ let roundtableBinary: String = {
     return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("roundtable").path
 }()
 
+/// The default state folder (`XDG_STATE_HOME`) of every run of the binary in this test process,
+/// so a test that leaves the state to its default never opens the developer's own state file
+/// (which a roundtable of another checkout may have migrated past this one).
+private let scratchStateHome: String = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-e2e-state-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+}()
+
 /// Runs the built binary as a user would. `ROUNDTABLE_*` variables of the developer's own
-/// environment are removed so their set-up never leaks into a test. `wrapper` is a command that
-/// runs it, such as `["/usr/bin/prlimit", "--fsize=4096"]`: the binary and its arguments follow it.
+/// environment are removed, and the default state is a scratch one, so their set-up never leaks
+/// into a test. `wrapper` is a command that runs it, such as `["/usr/bin/prlimit", "--fsize=4096"]`:
+/// the binary and its arguments follow it.
 func roundtable(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
                 stdin: String? = nil, stdinFile: URL? = nil, wrapper: [String] = []) throws -> Run {
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
+    env["XDG_STATE_HOME"] = scratchStateHome
     env.merge(environment) { _, new in new }
     let command = wrapper + [roundtableBinary] + arguments
     return try run(command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory, stdin: stdin,

@@ -1,0 +1,159 @@
+import RoundTableCalDAV
+import RoundTableCore
+import RoundTableStore
+
+/// Makes CalDAV collections hold series' calendars, as `PublishPlanner` says, recording the
+/// outcome of each request in the state as it comes.
+///
+/// A put is recorded as started before it is sent and as done once the server took it: a run
+/// that stops in between (server down, exit 75; killed) leaves that one resource in doubt, and
+/// the next run puts it again. A resource edited on the server since we put it is reported and
+/// left, and so is one the server refuses; the others are published all the same (then exit 65).
+struct Publisher {
+    /// nil in a dry run, which sends nothing and needs no login.
+    let client: CalDAVClient?
+    let create: Bool
+    let overwrite: Bool
+    private(set) var notPublished: [String] = []
+
+    init(client: CalDAVClient?, create: Bool, overwrite: Bool) {
+        self.client = client
+        self.create = create
+        self.overwrite = overwrite
+    }
+
+    /// Publishes the `resources` of `series` into `collection`, created first (as a calendar
+    /// named `title`) with `create` when there is anything to put there; `store` keeps the ledger.
+    mutating func publish(_ resources: [CalendarResource], of series: String, to collection: CalDAVCollection, title: String,
+                          recordingIn store: StateStore) throws {
+        let ledger = CollectionLedger(store: store, series: series, collection: collection)
+        let published = try ledger.published()
+        let (steps, unchanged) = PublishPlanner.plan(resources, published: published, overwrite: overwrite)
+        guard let client else {
+            for step in steps { print("would \(step.verb) \(step.uid)") }
+            print("\(collection.shown): \(steps.count { $0.verb == "create" }) to create, \(steps.count { $0.verb == "update" }) to update, "
+                  + "\(steps.count { $0.verb == "delete" }) to delete, \(unchanged) unchanged (dry run)")
+            return
+        }
+        if create && !steps.isEmpty { try makeCalendar(collection, title: title, with: client) }
+        let previous = Dictionary(published.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+        var done: [String: Int] = [:]
+        for step in steps {
+            let succeeded: Bool
+            switch step {
+            case .create(let resource, let condition), .update(let resource, let condition):
+                succeeded = try put(resource, condition: condition, previous: previous[resource.uid], with: client, ledger: ledger)
+            case .delete(let resource, let condition):
+                succeeded = try delete(resource, condition: condition, with: client, ledger: ledger)
+            }
+            if succeeded {
+                print("\(step.verb)d \(step.uid)")
+                done[step.verb, default: 0] += 1
+            }
+        }
+        print("\(collection.shown): \(done["create"] ?? 0) created, \(done["update"] ?? 0) updated, \(done["delete"] ?? 0) deleted, "
+              + "\(unchanged) unchanged")
+    }
+
+    /// Exit 65 when anything was left unpublished, one line each, so cron mails the coordinator.
+    func finish() throws {
+        if !notPublished.isEmpty { throw CalDAVError.notPublished(notPublished) }
+    }
+
+    /// MKCALENDAR; a collection that is already there is fine (RFC 4791 answers 405, Radicale 409).
+    private func makeCalendar(_ collection: CalDAVCollection, title: String, with client: CalDAVClient) throws {
+        let status = try client.makeCalendar(collection.url, displayName: title).status
+        switch status {
+        case 201: print("created the calendar \(collection.shown)")
+        case 405, 409: break
+        default: throw CalDAVError.misconfigured("the CalDAV server answered \(status) when asked to create '\(collection.shown)'")
+        }
+    }
+
+    /// One PUT; whether the server took it. Only a request whose outcome is unknown (`.temporary`)
+    /// leaves the resource in doubt: any answer means the server did not change it.
+    private mutating func put(_ resource: CalendarResource, condition: PublishPlanner.Condition?, previous: PublishedResource?,
+                              with client: CalDAVClient, ledger: CollectionLedger) throws -> Bool {
+        let shown = ledger.collection.shown
+        let href = ledger.collection.resource(resource.name)
+        try ledger.store.beginPut(resource, href: href, series: ledger.series, collection: ledger.collection.url)
+        let response: CalDAVClient.Response
+        do {
+            response = try client.put(resource.text, at: href, condition: condition)
+        } catch {
+            if case .temporary = error {} else { try ledger.restore(previous, uid: resource.uid) }
+            throw error
+        }
+        if (200 ..< 300).contains(response.status) {
+            try ledger.store.confirmPut(resource, href: href, etag: response.etag, series: ledger.series, collection: ledger.collection.url)
+            return true
+        }
+        try ledger.restore(previous, uid: resource.uid)
+        switch response.status {
+        case 412 where previous == nil:
+            notPublished.append("'\(resource.uid)' is already in '\(shown)', put there by someone else (or recorded in "
+                + "another state file); it was left as it is. 'publish --overwrite' replaces it.")
+        case 412:
+            notPublished.append("'\(resource.uid)' in '\(shown)' was changed on the server since it was published; "
+                + "it was left as it is. 'publish --overwrite' replaces it.")
+        case 404, 409:
+            throw CalDAVError.misconfigured("the CalDAV server answered \(response.status) to a PUT into '\(shown)': "
+                + "does the collection exist? Create it in the calendar server, or pass --create")
+        default:
+            notPublished.append("the CalDAV server refused '\(resource.uid)' in '\(shown)' with \(response.status)")
+        }
+        return false
+    }
+
+    /// One DELETE; whether the resource is gone (a 404 means someone removed it already).
+    private mutating func delete(_ resource: PublishedResource, condition: PublishPlanner.Condition?,
+                                 with client: CalDAVClient, ledger: CollectionLedger) throws -> Bool {
+        let shown = ledger.collection.shown
+        let status = try client.delete(resource.href, condition: condition).status
+        switch status {
+        case 200 ..< 300, 404, 410:
+            try ledger.restore(nil, uid: resource.uid)
+            return true
+        case 412:
+            notPublished.append("'\(resource.uid)' in '\(shown)' has left the calendar but was changed on the server "
+                + "since it was published; it was left as it is. 'publish --overwrite' deletes it.")
+        default:
+            notPublished.append("the CalDAV server refused to delete '\(resource.uid)' in '\(shown)' with \(status)")
+        }
+        return false
+    }
+}
+
+/// One collection's rows of the ledger: the state, the series and the collection.
+private struct CollectionLedger {
+    let store: StateStore
+    let series: String
+    let collection: CalDAVCollection
+
+    func published() throws -> [PublishedResource] { try store.published(series: series, collection: collection.url) }
+
+    /// What was recorded before a request the server answered without acting on it (nil:
+    /// nothing), or nothing at all once the resource is gone.
+    func restore(_ previous: PublishedResource?, uid: String) throws {
+        try store.restore(previous, uid: uid, series: series, collection: collection.url)
+    }
+}
+
+extension PublishPlanner.Step {
+    /// "create", "update" or "delete", for what is printed.
+    fileprivate var verb: String {
+        switch self {
+        case .create: return "create"
+        case .update: return "update"
+        case .delete: return "delete"
+        }
+    }
+
+    /// The UID the step is about.
+    fileprivate var uid: String {
+        switch self {
+        case .create(let resource, _), .update(let resource, _): return resource.uid
+        case .delete(let resource, _): return resource.uid
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import RoundTableDocuments
+import Testing
+
+/// The built-in templates and a folder that replaces them file by file.
+@Suite struct TemplatesTests {
+    /// Fails when the binary's templates are not the files of templates/ (the build plugin
+    /// missed a change, or a file was added that it does not pick up).
+    @Test func theBuiltInTemplatesAreTheFilesOfTheTemplatesFolder() throws {
+        let folder = AJC.root.appendingPathComponent("templates")
+        var files: [String: String] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(Templates.fileExtension) {
+            files[String(file.dropLast(Templates.fileExtension.count))] = try String(
+                contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+        }
+        #expect(Set(files.keys).isSuperset(of: Templates.Name.allCases.map(\.rawValue)))
+        #expect(Templates.builtIn == files)
+    }
+
+    @Test func aFolderReplacesOnlyTheTemplatesItHolds() throws {
+        let templates = try Templates(folder: "/srv/t", overrides: ["reminder.txt": "{{% CONTENT_TYPE: TEXT}}\nHello {{recipient}}\n"])
+        #expect(templates.origins["reminder.txt"] == .file(path: "/srv/t/reminder.txt.mustache"))
+        for name in Templates.Name.allCases where name != .reminder {
+            #expect(templates.origins[name.rawValue] == .builtIn, "\(name)")
+        }
+        #expect(templates.render(.reminder, ["recipient": "Ann & Bo"]) == "Hello Ann & Bo\n")
+        #expect(try Templates().render(.reminder, ["recipient": "Ann"]).contains("Dear Ann,"))
+    }
+
+    @Test func aReplacementMayIncludeAPartialOfItsFolder() throws {
+        let templates = try Templates(folder: "/srv/t", overrides: [
+            "invite.txt": "{{% CONTENT_TYPE: TEXT}}\n{{> footer}}", "footer": "{{% CONTENT_TYPE: TEXT}}\n-- the coordinator\n",
+        ])
+        #expect(templates.origins["footer"] == .file(path: "/srv/t/footer.mustache"))
+        #expect(templates.render(.invite, [:]) == "-- the coordinator\n")
+    }
+
+    @Test(arguments: [
+        (["reminder.txt": "{{> missing}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "missing")),
+        (["reminder.txt": "{{> ../reminder.txt}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "../reminder.txt")),
+        (["reminder.txt": "{{=<% %>=}}"], TemplateError.invalid(path: "/srv/t/reminder.txt.mustache", reason: "set-delimiter tags ({{=…=}}) are not supported")),
+        (["a": "{{> b}}", "b": "{{> a}}"], TemplateError.invalid(path: "/srv/t/a.mustache", reason: "it includes itself ({{> a}} → {{> b}} → {{> a}})")),
+    ])
+    func aBrokenReplacementIsRefusedNamingItsFile(overrides: [String: String], error: TemplateError) {
+        #expect(throws: error) { try Templates(folder: "/srv/t", overrides: overrides) }
+    }
+}
