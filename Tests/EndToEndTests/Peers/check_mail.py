@@ -43,6 +43,7 @@ for path in sys.argv[1:]:
                 item["attendees"] = [str(a) for a in attendees if a is not None]
                 item["sequence"] = int(event.get("SEQUENCE", 0))
                 item["organizer"] = str(event.get("ORGANIZER"))
+                item["status"] = str(event.get("STATUS")) if event.get("STATUS") is not None else None
             except Exception as e:
                 problems.append("icalendar: %s" % e)
             try:

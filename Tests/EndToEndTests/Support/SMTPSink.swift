@@ -80,6 +80,8 @@ struct ReceivedMail: Decodable {
     let attendees: [String]?
     let sequence: Int?
     let organizer: String?
+    /// The VEVENT's STATUS, when it has one.
+    let status: String?
     let problems: [String]
     /// The top-level header field names, in order.
     let headers: [String]
