@@ -8,11 +8,10 @@ public enum SeriesReport {
     public static func markdown(_ schedule: Schedule, timelines: [SessionTimeline], records: Records,
                                 writeups: [String: WriteupFile], asOf: LocalDate, templates: Templates) -> String {
         let actions = records.actions
-        let open = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: LocalDate(year: 9999, month: 12, day: 31)!)
-            .filter { item in
-                guard let papers = papersDeadline(schedule) else { return true }
-                return LocalDate(iso: item.due).map { $0 <= papers } ?? true
-            }
+        // Everything still open that falls due by the papers deadline (with no seminar: by the
+        // end of the years roundtable plans in) is what would be overdue the day after it.
+        let horizon = Timeline.papersDeadline(in: schedule) ?? LocalDate(year: SupportedYears.range.upperBound, month: 12, day: 31)!
+        let open = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: horizon.adding(days: 1))
             .map { MarkdownText.literal("\($0.text): due \($0.due), \($0.owners.compactMap(schedule.member).map(\.name).joined(separator: ", "))") }
         let done = timelines.flatMap(\.stages).filter { $0.done != nil }.count
         let total = timelines.flatMap(\.stages).count
@@ -58,10 +57,5 @@ public enum SeriesReport {
                 (value as? [String]).map { $0.map(MarkdownText.literal) } ?? MarkdownText.literal("\(value)")
             } },
         ]
-    }
-
-    private static func papersDeadline(_ schedule: Schedule) -> LocalDate? {
-        schedule.sessions.first { $0.kind == .seminar && !$0.isCancelled }
-            .map { schedule.policy.papersBeforeSeminar.before($0.timing.earliestDay) }
     }
 }

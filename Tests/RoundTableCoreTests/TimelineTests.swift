@@ -36,6 +36,14 @@ import Testing
         #expect(PlanWarnings.find(in: ScheduleFixture.schedule).contains { $0.session == "rt5" && $0.message.contains("2012-12-24") })
     }
 
+    /// One rule for the papers deadline, which the cap, the report's open list and the timeline share.
+    @Test func thePapersDeadlineIsTheSeminarsFirstDayLessPapersBeforeSeminar() throws {
+        let schedule = ScheduleFixture.schedule
+        #expect(Timeline.papersDeadline(in: schedule) == d("2012-12-24"))
+        #expect(Timeline.papersDeadline(for: try #require(schedule.session("rt4")), in: schedule) == d("2012-12-24"))
+        #expect(Timeline.papersDeadline(for: try #require(schedule.session("seminar")), in: schedule) == nil)
+    }
+
     @Test func aTentativeSessionIsPlannedFromTheFirstDayOfItsWindow() {
         #expect(deadline("seminar", .plan)?.due == d("2012-12-10"))  // 7 Jan − 28 days
         #expect(deadline("seminar", .hold)?.due == d("2013-03-29"))

@@ -19,8 +19,7 @@ public enum TimelineSVG {
                 if let done = stage.done { spans.append(done) }
             }
         }
-        let papers = schedule.sessions.first { $0.kind == .seminar && !$0.isCancelled }
-            .map { schedule.policy.papersBeforeSeminar.before($0.timing.earliestDay) }
+        let papers = Timeline.papersDeadline(in: schedule)
         if let papers { spans.append(papers) }
         let first = LocalDate(year: spans.min()!.year, month: spans.min()!.month, day: 1)!
         let last = spans.max()!.adding(months: 1)

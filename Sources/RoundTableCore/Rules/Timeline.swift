@@ -56,6 +56,17 @@ public enum Timeline {
     /// The day by which a session's findings must reach the members for the seminar to use them:
     /// the seminar's first possible day less `papers-before-seminar`.
     public static func papersDeadline(for session: Session, in schedule: Schedule) -> LocalDate? {
-        schedule.seminar(capping: session).map { schedule.policy.papersBeforeSeminar.before($0.timing.earliestDay) }
+        schedule.seminar(capping: session).map { papersDeadline(of: $0, in: schedule) }
+    }
+
+    /// The series' papers deadline, the one the report and the timeline picture show: that of its
+    /// first seminar not cancelled.
+    public static func papersDeadline(in schedule: Schedule) -> LocalDate? {
+        schedule.sessions.first { $0.kind == .seminar && !$0.isCancelled }.map { papersDeadline(of: $0, in: schedule) }
+    }
+
+    /// A seminar's papers deadline: its first possible day less `papers-before-seminar`.
+    private static func papersDeadline(of seminar: Session, in schedule: Schedule) -> LocalDate {
+        schedule.policy.papersBeforeSeminar.before(seminar.timing.earliestDay)
     }
 }
