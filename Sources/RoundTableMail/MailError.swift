@@ -1,3 +1,5 @@
+import RoundTableCore
+
 /// Why a message could not be rendered. Each case names the offending part of the message in
 /// words, and quotes at most a short excerpt of a value, so addresses and subjects taken from the
 /// schedule file do not spill whole into logs.
@@ -26,12 +28,6 @@ public enum MailError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// At most 32 characters of `value`, control characters shown as U+FFFD, so an error message
-    /// stays on one line, stays short and leaks little.
-    static func excerpt(_ value: String) -> String {
-        let visible = String(String.UnicodeScalarView(value.unicodeScalars.map {
-            HeaderEncoding.isControl($0) ? "\u{FFFD}" : $0
-        }))
-        return visible.count > 32 ? visible.prefix(31) + "…" : visible
-    }
+    /// A short, one-line excerpt of `value` for a message: the project's one rule, `Excerpt.of`.
+    static func excerpt(_ value: String) -> String { Excerpt.of(value) }
 }

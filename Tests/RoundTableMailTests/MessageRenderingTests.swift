@@ -214,7 +214,7 @@ enum Injection: String, CaseIterable, Sendable {
         case .emailAddressCRLF: "email address"
         case .subjectCRLF, .subjectLF, .subjectNUL: "subject"
         case .extraHeaderValueCRLF: "'Auto-Submitted' header"
-        case .extraHeaderNameCRLF: "header name 'X-Evil\u{FFFD}\u{FFFD}Bcc'"
+        case .extraHeaderNameCRLF: "header name 'X-Evil\\r\\nBcc'"
         case .messageIDCRLF: "Message-ID"
         case .mimeParameterCRLF: "'method' parameter"
         case .attachmentFileNameLF: "attachment file name"
