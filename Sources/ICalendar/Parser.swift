@@ -5,18 +5,29 @@ extension Component {
     /// Parses iCalendar text with libical and returns the top component (usually VCALENDAR).
     ///
     /// libical does not fail on malformed lines: it keeps going and leaves X-LIC-ERROR properties
-    /// where it stumbled. Those are collected and thrown as `ICalendarError.problems`, so a
-    /// half-read calendar is never mistaken for a good one.
+    /// where it stumbled. Those are thrown as `ICalendarError.problems`, so a half-read calendar
+    /// is never mistaken for a good one.
     public static func parse(_ text: String) throws -> Component {
-        try Libical.run {
+        let (component, problems) = try parseKeepingProblems(text)
+        guard problems.isEmpty else { throw ICalendarError.problems(problems.map(\.message)) }
+        return component
+    }
+
+    /// Parses as `parse` does, but returns libical's problems beside the component rather than
+    /// throwing on them, for a reader that can judge which of them matter to what it reads.
+    ///
+    /// Text deeper or with longer lines than `CalendarTextBounds` allows is refused before
+    /// libical sees it.
+    public static func parseKeepingProblems(_ text: String) throws -> (component: Component, problems: [ParseProblem]) {
+        try CalendarTextBounds.check(text)
+        return try Libical.run {
             guard let raw = text.withCString(icalparser_parse_string) else {
                 throw ICalendarError.unreadable("no calendar component found")
             }
             defer { icalcomponent_free(raw) }
             var reading = LibicalReading(root: raw)
             let component = reading.component(raw)
-            guard reading.problems.isEmpty else { throw ICalendarError.problems(reading.problems) }
-            return component
+            return (component, reading.problems)
         }
     }
 }
@@ -32,8 +43,8 @@ extension Component {
 private struct LibicalReading {
     /// The top component, which holds the VTIMEZONEs that TZID times are resolved against.
     let root: OpaquePointer
-    /// The messages of libical's X-LIC-ERROR properties, in the order of the text.
-    var problems: [String] = []
+    /// libical's X-LIC-ERROR properties, in the order of the text.
+    var problems: [ParseProblem] = []
 
     mutating func component(_ raw: OpaquePointer) -> Component {
         var properties: [Property] = []
@@ -41,7 +52,8 @@ private struct LibicalReading {
         var p = icalcomponent_get_first_property(raw, ICAL_ANY_PROPERTY)
         while let property = p {
             if icalproperty_isa(property) == ICAL_XLICERROR_PROPERTY {
-                problems.append(Libical.string(icalproperty_get_xlicerror(property)))
+                problems.append(ParseProblem(component: Libical.componentName(raw),
+                                             message: Libical.string(icalproperty_get_xlicerror(property))))
             }
             properties.append(self.property(property))
             p = icalcomponent_get_next_property(raw, ICAL_ANY_PROPERTY)
