@@ -6,7 +6,7 @@ extension Component {
     ///
     /// libical does not fail on malformed lines: it keeps going and leaves X-LIC-ERROR properties
     /// where it stumbled. Those are thrown as `ICalendarError.problems`, so a half-read calendar
-    /// is never mistaken for a good one.
+    /// is never mistaken for a good one. Text beyond `ParseLimits.standard` is refused first.
     public static func parse(_ text: String) throws -> Component {
         let (component, problems) = try parseKeepingProblems(text)
         guard problems.isEmpty else { throw ICalendarError.problems(problems.map(\.message)) }
@@ -16,16 +16,17 @@ extension Component {
     /// Parses as `parse` does, but returns libical's problems beside the component rather than
     /// throwing on them, for a reader that can judge which of them matter to what it reads.
     ///
-    /// Text deeper or with longer lines than `CalendarTextBounds` allows is refused before
+    /// Text beyond `limits` (nested too deep, a line too long, too many lines) is refused before
     /// libical sees it.
-    public static func parseKeepingProblems(_ text: String) throws -> (component: Component, problems: [ParseProblem]) {
-        try CalendarTextBounds.check(text)
+    public static func parseKeepingProblems(_ text: String, limits: ParseLimits = .standard) throws
+        -> (component: Component, problems: [ParseProblem]) {
+        try limits.check(text)
         return try Libical.run {
             guard let raw = text.withCString(icalparser_parse_string) else {
                 throw ICalendarError.unreadable("no calendar component found")
             }
             defer { icalcomponent_free(raw) }
-            var reading = LibicalReading(root: raw)
+            var reading = LibicalReading(root: raw, resolvesLocalTimes: limits.resolvesLocalTimes)
             let component = reading.component(raw)
             return (component, reading.problems)
         }
@@ -43,6 +44,8 @@ extension Component {
 private struct LibicalReading {
     /// The top component, which holds the VTIMEZONEs that TZID times are resolved against.
     let root: OpaquePointer
+    /// Whether TZID times are resolved at all (`ParseLimits.resolvesLocalTimes`).
+    let resolvesLocalTimes: Bool
     /// libical's X-LIC-ERROR properties, in the order of the text.
     var problems: [ParseProblem] = []
 
@@ -122,7 +125,7 @@ private struct LibicalReading {
 
     /// Resolves a TZID time the way a client would: against the calendar's own VTIMEZONE.
     private func instant(of t: icaltimetype, for property: OpaquePointer) -> Date? {
-        guard let tzid = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER).flatMap(icalparameter_get_tzid),
+        guard resolvesLocalTimes, let tzid = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER).flatMap(icalparameter_get_tzid),
               let zone = icalcomponent_get_timezone(root, tzid) else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(icaltime_as_timet_with_zone(t, zone)))
     }

@@ -14,8 +14,12 @@ struct MIMEScanner {
     /// The longest boundary RFC 2046 §5.1.1 allows; a longer one is not a multipart we read, and
     /// the limit keeps the comparison of each line with the open boundaries cheap.
     static let maxBoundaryLength = 70
+    /// The longest header field read, unfolded, in octets. A longer one (a Content-Type folded
+    /// over a million lines) reads as empty: not understood, so its part is skipped, and a From:
+    /// that long names no sender.
+    static let maxFieldLength = 64 << 10
 
-    /// The header fields the reader needs, unfolded.
+    /// The header fields the reader needs, unfolded; empty when longer than `maxFieldLength`.
     struct Header {
         var contentType: String?
         var transferEncoding: String?
@@ -42,12 +46,13 @@ struct MIMEScanner {
         let (top, bodyStart) = header(at: 0)
         var (entity, position) = (top, bodyStart)
         while true {
-            let type = MediaType(entity.contentType ?? "text/plain")
-            if type.isMultipart, let boundary = type.parameter("boundary"),
+            // No Content-Type is text/plain (RFC 2045 §5.2): nothing to read there.
+            let type = entity.contentType.map(MediaType.init)
+            if let type, type.isMultipart, let boundary = type.parameter("boundary"),
                (1...Self.maxBoundaryLength).contains(boundary.utf8.count) {
                 guard open.count < Self.maxDepth else { throw .tooDeep(limit: Self.maxDepth) }
                 open.append(Array("--\(boundary)".utf8))
-            } else if type.isCalendar {
+            } else if type?.isCalendar == true {
                 let end = nextDelimiter(from: position).map { lineBreakStart(before: $0.start) } ?? bytes.endIndex
                 return (top, Part(body: bytes[position..<max(position, end)], encoding: entity.transferEncoding ?? "7bit"))
             }
@@ -101,7 +106,9 @@ struct MIMEScanner {
         let next = min(end + 1, bytes.endIndex)
         for level in open.indices.reversed() {
             let boundary = open[level]
-            if line.elementsEqual(boundary) { return Delimiter(start: start, next: next, level: level, closes: false) }
+            if line.count == boundary.count, line.elementsEqual(boundary) {
+                return Delimiter(start: start, next: next, level: level, closes: false)
+            }
             if line.count == boundary.count + 2, line.starts(with: boundary), line.suffix(2).elementsEqual("--".utf8) {
                 return Delimiter(start: start, next: next, level: level, closes: true)
             }
@@ -124,13 +131,11 @@ struct MIMEScanner {
         return end
     }
 
-    private enum Field { case contentType, transferEncoding, from }
-
     /// The header fields of the entity at `start` and where its body starts: after the first
     /// empty line, or at a delimiter line that comes first (a part with no body), or at the end.
     private func header(at start: Int) -> (Header, Int) {
         var header = Header()
-        var field: Field?
+        var field: WritableKeyPath<Header, String?>?  // the field a folded line continues
         var position = start
         while position < bytes.endIndex {
             let end = lineEnd(from: position)
@@ -140,34 +145,41 @@ struct MIMEScanner {
             let line = Self.trimmed(bytes[position..<end])
             if line.isEmpty, position == end || bytes[position] == UInt8(ascii: "\r") { return (header, next) }
             if Self.isSpace(bytes[position]) {
-                // A folded line continues the field before it.
-                switch field {
-                case .contentType?: header.contentType? += " " + Self.text(line)
-                case .transferEncoding?: header.transferEncoding? += " " + Self.text(line)
-                case .from?: header.from? += " " + Self.text(line)
-                case nil: break
+                // A folded line continues the field before it; one grown past the limit reads as empty and takes no more.
+                guard let current = field else { continue }
+                if (header[keyPath: current]?.utf8.count ?? 0) + 1 + line.count <= Self.maxFieldLength {
+                    header[keyPath: current]?.append(" " + String(decoding: line, as: UTF8.self))
+                } else {
+                    header[keyPath: current] = ""
+                    field = nil
                 }
                 continue
             }
             field = nil
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
             let name = Self.trimmed(line[..<colon])
-            let value = { Self.text(Self.trimmed(line[(colon + 1)...])) }
+            let value = Self.value(Self.trimmed(line[(colon + 1)...]))
             if Self.name(name, is: "content-type") {
                 guard header.contentType == nil else { continue }
-                header.contentType = value()
-                field = .contentType
+                header.contentType = value ?? ""
+                field = value.map { _ in \.contentType }
             } else if Self.name(name, is: "content-transfer-encoding") {
                 guard header.transferEncoding == nil else { continue }
-                header.transferEncoding = value()
-                field = .transferEncoding
+                header.transferEncoding = value ?? ""
+                field = value.map { _ in \.transferEncoding }
             } else if Self.name(name, is: "from") {
                 header.fromCount += 1
-                header.from = header.fromCount == 1 ? value() : nil
-                field = header.fromCount == 1 ? .from : nil
+                header.from = header.fromCount == 1 ? value ?? "" : nil
+                field = header.fromCount == 1 ? value.map { _ in \.from } : nil
             }
         }
         return (header, bytes.endIndex)
+    }
+
+    /// A field's first line as text (bytes that are not UTF-8, such as a Latin-1 name, become
+    /// U+FFFD), or nil when it is longer than `maxFieldLength`.
+    private static func value(_ line: ArraySlice<UInt8>) -> String? {
+        line.count <= maxFieldLength ? String(decoding: line, as: UTF8.self) : nil
     }
 
     /// Whether a field name's bytes are `lowercase` in any case, without making a string of each
@@ -187,7 +199,4 @@ struct MIMEScanner {
         }
         return line[first...last]
     }
-
-    /// Header bytes as text; bytes that are not UTF-8 (a Latin-1 name) become U+FFFD.
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
 }

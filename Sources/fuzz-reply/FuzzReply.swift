@@ -25,7 +25,7 @@ let rules = ReplyRules(
 public func fuzzReply(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let content = try? CalendarPartReader.read(bytes),
-          let (calendar, problems) = try? Component.parseKeepingProblems(content.calendar) else { return 0 }
+          let (calendar, problems) = try? Component.parseKeepingProblems(content.calendar, limits: .received) else { return 0 }
     _ = try? ReplyReader.replies(in: calendar, problems: problems, from: content.sender, rules: rules)
     return 0
 }

@@ -3,8 +3,14 @@ import ICalendar
 /// Reads attendees' answers out of an iMIP REPLY (RFC 6047), matched by UID and attendee
 /// address, and believed only when `ReplyRules` allow.
 public enum ReplyReader {
-    /// Every answer in the calendar. Every VEVENT is judged before any answer is returned, so a
-    /// reply with one VEVENT that breaks a rule gives none: all of it is refused.
+    /// Every answer in the calendar, one per session and member. Every VEVENT is judged before
+    /// any answer is returned, so a reply with one VEVENT that breaks a rule gives none: all of it
+    /// is refused.
+    ///
+    /// Several VEVENTs about one session from one member (a client answering instances of what it
+    /// took for a recurring event, or a file padded with thousands) give the one answer that
+    /// supersedes the others, so what is recorded is what recording each in turn would leave,
+    /// in one write rather than thousands.
     ///
     /// `problems` are libical's for this calendar (`Component.parseKeepingProblems`): damage to
     /// what is read here refuses the reply, other damage is ignored.
@@ -16,6 +22,7 @@ public enum ReplyReader {
         let events = calendar.components("VEVENT")
         guard !events.isEmpty else { throw .noEvent }
         var found: [Reply] = []
+        var index: [String: Int] = [:]  // position in `found` by session and member
         for event in events {
             guard let uid = event.property("UID")?.value.text else { throw .missing("UID") }
             let session = try rules.session(uid: uid)
@@ -31,7 +38,14 @@ public enum ReplyReader {
             let invitation = try rules.invitation(to: session, for: member)
             try ReplyRules.checkSequence(sequence, against: invitation, member: member)
             try rules.checkStamp(stamp)
-            found.append(Reply(session: session.id, attendee: member.id, answer: answer, sequence: sequence, stamp: stamp))
+            let reply = Reply(session: session.id, attendee: member.id, answer: answer, sequence: sequence, stamp: stamp)
+            let key = session.id + " " + member.id
+            if let earlier = index[key] {
+                if reply.supersedes(found[earlier]) { found[earlier] = reply }
+            } else {
+                index[key] = found.count
+                found.append(reply)
+            }
         }
         return found
     }

@@ -40,7 +40,7 @@ struct RSVP: ParsableCommand {
             do {
                 let bytes = file == "-" ? try TextFile.readStandardInput() : try TextFile.readBytes(file)
                 let content = try CalendarPartReader.read(bytes)
-                let (calendar, problems) = try Component.parseKeepingProblems(content.calendar)
+                let (calendar, problems) = try Component.parseKeepingProblems(content.calendar, limits: .received)
                 let sender = trustSender ? .vouchedFor : content.sender
                 for reply in try ReplyReader.replies(in: calendar, problems: problems, from: sender, rules: rules) {
                     let kept = try context.store.recordReply(reply, series: schedule.series.id)
