@@ -24,21 +24,21 @@ public struct ParseProblem: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// libical 3.0's messages that name a property (icalparser.c), each with the text just
-    /// before the name and just after it.
-    private static let namingPatterns: [(before: String, after: String)] = [
-        ("No value for ", " property."),
-        (" value in ", " property."),
-        ("Parse error in property name: ", ""),
+    /// libical 3.0's messages that name a property (icalparser.c): the text they start with, the
+    /// text just before the name and just after it (empty: the name runs to the end). Matched at
+    /// the start only, since libical appends the damaged text, which could mimic another message.
+    private static let namingPatterns: [(start: String, before: String, after: String)] = [
+        ("No value for ", "No value for ", " property."),
+        ("Can't parse as ", " value in ", " property."),
+        ("Parse error in property name: ", "Parse error in property name: ", ""),
     ]
 
     private static func propertyNamed(in message: String) -> String? {
-        for (before, after) in namingPatterns {
-            guard let start = message.range(of: before)?.upperBound else { continue }
-            let rest = message[start...]
-            let end = after.isEmpty ? rest.endIndex : rest.range(of: after)?.lowerBound
-            guard let end, end > start else { continue }
-            return rest[..<end].uppercased()
+        for (start, before, after) in namingPatterns where message.hasPrefix(start) {
+            guard let nameStart = message.range(of: before)?.upperBound else { return nil }
+            let rest = message[nameStart...]
+            guard let nameEnd = after.isEmpty ? rest.endIndex : rest.range(of: after)?.lowerBound, nameEnd > nameStart else { return nil }
+            return rest[..<nameEnd].uppercased()
         }
         return nil
     }

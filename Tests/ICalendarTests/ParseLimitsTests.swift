@@ -63,6 +63,7 @@ import Testing
         ("Can't parse as DATE-TIME value in DTSTAMP property. Removing entire property: garbage", "DTSTAMP"),
         ("Parse error in property name: FUTURE-PROPERTY", "FUTURE-PROPERTY"),
         ("Can't parse parameter name: =x", nil),
+        ("Can't parse as DATE-TIME value in DTSTAMP property. Removing entire property: No value for LOCATION property.", "DTSTAMP"),
         ("Got a data line, but could not find a property name or component begin tag: junk", nil),
     ])
     func aProblemNamesThePropertyLibicalsMessageNames(message: String, property: String?) {
