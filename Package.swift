@@ -68,6 +68,7 @@ let package = Package(
         .executableTarget(name: "fuzz-schedule", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-records", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-reply", dependencies: ["RoundTableCore", "RoundTableMail", "ICalendar"]),
+        .executableTarget(name: "fuzz-mime", dependencies: ["RoundTableMail"]),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
         .testTarget(

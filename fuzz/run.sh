@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing with libFuzzer of the three readers of outside input: the schedule
-# loader, the records importer and the reply reader. Usage: fuzz/run.sh [SECONDS] [NAME…]
+# Coverage-guided fuzzing with libFuzzer of the readers of outside input: the schedule loader,
+# the records importer, the reply reader (any file rsvp reads) and the MIME reader of whole emails.
+# Usage: fuzz/run.sh [SECONDS] [NAME…]
 # Each fuzzer starts from fuzz/corpus/NAME (committed seeds) and adds what it finds to a scratch
 # copy; a crash, a hang (-timeout) or a leak (AddressSanitizer) fails the run and leaves the input
-# in .build-fuzz/artifacts/. With FUZZ_MERGE=1, what the run found that reaches new code is merged
-# into fuzz/corpus/NAME (libFuzzer's -merge=1 keeps the smallest inputs that cover it), to commit.
+# in .build-fuzz/artifacts/. The reply and MIME readers must stay within a budget for any input
+# (issue 11), so for them an input slower than 3 s or a run above 512 MB (-rss_limit_mb,
+# AddressSanitizer's overhead included) fails too, so that slowness and memory bombs count as
+# failures; their inputs may grow to 64 KiB, room for a bomb (an 8,000-deep multipart is 68 KB).
+# With FUZZ_MERGE=1, what the run found that reaches new code is merged into fuzz/corpus/NAME
+# (libFuzzer's -merge=1 keeps the smallest inputs that cover it), to commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(schedule records reply)
+[ ${#names[@]} -gt 0 ] || names=(schedule records reply mime)
 scratch=.build-fuzz
 # Swift's own crash reporter would stop to symbolicate under AddressSanitizer; libFuzzer reports.
 export SWIFT_BACKTRACE=enable=no
@@ -30,8 +35,12 @@ for name in "${names[@]}"; do
   work=$scratch/corpus/$name
   mkdir -p "$work" "$scratch/artifacts"
   cp fuzz/corpus/"$name"/* "$work"/
-  echo "== fuzzing $name for ${seconds}s"
-  "$binary" "$work" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  case $name in
+    reply|mime) limits=(-timeout=3 -rss_limit_mb=512 -max_len=65536) ;;
+    *) limits=(-timeout=10 -rss_limit_mb=2048) ;;
+  esac
+  echo "== fuzzing $name for ${seconds}s (${limits[*]})"
+  "$binary" "$work" -max_total_time="$seconds" "${limits[@]}" \
     -artifact_prefix="$scratch/artifacts/$name-" -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)" || true
   if ls "$scratch/artifacts/$name-"* >/dev/null 2>&1; then
     echo "fuzz: $name found a failing input: $(ls "$scratch/artifacts/$name-"*)" >&2

@@ -6,6 +6,12 @@ public enum ICalendarError: Error, Equatable, Sendable, CustomStringConvertible 
     case problems([String])
     /// A property or parameter name or value libical refuses to build.
     case invalid(String)
+    /// Components nest deeper than `limit` (BEGIN: inside BEGIN:); the text was not read.
+    case tooDeep(limit: Int)
+    /// A physical line is longer than `limit` octets; the text was not read.
+    case lineTooLong(line: Int, limit: Int)
+    /// The text holds more than `limit` content lines and parameters; it was not read.
+    case tooManyItems(limit: Int)
     /// The IANA zone name is not known to the system's zoneinfo.
     case unknownTimeZone(String)
 
@@ -14,6 +20,12 @@ public enum ICalendarError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unreadable(let why): return "The calendar could not be read: \(why)."
         case .problems(let list): return "The calendar has problems: " + list.joined(separator: "; ")
         case .invalid(let why): return "Cannot build the calendar: \(why)."
+        case .tooDeep(let limit):
+            return "The calendar nests components more than \(limit) deep (BEGIN: inside BEGIN:); no calendar client writes that, so it was not read."
+        case .lineTooLong(let line, let limit):
+            return "Line \(line) of the calendar is longer than \(limit) octets; calendar clients fold lines at 75, so it was not read."
+        case .tooManyItems(let limit):
+            return "The calendar holds more than \(limit) lines and parameters; a reply holds a few dozen, so it was not read."
         case .unknownTimeZone(let name): return "Unknown time zone '\(name)'. Use an IANA name such as 'Europe/London'."
         }
     }

@@ -5,18 +5,30 @@ extension Component {
     /// Parses iCalendar text with libical and returns the top component (usually VCALENDAR).
     ///
     /// libical does not fail on malformed lines: it keeps going and leaves X-LIC-ERROR properties
-    /// where it stumbled. Those are collected and thrown as `ICalendarError.problems`, so a
-    /// half-read calendar is never mistaken for a good one.
+    /// where it stumbled. Those are thrown as `ICalendarError.problems`, so a half-read calendar
+    /// is never mistaken for a good one. Text beyond `ParseLimits.standard` is refused first.
     public static func parse(_ text: String) throws -> Component {
-        try Libical.run {
+        let (component, problems) = try parseKeepingProblems(text)
+        guard problems.isEmpty else { throw ICalendarError.problems(problems.map(\.message)) }
+        return component
+    }
+
+    /// Parses as `parse` does, but returns libical's problems beside the component rather than
+    /// throwing on them, for a reader that can judge which of them matter to what it reads.
+    ///
+    /// Text beyond `limits` (nested too deep, a line too long, too many lines) is refused before
+    /// libical sees it.
+    public static func parseKeepingProblems(_ text: String, limits: ParseLimits = .standard) throws
+        -> (component: Component, problems: [ParseProblem]) {
+        try limits.check(text)
+        return try Libical.run {
             guard let raw = text.withCString(icalparser_parse_string) else {
                 throw ICalendarError.unreadable("no calendar component found")
             }
             defer { icalcomponent_free(raw) }
-            var reading = LibicalReading(root: raw)
+            var reading = LibicalReading(root: raw, resolvesLocalTimes: limits.resolvesLocalTimes)
             let component = reading.component(raw)
-            guard reading.problems.isEmpty else { throw ICalendarError.problems(reading.problems) }
-            return component
+            return (component, reading.problems)
         }
     }
 }
@@ -32,8 +44,10 @@ extension Component {
 private struct LibicalReading {
     /// The top component, which holds the VTIMEZONEs that TZID times are resolved against.
     let root: OpaquePointer
-    /// The messages of libical's X-LIC-ERROR properties, in the order of the text.
-    var problems: [String] = []
+    /// Whether TZID times are resolved at all (`ParseLimits.resolvesLocalTimes`).
+    let resolvesLocalTimes: Bool
+    /// libical's X-LIC-ERROR properties, in the order of the text.
+    var problems: [ParseProblem] = []
 
     mutating func component(_ raw: OpaquePointer) -> Component {
         var properties: [Property] = []
@@ -41,7 +55,8 @@ private struct LibicalReading {
         var p = icalcomponent_get_first_property(raw, ICAL_ANY_PROPERTY)
         while let property = p {
             if icalproperty_isa(property) == ICAL_XLICERROR_PROPERTY {
-                problems.append(Libical.string(icalproperty_get_xlicerror(property)))
+                problems.append(ParseProblem(component: Libical.componentName(raw),
+                                             message: Libical.string(icalproperty_get_xlicerror(property))))
             }
             properties.append(self.property(property))
             p = icalcomponent_get_next_property(raw, ICAL_ANY_PROPERTY)
@@ -110,7 +125,7 @@ private struct LibicalReading {
 
     /// Resolves a TZID time the way a client would: against the calendar's own VTIMEZONE.
     private func instant(of t: icaltimetype, for property: OpaquePointer) -> Date? {
-        guard let tzid = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER).flatMap(icalparameter_get_tzid),
+        guard resolvesLocalTimes, let tzid = icalproperty_get_first_parameter(property, ICAL_TZID_PARAMETER).flatMap(icalparameter_get_tzid),
               let zone = icalcomponent_get_timezone(root, tzid) else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(icaltime_as_timet_with_zone(t, zone)))
     }

@@ -27,7 +27,6 @@ public enum MailError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// At most 32 characters of `value`, control characters written out, so an error message
-    /// stays on one line, stays short and leaks little.
-    static func excerpt(_ value: String) -> String { Shown.excerpt(value, limit: 32) }
+    /// A short, one-line excerpt of `value` for a message: the project's one rule, `Excerpt.of`.
+    static func excerpt(_ value: String) -> String { Excerpt.of(value) }
 }

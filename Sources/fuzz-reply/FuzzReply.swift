@@ -12,12 +12,20 @@ let schedule = ScheduleLoader.load("""
       - {id: rt4, kind: roundtable, subject: Four, start: 2012-10-26T10:30:00, rapporteur: sam}
     """, file: "fuzz").0!.schedule
 
+/// Sam was sent rt4 at SEQUENCE 1 and it is 26 November 2012, so a reply can pass every rule
+/// and the fuzzer reaches the end of the reader.
+let rules = ReplyRules(
+    schedule: schedule,
+    invitations: [InvitationRecord(session: "rt4", attendee: "sam", sequence: 1, fingerprint: "", content: "", cancelled: false)],
+    now: LocalDateTime(secondsSinceEpoch: 1_353_920_400))
+
 /// libFuzzer's entry point: any bytes as a reply file (an email or a bare .ics) must give
 /// answers or a clear error, never a crash or a hang. Built only by fuzz/run.sh.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReply(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    guard let text = try? CalendarPartReader.calendarText(in: bytes), let calendar = try? Component.parse(text) else { return 0 }
-    _ = try? ReplyReader.replies(in: calendar, schedule: schedule)
+    guard let content = try? CalendarPartReader.read(bytes),
+          let (calendar, problems) = try? Component.parseKeepingProblems(content.calendar, limits: .received) else { return 0 }
+    _ = try? ReplyReader.replies(in: calendar, problems: problems, from: content.sender, rules: rules)
     return 0
 }

@@ -67,37 +67,46 @@ import Testing
         #expect(cancels.allSatisfy { $0.method == "CANCEL" && $0.problems.isEmpty })
     }
 
-    /// A reply as a calendar client sends it, saved as a whole email with a base64 calendar part.
+    /// A reply as a calendar client sends it, saved as a whole email with a base64 calendar part,
+    /// From: the attendee it answers for (RFC 6047 §3).
     private func reply(_ partstat: String, sequence: Int, stamp: String, uid: String = "rt5.ajc-plg-2012@ajc.example.org",
                        from: String = "sam.patel@charity.example.org") throws -> String {
-        let calendar = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test Client//EN", "METHOD:REPLY", "BEGIN:VEVENT",
-                        "UID:\(uid)", "DTSTAMP:\(stamp)", "SEQUENCE:\(sequence)", "DTSTART;TZID=Europe/London:20121206T103000",
-                        "ORGANIZER:mailto:alex.morgan@ajc.example.org", "ATTENDEE;PARTSTAT=\(partstat);CN=Sam:mailto:\(from)",
-                        "END:VEVENT", "END:VCALENDAR", ""].joined(separator: "\r\n")
-        let mail = ["From: Sam <\(from)>", "To: alex.morgan@ajc.example.org", "Subject: Reply", "MIME-Version: 1.0",
-                    "Content-Type: multipart/alternative; boundary=\"xyz\"", "", "--xyz", "Content-Type: text/plain", "", "Reply",
-                    "--xyz", "Content-Type: text/calendar; method=REPLY; charset=UTF-8", "Content-Transfer-Encoding: base64", "",
-                    Data(calendar.utf8).base64EncodedString(options: .lineLength76Characters), "--xyz--", ""].joined(separator: "\r\n")
-        let path = folder.appendingPathComponent("reply-\(UUID().uuidString).eml")
-        try mail.write(to: path, atomically: true, encoding: .utf8)
-        return path.path
+        let event = ReplyFile.Event(uid: uid, stamp: stamp, sequence: sequence, attendees: [(from, partstat)])
+        return try ReplyFile.write(ReplyFile(events: [event]).email(from: ["Sam <\(from)>"]), in: folder, ext: "eml")
+    }
+
+    /// Sends the rt5 invitations (SEQUENCE 0) to the outbox, as a reply can only answer one that was sent.
+    private func inviteToRT5(_ extra: [String: String] = [:]) throws {
+        let run = try workspace.rt(["invite", "rt5", "--outbox", folder.appendingPathComponent("outbox").path], extra)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    /// `rsvp` a few days after the invitations, when the replies' DTSTAMPs (10 and 11 November) have passed.
+    private func rsvp(_ arguments: [String], _ extra: [String: String] = [:]) throws -> Run {
+        try workspace.rt(["rsvp"] + arguments, ["ROUNDTABLE_NOW": "2012-11-12T09:00:00Z"].merging(extra) { _, new in new })
     }
 
     @Test func repliesAreRecordedAndAnOlderOneNeverOverwritesANewer() throws {
+        // rt5 moves after the first invitations, so SEQUENCE 0 and then 1 were sent: both can be answered.
+        try inviteToRT5()
+        let moved = try scheduleCopy(replacing: [("start: 2012-12-06T10:30:00", "start: 2012-12-06T13:30:00")])
+        try inviteToRT5(["ROUNDTABLE_SCHEDULE": moved])
         let accepted = try reply("ACCEPTED", sequence: 1, stamp: "20121110T090000Z")
         let olderSequence = try reply("DECLINED", sequence: 0, stamp: "20121111T090000Z")
         let olderStamp = try reply("TENTATIVE", sequence: 1, stamp: "20121109T090000Z")
-        let run = try workspace.rt(["rsvp", accepted, olderSequence, olderStamp])
+        let run = try rsvp([accepted, olderSequence, olderStamp], ["ROUNDTABLE_SCHEDULE": moved])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("rt5: Sam Patel accepted\n"))
-        #expect(run.stdout.contains("ignored: a newer answer is recorded"))
-        let status = try workspace.rt(["status", "--json", "--as-of", "2012-11-26"]).stdout
+        #expect(run.stdout == "rt5: Sam Patel accepted\nrt5: Sam Patel declined (ignored: a newer answer is recorded)\n"
+                + "rt5: Sam Patel tentative (ignored: a newer answer is recorded)\n")
+        let status = try workspace.rt(["status", "--json", "--as-of", "2012-11-26"], ["ROUNDTABLE_SCHEDULE": moved]).stdout
         #expect(status.contains("\"answer\" : \"accepted\""))
     }
 
     @Test func aReplyPipedToStandardInputIsRecordedAsFromAFile() throws {
+        try inviteToRT5()
         let accepted = try reply("ACCEPTED", sequence: 0, stamp: "20121110T090000Z")
-        let run = try roundtable(["rsvp", "-"], environment: env, stdinFile: URL(fileURLWithPath: accepted))
+        let run = try roundtable(["rsvp", "-"], environment: env.merging(["ROUNDTABLE_NOW": "2012-11-12T09:00:00Z"]) { _, new in new },
+                                 stdinFile: URL(fileURLWithPath: accepted))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "rt5: Sam Patel accepted\n")
         #expect(try workspace.rt(["status", "--json", "--as-of", "2012-11-26"]).stdout.contains("\"answer\" : \"accepted\""))
@@ -109,9 +118,10 @@ import Testing
         ("ACCEPTED", "rt5.ajc-plg-2012@ajc.example.org", "stranger@example.org", "not a member"),
     ])
     func aReplyThatDoesNotFitIsRefusedAndTheOthersStillCount(partstat: String, uid: String, from: String, message: String) throws {
+        try inviteToRT5()
         let bad = try reply(partstat, sequence: 0, stamp: "20121110T090000Z", uid: uid, from: from)
         let good = try reply("DECLINED", sequence: 0, stamp: "20121110T090000Z")
-        let run = try workspace.rt(["rsvp", bad, good])
+        let run = try rsvp([bad, good])
         #expect(run.status == 65)
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(run.stdout.contains("rt5: Sam Patel declined"))
@@ -125,8 +135,10 @@ import Testing
             .write(to: broken, atomically: true, encoding: .utf8)
         let run = try workspace.rt(["rsvp", plain.path, broken.path])
         #expect(run.status == 65)
-        #expect(run.stderr.contains("No calendar"))
-        #expect(run.stderr.contains("broken.ics: The calendar has problems"))
+        #expect(run.stderr == "roundtable: error: \(plain.path): No calendar (text/calendar part or .ics content) was found in it.\n"
+                + "roundtable: error: \(broken.path): Part of the reply could not be read (libical: 'Got a data line, but could not "
+                + "find a property name or component begin tag: this is not a property'), and it may be its METHOD, UID, SEQUENCE, "
+                + "DTSTAMP or ATTENDEE; it is not recorded.\n")
         #expect(try workspace.rt(["status", "--json"]).stdout.contains("\"answer\" : \"accepted\"") == false)
     }
 

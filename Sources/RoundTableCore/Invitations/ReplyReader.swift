@@ -1,55 +1,58 @@
 import ICalendar
 
-/// Why a reply cannot be recorded. Each names what was found, so the coordinator can tell
-/// which mail it was.
-public enum ReplyError: Error, Equatable, Sendable, CustomStringConvertible {
-    case notAReply(method: String)
-    case noEvent
-    case unknownUID(String)
-    case unknownAttendee(String)
-    case unknownAnswer(String)
-    case missing(String)
-
-    public var description: String {
-        switch self {
-        case .notAReply(let method): return "This is not an iMIP reply: its METHOD is '\(method)', expected 'REPLY'."
-        case .noEvent: return "The reply holds no VEVENT."
-        case .unknownUID(let uid): return "The reply is about '\(uid)', which is no session of this series."
-        case .unknownAttendee(let who): return "The reply is from '\(who)', who is not a member of this series."
-        case .unknownAnswer(let value): return "The reply's PARTSTAT '\(value)' is not an answer (ACCEPTED, DECLINED, TENTATIVE, DELEGATED)."
-        case .missing(let field): return "The reply has no \(field)."
-        }
-    }
-}
-
-/// Reads attendees' answers out of an iMIP REPLY (RFC 6047), matched by UID and attendee address.
+/// Reads attendees' answers out of an iMIP REPLY (RFC 6047), matched by UID and attendee
+/// address, and believed only when `ReplyRules` allow.
 public enum ReplyReader {
-    /// Every answer in the calendar; all of it is refused if any part does not fit the series.
-    public static func replies(in calendar: Component, schedule: Schedule) throws(ReplyError) -> [Reply] {
+    /// Every answer in the calendar, one per session and member. Every VEVENT is judged before
+    /// any answer is returned, so a reply with one VEVENT that breaks a rule gives none: all of it
+    /// is refused.
+    ///
+    /// Several VEVENTs about one session from one member (a client answering instances of what it
+    /// took for a recurring event, or a file padded with thousands) give the one answer that
+    /// supersedes the others, so what is recorded is what recording each in turn would leave,
+    /// in one write rather than thousands.
+    ///
+    /// `problems` are libical's for this calendar (`Component.parseKeepingProblems`): damage to
+    /// what is read here refuses the reply, other damage is ignored.
+    public static func replies(in calendar: Component, problems: [ParseProblem] = [], from sender: ReplySender,
+                               rules: ReplyRules) throws(ReplyError) -> [Reply] {
+        try ReplyRules.checkDamage(problems)
         let method = calendar.property("METHOD")?.value.text.uppercased() ?? ""
         guard method == "REPLY" else { throw .notAReply(method: method) }
         let events = calendar.components("VEVENT")
         guard !events.isEmpty else { throw .noEvent }
         var found: [Reply] = []
+        var index: [String: Int] = [:]  // position in `found` by session and member
         for event in events {
             guard let uid = event.property("UID")?.value.text else { throw .missing("UID") }
-            guard let session = schedule.sessions.first(where: { FeedBuilder.uid(of: $0, in: schedule.series) == uid }) else {
-                throw .unknownUID(uid)
-            }
+            let session = try rules.session(uid: uid)
             guard case .utcDateTime(let stamp)? = event.property("DTSTAMP")?.value else { throw .missing("DTSTAMP in UTC") }
             let sequence = event.property("SEQUENCE").flatMap { Int($0.value.text) } ?? 0
             let attendees = event.properties("ATTENDEE")
-            guard !attendees.isEmpty else { throw .missing("ATTENDEE") }
-            for attendee in attendees {
-                let address = attendee.value.text.replacingOccurrences(of: "mailto:", with: "", options: .caseInsensitive)
-                guard let member = schedule.members.first(where: { $0.email.lowercased() == address.lowercased() }) else {
-                    throw .unknownAttendee(address)
-                }
-                let partstat = attendee.parameter("PARTSTAT")?.uppercased() ?? ""
-                guard let answer = Reply.Answer(rawValue: partstat), answer != .needsAction else { throw .unknownAnswer(partstat) }
-                found.append(Reply(session: session.id, attendee: member.id, answer: answer, sequence: sequence, stamp: stamp))
+            try ReplyRules.checkOneAttendee(count: attendees.count, uid: uid)
+            let address = Self.address(of: attendees[0])
+            let member = try rules.member(address: address)
+            try ReplyRules.checkSender(sender, attendee: address)
+            let partstat = attendees[0].parameter("PARTSTAT")?.uppercased() ?? ""
+            guard let answer = Reply.Answer(rawValue: partstat), answer != .needsAction else { throw .unknownAnswer(partstat) }
+            let invitation = try rules.invitation(to: session, for: member)
+            try ReplyRules.checkSequence(sequence, against: invitation, member: member)
+            try rules.checkStamp(stamp)
+            let reply = Reply(session: session.id, attendee: member.id, answer: answer, sequence: sequence, stamp: stamp)
+            let key = session.id + " " + member.id
+            if let earlier = index[key] {
+                if reply.supersedes(found[earlier]) { found[earlier] = reply }
+            } else {
+                index[key] = found.count
+                found.append(reply)
             }
         }
         return found
+    }
+
+    /// The address of an ATTENDEE, without its `mailto:` (which clients write in any case).
+    private static func address(of attendee: Property) -> String {
+        let value = attendee.value.text
+        return value.prefix(7).lowercased() == "mailto:" ? String(value.dropFirst(7)) : value
     }
 }

@@ -32,7 +32,7 @@ public enum RecordsFile {
             r.report(top["series"], "These records are for series '\(series)', but the schedule is '\(schedule.series.id)'.")
         }
         if let format = r.string(top["format"], "The format"), !["1", "2"].contains(format) {
-            r.report(top["format"], "This records file has format \(Shown.excerpt(format)); this roundtable reads formats 1 and 2. Use a newer roundtable.")
+            r.report(top["format"], "This records file has format \(Excerpt.of(format)); this roundtable reads formats 1 and 2. Use a newer roundtable.")
         }
         var records = Records(series: series)
         for item in list(top["completions"], "'completions'", &r) {
@@ -92,7 +92,7 @@ public enum RecordsFile {
             guard let m = r.mapping(item, "An attendance", allowed: ["session", "attended"], required: ["session", "attended"]),
                   let session = sessionID(m["session"], schedule, &r) else { continue }
             let ids = r.strings(m["attended"], "'attended'") ?? []
-            for id in ids where schedule.member(id) == nil { r.report(m["attended"], "Unknown member '\(Shown.excerpt(id))' in the attendance of \(session).") }
+            for id in ids where schedule.member(id) == nil { r.report(m["attended"], "Unknown member '\(Excerpt.of(id))' in the attendance of \(session).") }
             records.attendance.append(Attendance(session: session, attended: ids))
         }
         for item in list(top["invitations"], "'invitations'", &r) {
@@ -114,7 +114,7 @@ public enum RecordsFile {
                   let answerText = r.string(m["answer"], "The answer"), let sequence = number(m["sequence"], "The SEQUENCE", &r),
                   let stamp = instant(m["stamp"], "The reply's DTSTAMP", &r) else { continue }
             guard let answer = Reply.Answer(rawValue: answerText) else {
-                r.report(m["answer"], "Unknown answer '\(Shown.excerpt(answerText))'. Use ACCEPTED, DECLINED, TENTATIVE or DELEGATED.")
+                r.report(m["answer"], "Unknown answer '\(Excerpt.of(answerText))'. Use ACCEPTED, DECLINED, TENTATIVE or DELEGATED.")
                 continue
             }
             records.replies.append(Reply(session: session, attendee: attendee, answer: answer, sequence: sequence, stamp: stamp))
@@ -132,7 +132,7 @@ public enum RecordsFile {
     private static func memberID(_ node: Node?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
         guard let id = r.string(node, "The member") else { return nil }
         guard schedule.member(id) != nil else {
-            r.report(node, "Unknown member '\(Shown.excerpt(id))'.")
+            r.report(node, "Unknown member '\(Excerpt.of(id))'.")
             return nil
         }
         return id
@@ -142,7 +142,7 @@ public enum RecordsFile {
     private static func number(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> Int? {
         guard let text = r.string(node, what) else { return nil }
         guard text.count <= 10, text.allSatisfy(\.isASCII), let n = Int(text), (0...Int(Int32.max) - 1).contains(n) else {
-            r.report(node, "\(what) '\(Shown.excerpt(text))' is not a whole number from 0 to \(Int32.max - 1).")
+            r.report(node, "\(what) '\(Excerpt.of(text))' is not a whole number from 0 to \(Int32.max - 1).")
             return nil
         }
         return n
@@ -152,7 +152,7 @@ public enum RecordsFile {
     private static func instant(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> LocalDateTime? {
         guard let text = r.string(node, what) else { return nil }
         guard text.hasSuffix("Z"), let time = LocalDateTime(iso: text.dropLast()), SupportedYears.contains(time.date) else {
-            r.report(node, "\(what) '\(Shown.excerpt(text))' is not a UTC time such as 2012-11-08T09:00:00Z.")
+            r.report(node, "\(what) '\(Excerpt.of(text))' is not a UTC time such as 2012-11-08T09:00:00Z.")
             return nil
         }
         return time
@@ -221,7 +221,7 @@ public enum RecordsFile {
         guard let m = r.mapping(node, "A change of \(id)", allowed: ["on", "field", "before", "after"], required: ["on", "field", "before", "after"]),
               let on = r.date(m["on"], "The day of the change"), let name = r.string(m["field"], "The field") else { return nil }
         guard let field = Action.Change.Field(rawValue: name) else {
-            r.report(m["field"], "Unknown field '\(Shown.excerpt(name))'; a change is to the text, owner or due.")
+            r.report(m["field"], "Unknown field '\(Excerpt.of(name))'; a change is to the text, owner or due.")
             return nil
         }
         return Action.Change(on: on, field: field, before: r.string(m["before"], "The value before") ?? "", after: r.string(m["after"], "The value after") ?? "")

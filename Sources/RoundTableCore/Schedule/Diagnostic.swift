@@ -21,7 +21,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// one line: a value quoted in the message has its line breaks (and any other control
     /// character) written out, as `\n`.
     public var description: String {
-        let text = Shown.escaped(message)
+        let text = Excerpt.escaped(message)
         if let line, let column { return "\(file):\(line):\(column): \(severity.rawValue): \(text)" }
         return "\(file): \(severity.rawValue): \(text)"
     }

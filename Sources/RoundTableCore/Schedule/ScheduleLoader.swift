@@ -114,12 +114,12 @@ public enum ScheduleLoader {
             let email = r.string(m["email"], "A member's email")
             r.refuseLineBreaks(email, at: m["email"], "The email of member '\(id ?? "?")'")
             if let email, HeaderText.firstControl(in: email) == nil, let problem = EmailAddress.problem(in: email) {
-                r.report(m["email"], "'\(Shown.excerpt(email))' is not an email address roundtable can send to: \(problem).")
+                r.report(m["email"], "'\(Excerpt.of(email))' is not an email address roundtable can send to: \(problem).")
             }
             var sector: Sector?
             if let text = r.string(m["sector"], "A member's sector") {
                 sector = Sector(rawValue: text)
-                if sector == nil { r.report(m["sector"], "Unknown sector '\(Shown.excerpt(text))'. Use public, private or voluntary.") }
+                if sector == nil { r.report(m["sector"], "Unknown sector '\(Excerpt.of(text))'. Use public, private or voluntary.") }
             }
             let joined = r.date(m["joined"], "The day member '\(id ?? "?")' joined")
             let left = r.date(m["left"], "The day member '\(id ?? "?")' left")
@@ -149,7 +149,7 @@ public enum ScheduleLoader {
             var kind: Session.Kind?
             if let text = r.string(m["kind"], "The kind") {
                 kind = Session.Kind(rawValue: text)
-                if kind == nil { r.report(m["kind"], "Unknown kind '\(Shown.excerpt(text))'. Use meeting, roundtable or seminar.") }
+                if kind == nil { r.report(m["kind"], "Unknown kind '\(Excerpt.of(text))'. Use meeting, roundtable or seminar.") }
             }
             let subject = r.string(m["subject"], "The subject")
             r.refuseLineBreaks(subject, at: m["subject"], "The subject of session '\(id ?? "?")'")
@@ -191,7 +191,7 @@ public enum ScheduleLoader {
         case "start":
             guard let text = r.string(m["start"], "The start") else { return nil }
             guard let t = LocalDateTime(iso: text) else {
-                r.report(m["start"], "The start '\(Shown.excerpt(text))' is not a local date and time (e.g. '2012-10-26T10:30:00').")
+                r.report(m["start"], "The start '\(Excerpt.of(text))' is not a local date and time (e.g. '2012-10-26T10:30:00').")
                 return nil
             }
             return r.inSupportedYears(t.date, at: m["start"], "The start").map { _ in .fixed(t) }
@@ -200,7 +200,7 @@ public enum ScheduleLoader {
             let parts = text.split(separator: "-")
             guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let mo = Int(parts[1]),
                   (1...12).contains(mo) else {
-                r.report(m["month"], "The month '\(Shown.excerpt(text))' should be written YYYY-MM (e.g. '2012-10').")
+                r.report(m["month"], "The month '\(Excerpt.of(text))' should be written YYYY-MM (e.g. '2012-10').")
                 return nil
             }
             guard SupportedYears.range.contains(y) else {
@@ -246,11 +246,11 @@ public enum ScheduleLoader {
     private static func identifier(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> String? {
         guard let text = r.string(node, what) else { return nil }
         guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
-            r.report(node, "\(what) '\(Shown.excerpt(text))' may hold only letters, digits, '-', '_' and '.'.")
+            r.report(node, "\(what) '\(Excerpt.of(text))' may hold only letters, digits, '-', '_' and '.'.")
             return nil
         }
         guard text.first != "." else {
-            r.report(node, "\(what) '\(Shown.excerpt(text))' may not start with '.': it becomes a file name.")
+            r.report(node, "\(what) '\(Excerpt.of(text))' may not start with '.': it becomes a file name.")
             return nil
         }
         return text

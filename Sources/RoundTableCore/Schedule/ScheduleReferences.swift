@@ -17,14 +17,14 @@ enum ScheduleReferences {
             for key in ["facilitator", "rapporteur", "attendees"] {
                 for (id, node) in listed(nodes[key]) where !(key == "attendees" && id == "all") {
                     guard let member = schedule.member(id) else {
-                        r.report(node, "Unknown member '\(Shown.excerpt(id))' as \(key) of session '\(session.id)'.")
+                        r.report(node, "Unknown member '\(Excerpt.of(id))' as \(key) of session '\(session.id)'.")
                         continue
                     }
                     reportOutsideMembership(member, as: key, of: session, at: node, &r)
                 }
             }
             for (id, node) in listed(nodes["requires"]) where !sessionIDs.contains(id) || id == session.id {
-                r.report(node, id == session.id ? "Session '\(Shown.excerpt(id))' cannot require itself." : "Unknown session '\(Shown.excerpt(id))' in 'requires' of '\(session.id)'.")
+                r.report(node, id == session.id ? "Session '\(Excerpt.of(id))' cannot require itself." : "Unknown session '\(Excerpt.of(id))' in 'requires' of '\(session.id)'.")
             }
             if let organiser = schedule.member(schedule.series.organiser) {
                 reportOutsideMembership(organiser, as: "organiser", of: session, at: seriesNode?["organiser"], &r)
@@ -62,7 +62,7 @@ enum ScheduleReferences {
     private static func reportDuplicates(_ ids: [(String, Node?)], _ what: String, _ r: inout YAMLReader) {
         var seen: Set<String> = []
         for (id, node) in ids where !seen.insert(id).inserted {
-            r.report(node, "Duplicate \(what) id '\(Shown.excerpt(id))'.")
+            r.report(node, "Duplicate \(what) id '\(Excerpt.of(id))'.")
         }
     }
 }

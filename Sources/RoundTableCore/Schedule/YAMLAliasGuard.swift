@@ -54,7 +54,7 @@ enum YAMLAliasGuard {
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 if open.last?.isMapping == true, open.last?.expectingKey == true {
-                    return (line, column, "The alias '*\(Shown.excerpt(name))' is used as a key; keys must be written out.")
+                    return (line, column, "The alias '*\(Excerpt.of(name))' is used as a key; keys must be written out.")
                 }
                 let size = anchorSizes[name] ?? 1
                 added += size

@@ -66,13 +66,13 @@ public struct YAMLReader {
         for (key, value) in map {
             let name = key.scalar?.string ?? ""
             if entries[name] != nil {
-                report(key, "Duplicate key '\(Shown.excerpt(name))' in \(what).")
+                report(key, "Duplicate key '\(Excerpt.of(name))' in \(what).")
             } else if !allowed.contains(name) {
-                report(key, "Unknown key '\(Shown.excerpt(name))' in \(what).\(suggestion(for: name, among: allowed))")
+                report(key, "Unknown key '\(Excerpt.of(name))' in \(what).\(suggestion(for: name, among: allowed))")
             } else {
                 // A required key left empty (`series:` and nothing after it) is as good as missing,
                 // and is said at the key, where the person left it empty.
-                if required.contains(name), Self.isNull(value) { report(key, "'\(Shown.excerpt(name))' in \(what) has no value.") }
+                if required.contains(name), Self.isNull(value) { report(key, "'\(Excerpt.of(name))' in \(what) has no value.") }
                 entries[name] = value
             }
         }
@@ -113,7 +113,7 @@ public struct YAMLReader {
     public mutating func date(_ node: Node?, _ what: String) -> LocalDate? {
         guard let text = string(node, what) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            report(node, "\(what) '\(Shown.excerpt(text))' is not a date (YYYY-MM-DD).")
+            report(node, "\(what) '\(Excerpt.of(text))' is not a date (YYYY-MM-DD).")
             return nil
         }
         return inSupportedYears(date, at: node, what)
@@ -135,15 +135,15 @@ public struct YAMLReader {
         do {
             value = try ISODuration(parsing: text)
         } catch .malformed {
-            report(node, "\(what) '\(Shown.excerpt(text))' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
+            report(node, "\(what) '\(Excerpt.of(text))' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
             return nil
         } catch {
-            report(node, "\(what) '\(Shown.excerpt(text))' is longer than \(ISODuration.longest.years) years, "
+            report(node, "\(what) '\(Excerpt.of(text))' is longer than \(ISODuration.longest.years) years, "
                 + "the longest any plan may use.")
             return nil
         }
         if calendarOnly && !value.isCalendarOnly {
-            report(node, "\(what) '\(Shown.excerpt(text))' must be whole days, weeks, months or years (e.g. 'P14D').")
+            report(node, "\(what) '\(Excerpt.of(text))' must be whole days, weeks, months or years (e.g. 'P14D').")
             return nil
         }
         return value

@@ -12,10 +12,19 @@ struct RSVP: ParsableCommand {
         abstract: "Record attendees' answers from iMIP REPLY files (.ics or saved emails).",
         discussion: """
             Every file is read; a file that cannot be used is reported and the others still count. Exit 65 if any was refused. \
-            '-' reads one reply from standard input (for a mail filter); files over 16 MiB are refused.
+            '-' reads one reply from standard input (for a mail filter); files over 16 MiB are refused. \
+            A reply is believed only when it could be genuine: one ATTENDEE per event, a member who was sent that invitation, \
+            a SEQUENCE that was sent, a DTSTAMP no later than a day from now, and, in a whole email, From: the attendee's \
+            own address. A bare .ics file names no sender, so only the other rules apply to it.
             """)
 
     @OptionGroup var options: CommonOptions
+
+    @Flag(name: .customLong("trust-sender"), help: """
+        Record replies whose email From: is not their attendee's address (a reply forwarded by a colleague, say). \
+        Use it only for files you vouch for.
+        """)
+    var trustSender = false
 
     @Argument(help: "Reply files ('-' for standard input).")
     var files: [String]
@@ -23,13 +32,17 @@ struct RSVP: ParsableCommand {
     func run() throws {
         let context = try options.load()
         let schedule = context.schedule
+        let rules = ReplyRules(schedule: schedule, invitations: try context.store.invitations(series: schedule.series.id),
+                               now: LocalDateTime(secondsSinceEpoch: Clock.now()))
         var refused: [String] = []
         var allMissing = true
         for file in files {
             do {
                 let bytes = file == "-" ? try TextFile.readStandardInput() : try TextFile.readBytes(file)
-                let calendar = try Component.parse(try CalendarPartReader.calendarText(in: bytes))
-                for reply in try ReplyReader.replies(in: calendar, schedule: schedule) {
+                let content = try CalendarPartReader.read(bytes)
+                let (calendar, problems) = try Component.parseKeepingProblems(content.calendar, limits: .received)
+                let sender = trustSender ? .vouchedFor : content.sender
+                for reply in try ReplyReader.replies(in: calendar, problems: problems, from: sender, rules: rules) {
                     let kept = try context.store.recordReply(reply, series: schedule.series.id)
                     let who = schedule.member(reply.attendee)?.name ?? reply.attendee
                     let answer = reply.answer.rawValue.lowercased()

@@ -9,7 +9,7 @@ import RoundTableCore
 extension LocalDate {
     static func argument(_ text: String) throws -> LocalDate {
         guard let date = LocalDate(iso: text) else {
-            throw ValidationError("'\(Shown.excerpt(text))' is not a date; use YYYY-MM-DD, e.g. 2012-11-26.")
+            throw ValidationError("'\(Excerpt.of(text))' is not a date; use YYYY-MM-DD, e.g. 2012-11-26.")
         }
         guard SupportedYears.contains(date) else { throw ValidationError(SupportedYears.refusal("The date", date)) }
         return date

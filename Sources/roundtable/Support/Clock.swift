@@ -27,7 +27,7 @@ enum Clock {
     private static let standIn: Result<Int?, Refused> = {
         guard let text = ProcessInfo.processInfo.environment["ROUNDTABLE_NOW"], !text.isEmpty else { return .success(nil) }
         guard let date = ISO8601DateFormatter().date(from: text) else {
-            return .failure(Refused(message: "ROUNDTABLE_NOW '\(Shown.excerpt(text))' is not an ISO 8601 instant "
+            return .failure(Refused(message: "ROUNDTABLE_NOW '\(Excerpt.of(text))' is not an ISO 8601 instant "
                 + "such as 2012-11-26T09:00:00Z; unset it to use the system clock."))
         }
         let seconds = Int(date.timeIntervalSince1970)

@@ -91,7 +91,7 @@ enum TextFile {
     /// before a path is written, so no id can ever name `..`, a hidden file or a subfolder.
     static func path(named name: String, in folder: String) throws -> String {
         guard !name.isEmpty, name.first != ".", !name.contains("/"), !name.contains("\0") else {
-            throw RoundTableError.invalid("'\(Shown.excerpt(name))' cannot name a file in '\(folder)': "
+            throw RoundTableError.invalid("'\(Excerpt.of(name))' cannot name a file in '\(folder)': "
                 + "it must not be empty, start with '.', or hold '/'.")
         }
         return (folder as NSString).appendingPathComponent(name)

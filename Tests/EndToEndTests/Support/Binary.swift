@@ -52,16 +52,24 @@ func roundtable(_ arguments: [String], environment: [String: String] = [:], curr
 }
 
 /// `roundtable(...)` under GNU time, with the most memory the child ever held (its maximum
-/// resident set size, in KiB, as wait4 reports it).
+/// resident set size, in KiB, as wait4 reports it). `limits` is a command run between time and
+/// the binary, such as `prlimit` and `timeout` (see `hardLimits`).
 func roundtableMeasuringMemory(_ arguments: [String], environment: [String: String] = [:],
-                               stdinFile: URL? = nil) throws -> (run: Run, maxResidentKiB: Int) {
+                               stdinFile: URL? = nil, limits: [String] = []) throws -> (run: Run, maxResidentKiB: Int) {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = folder.appendingPathComponent("rss").path
     let run = try roundtable(arguments, environment: environment, stdinFile: stdinFile,
-                             wrapper: ["/usr/bin/time", "-q", "-f", "%M", "-o", report])
+                             wrapper: ["/usr/bin/time", "-q", "-f", "%M", "-o", report] + limits)
     let kib = Int(try String(contentsOfFile: report, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     return (run, kib)
+}
+
+/// Limits under which a run must end with a result: at most `addressSpaceMiB` of address space
+/// (an allocation past it fails, and the run crashes) and `seconds` of wall time (then SIGKILL,
+/// exit 137), so a crash, a hang and a memory bomb each show as a wrong exit status.
+func hardLimits(addressSpaceMiB: Int, seconds: Int) -> [String] {
+    ["/usr/bin/prlimit", "--as=\(addressSpaceMiB << 20)", "/usr/bin/timeout", "-s", "KILL", "\(seconds)"]
 }
 
 /// Writes a file of `megabytes` MB: `head` (a valid start, say) then `line` repeated to fill it.

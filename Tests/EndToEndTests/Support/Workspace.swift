@@ -20,4 +20,12 @@ struct Workspace {
 
     /// Imports the AJC seeds into the workspace's state.
     func seed() throws -> Run { try rt(["import", bundledSeeds]) }
+
+    /// The answers recorded for `session` as `status --json` counts them: accepted, declined,
+    /// tentative, noAnswer.
+    func answers(_ session: String, _ extra: [String: String] = [:]) throws -> [String: Int] {
+        let json = try JSONSerialization.jsonObject(with: Data(try rt(["status", "--json"], extra).stdout.utf8)) as? [String: Any]
+        let sessions = json?["sessions"] as? [[String: Any]] ?? []
+        return sessions.first { $0["id"] as? String == session }?["answers"] as? [String: Int] ?? [:]
+    }
 }

@@ -1,0 +1,99 @@
+import ICalendar
+
+/// What a reply must be for `rsvp` to believe it (RFC 5546 §3.2.3, RFC 6047 §3): a reply
+/// records someone's answer, so one that could not have been sent by that person about an
+/// invitation they were sent is refused rather than counted.
+///
+/// Pure functions of the schedule, the invitations sent and the time: the command looks them up
+/// and `ReplyReader` applies the rules to each VEVENT.
+public struct ReplyRules: Sendable {
+    /// The properties `rsvp` reads. libical's damage to any of them refuses the reply; damage
+    /// elsewhere (Google's and Exchange's empty LOCATION, a vendor X-property) is ignored.
+    public static let readProperties: Set<String> = ["METHOD", "UID", "SEQUENCE", "DTSTAMP", "ATTENDEE"]
+
+    /// How far past now a DTSTAMP may be, in seconds: a day covers clocks set wrong by hours and
+    /// zones mistaken for UTC, and still refuses a stamp meant to outrank every later answer.
+    public static let clockTolerance = 86_400
+
+    public let schedule: Schedule
+    /// The moment of reading, UTC.
+    public let now: LocalDateTime
+    /// What was last sent to each member about each session, by session id then member id.
+    private let sent: [String: [String: InvitationRecord]]
+
+    public init(schedule: Schedule, invitations: [InvitationRecord], now: LocalDateTime) {
+        self.schedule = schedule
+        self.now = now
+        sent = Dictionary(grouping: invitations, by: \.session).mapValues { records in
+            Dictionary(records.map { ($0.attendee, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Refuses a reply in which libical damaged a property `rsvp` reads, or one it could not
+    /// name (a parameter, a line with no name: it may have been any of them).
+    public static func checkDamage(_ problems: [ParseProblem]) throws(ReplyError) {
+        for problem in problems where problem.property.map(readProperties.contains) ?? true {
+            throw .damaged(property: problem.property, message: problem.message)
+        }
+    }
+
+    /// The session `uid` names.
+    public func session(uid: String) throws(ReplyError) -> Session {
+        guard let session = schedule.sessions.first(where: { FeedBuilder.uid(of: $0, in: schedule.series) == uid }) else {
+            throw .unknownUID(uid)
+        }
+        return session
+    }
+
+    /// Checks that a VEVENT answers for exactly one attendee, as a REPLY must.
+    public static func checkOneAttendee(count: Int, uid: String) throws(ReplyError) {
+        guard count > 0 else { throw .missing("ATTENDEE") }
+        guard count == 1 else { throw .severalAttendees(uid: uid, count: count) }
+    }
+
+    /// The member whose address `address` is, in any case.
+    public func member(address: String) throws(ReplyError) -> Member {
+        guard let member = schedule.members.first(where: { $0.email.lowercased() == address.lowercased() }) else {
+            throw .unknownAttendee(address)
+        }
+        return member
+    }
+
+    /// Checks that the reply comes from the attendee it answers for: a whole email's From:
+    /// address must be theirs, in any case. A bare calendar file names no sender, and a file the
+    /// coordinator vouches for needs none.
+    public static func checkSender(_ sender: ReplySender, attendee address: String) throws(ReplyError) {
+        switch sender {
+        case .calendarFile, .vouchedFor:
+            return
+        case .email(nil):
+            throw .noSender
+        case .email(let from?):
+            guard from.lowercased() == address.lowercased() else { throw .senderIsNotAttendee(attendee: address, sender: from) }
+        }
+    }
+
+    /// The invitation to `session` standing for `member`: the last message sent them about it,
+    /// which must be a REQUEST. A session never sent (a seminar with only a window) has none.
+    public func invitation(to session: Session, for member: Member) throws(ReplyError) -> InvitationRecord {
+        guard let record = sent[session.id]?[member.id] else { throw .notInvited(session: session.id, member: member.name) }
+        guard !record.cancelled else { throw .invitationWithdrawn(session: session.id, member: member.name) }
+        return record
+    }
+
+    /// Checks that a reply's SEQUENCE is one that was sent: SEQUENCE only rises, so the last
+    /// sent is the highest, and a reply above it answers an invitation that never existed (and
+    /// would outrank every real answer to come).
+    public static func checkSequence(_ sequence: Int, against invitation: InvitationRecord, member: Member) throws(ReplyError) {
+        guard sequence <= invitation.sequence else {
+            throw .sequenceNotSent(session: invitation.session, member: member.name, sequence: sequence, sent: invitation.sequence)
+        }
+    }
+
+    /// Checks that a reply's DTSTAMP is not later than a day from now.
+    public func checkStamp(_ stamp: LocalDateTime) throws(ReplyError) {
+        guard stamp.secondsSinceEpoch <= now.secondsSinceEpoch + Self.clockTolerance else {
+            throw .stampInFuture(stamp: stamp, now: now)
+        }
+    }
+}
