@@ -109,6 +109,7 @@ import Testing
         let run = try workspace.rt(["rsvp", path])
         #expect(run.status == 65)
         #expect(run.stderr == "roundtable: error: \(path): \(message)\n")
-        #expect(try workspace.answers("rt5") == ["accepted": 0, "declined": 0, "tentative": 0, "noAnswer": 10])
+        #expect(try workspace.answers("rt5") == ["accepted": 1, "declined": 0, "tentative": 0, "noAnswer": 9, "answeredEarlierVersion": 0],
+                "only the organiser")
     }
 }

@@ -112,6 +112,9 @@ import Testing
         #expect(try answers("s2", now: "2013-01-20T09:00:00Z")["ann"] == "answered an earlier version (accepted)")
         #expect(try rt(["rsvp", try reply("ann", "ACCEPTED", session: "s2", sequence: 1, stamp: "20130121T090000Z")], now: "2013-01-21T12:00:00Z").status == 0)
         #expect(try answers("s2", now: "2013-01-21T12:00:00Z")["ann"] == "accepted")
+        let stale = try rt(["rsvp", try reply("cat", "ACCEPTED", session: "s2", sequence: 0, stamp: "20130121T100000Z")], now: "2013-01-21T12:00:00Z")
+        #expect(stale.stdout == "s2: Cat Dunn accepted (stale: it answers SEQUENCE 0; the invitation is now at 1)\n", "\(stale.stderr)")
+        #expect(try answers("s2", now: "2013-01-21T12:00:00Z")["cat"] == "answered an earlier version (accepted)")
 
         // 24 January: s1 is held without Cat; an action agreed there follows the next session.
         #expect(try rt(["advance", "s1", "hold", "--absent", "cat"], now: "2013-01-24T18:00:00Z").stdout.hasSuffix("s1: 3 attended: kim, ann, ben\n"))

@@ -32,8 +32,8 @@ struct RSVP: ParsableCommand {
     func run() throws {
         let context = try options.load()
         let schedule = context.schedule
-        let rules = ReplyRules(schedule: schedule, invitations: try context.store.invitations(series: schedule.series.id),
-                               now: LocalDateTime(secondsSinceEpoch: Clock.now()))
+        let invitations = try context.store.invitations(series: schedule.series.id)
+        let rules = ReplyRules(schedule: schedule, invitations: invitations, now: LocalDateTime(secondsSinceEpoch: Clock.now()))
         var refused: [String] = []
         var allMissing = true
         for file in files {
@@ -46,7 +46,10 @@ struct RSVP: ParsableCommand {
                     let kept = try context.store.recordReply(reply, series: schedule.series.id)
                     let who = schedule.member(reply.attendee)?.name ?? reply.attendee
                     let answer = reply.answer.rawValue.lowercased()
-                    print(kept ? "\(reply.session): \(who) \(answer)" : "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)")
+                    // An answer to a version since moved is kept (it is her latest word) but is not current.
+                    let latest = invitations.first { $0.session == reply.session && $0.attendee == reply.attendee }?.sequence ?? 0
+                    let stale = reply.sequence < latest ? " (stale: it answers SEQUENCE \(reply.sequence); the invitation is now at \(latest))" : ""
+                    print(kept ? "\(reply.session): \(who) \(answer)\(stale)" : "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)")
                 }
             } catch let error as StoreError {
                 throw error
