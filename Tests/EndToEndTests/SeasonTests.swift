@@ -127,6 +127,10 @@ import Testing
         let restored = folder.appendingPathComponent("restored.sqlite").path
         #expect(try rt(["import", backup], now: "2013-01-25T09:00:00Z", state: restored).status == 0)
         #expect(try rt(["dump"], now: "2013-01-25T09:00:00Z", state: restored).stdout == String(contentsOfFile: backup, encoding: .utf8))
+        for day in ["2013-02-07T09:00:00Z", "2013-02-22T09:00:00Z"] {
+            let original = try rt(["remind", "--dry-run"], now: day).stdout, copy = try rt(["remind", "--dry-run"], now: day, state: restored).stdout
+            #expect(original == copy && original.contains("would send: reminder to"), "\(day): the restored state reminds as the original does")
+        }
 
         // 1 February: Dev joins today, Ben leaves on 10 February, s2 moves to another room.
         let newcomer = "  - {id: dev, name: Dev Egan, email: dev@north.example.org, joined: 2013-02-01}"
