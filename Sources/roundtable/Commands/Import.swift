@@ -22,6 +22,7 @@ struct Import: ParsableCommand {
                       (records.attendance.count, "attendance record", "attendance records"), (records.invitations.count, "invitation", "invitations"),
                       (records.replies.count, "reply", "replies"), (records.ledger.count, "message sent", "messages sent")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-        print("imported \(counts.isEmpty ? "nothing" : counts.joined(separator: ", ")) into \(loaded.schedule.series.id)")
+        let listed = counts.count < 2 ? counts.first ?? "nothing" : counts.dropLast().joined(separator: ", ") + " and " + counts.last!
+        print("imported \(listed) into \(loaded.schedule.series.id)")
     }
 }
