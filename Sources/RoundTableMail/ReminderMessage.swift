@@ -5,8 +5,8 @@ import RoundTableDocuments
 /// The one digest a member gets from a `remind` run.
 public enum ReminderMessage {
     public static func make(_ digest: Digest, in schedule: Schedule, asOf: LocalDate, stamp: Int, templates: Templates) throws -> MailMessage {
-        let owed = digest.reminders.filter { !$0.item.key.hasPrefix("session:") }
-        let sessions = digest.reminders.filter { $0.item.key.hasPrefix("session:") }
+        let owed = digest.reminders.filter(\.item.kind.isOwed)
+        let sessions = digest.reminders.filter { !$0.item.kind.isOwed }
         let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
         var context: [String: Any] = [
             "recipient": digest.recipient.name,

@@ -3,8 +3,20 @@ import ICalendar
 /// Something a person can be reminded of: a stage they owe, an action they took on, or a
 /// session they are invited to.
 public struct ReminderItem: Hashable, Sendable {
-    /// Stable key of the item in the sent-messages ledger: `stage:rt4:writeup`, `action:A4`, `session:rt4`.
-    public let key: String
+    /// What it is about.
+    public enum Kind: Hashable, Sendable {
+        /// A stage of a session its owners owe.
+        case stage(Stage)
+        /// An action its owner took on (the action id).
+        case action(String)
+        /// A session its attendees are coming to.
+        case session
+
+        /// Whether it is work someone owes, rather than a session to come to.
+        public var isOwed: Bool { self != .session }
+    }
+
+    public let kind: Kind
     public let session: String
     /// What the digest says, e.g. "write-up of rt4 (Balancing …)".
     public let text: String
@@ -12,7 +24,25 @@ public struct ReminderItem: Hashable, Sendable {
     /// Member ids of who is reminded.
     public let recipients: [String]
     /// Whether reminders go on after the due day (owed work) or stop (a session one attends).
-    public let chasesWhenLate: Bool
+    public var chasesWhenLate: Bool { kind.isOwed }
+
+    public init(kind: Kind, session: String, text: String, due: LocalDate, recipients: [String]) {
+        self.kind = kind
+        self.session = session
+        self.text = text
+        self.due = due
+        self.recipients = recipients
+    }
+
+    /// Stable key of the item in the sent-messages ledger: `stage:rt4:writeup`, `action:A4`,
+    /// `session:rt4`. Written in every state file, so its form never changes.
+    public var key: String {
+        switch kind {
+        case .stage(let stage): return "stage:\(session):\(stage.rawValue)"
+        case .action(let id): return "action:\(id)"
+        case .session: return "session:\(session)"
+        }
+    }
 }
 
 /// A ledger row: this item was sent to this member for this trigger day.

@@ -70,21 +70,20 @@ public enum ReminderPlanner {
             let session = timeline.session
             for deadline in timeline.stages where deadline.done == nil {
                 found.append(ReminderItem(
-                    key: "stage:\(session.id):\(deadline.stage.rawValue)", session: session.id,
-                    text: SessionText.task(deadline.stage, session), due: deadline.due,
-                    recipients: schedule.owners(of: deadline.stage, in: session).map(\.id), chasesWhenLate: true))
+                    kind: .stage(deadline.stage), session: session.id, text: SessionText.task(deadline.stage, session), due: deadline.due,
+                    recipients: schedule.owners(of: deadline.stage, in: session).map(\.id)))
             }
             if let start = session.timing.start, !session.isCancelled, timeline.deadline(.hold)?.done == nil, asOf <= start.date {
                 found.append(ReminderItem(
-                    key: "session:\(session.id)", session: session.id,
+                    kind: .session, session: session.id,
                     text: "\(SessionText.title(session)), \(SessionText.when(session, zone: schedule.zone))"
                         + (session.location.map { ", \($0)" } ?? ""),
-                    due: start.date, recipients: schedule.attendees(of: session).map(\.id), chasesWhenLate: false))
+                    due: start.date, recipients: schedule.attendees(of: session).map(\.id)))
             }
         }
         for action in actions where action.isOpen {
-            found.append(ReminderItem(key: "action:\(action.id)", session: action.session, text: "\(action.id): \(action.text)",
-                                      due: action.due, recipients: [action.owner], chasesWhenLate: true))
+            found.append(ReminderItem(kind: .action(action.id), session: action.session, text: "\(action.id): \(action.text)",
+                                      due: action.due, recipients: [action.owner]))
         }
         return found
     }
