@@ -19,6 +19,9 @@ names=("$@")
 scratch=.build-fuzz
 # Swift's own crash reporter would stop to symbolicate under AddressSanitizer; libFuzzer reports.
 export SWIFT_BACKTRACE=enable=no
+# AddressSanitizer holds freed memory back (256 MB by default) to catch use after free; a quarter
+# of that leaves -rss_limit_mb to measure what the readers themselves hold.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=64}
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
 
 for name in "${names[@]}"; do
