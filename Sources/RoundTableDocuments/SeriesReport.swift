@@ -8,6 +8,7 @@ public enum SeriesReport {
     public static func markdown(_ schedule: Schedule, timelines: [SessionTimeline], records: Records,
                                 writeups: [String: WriteupFile], asOf: LocalDate, templates: Templates) -> String {
         let actions = records.actions
+        let answers = SessionAnswers(records)
         // Everything still open that falls due by the papers deadline (with no seminar: by the
         // end of the years roundtable plans in) is what would be overdue the day after it.
         let horizon = Timeline.papersDeadline(in: schedule) ?? LocalDate(year: SupportedYears.range.upperBound, month: 12, day: 31)!
@@ -20,15 +21,16 @@ public enum SeriesReport {
             "asOf": asOf.description,
             "summary": "\(done) of \(total) stages done; \(actions.filter(\.isOpen).count) of \(actions.count) actions open.",
             "open": open,
-            "sessions": timelines.map { session($0, schedule: schedule, records: records, writeup: writeups[$0.session.id]) },
+            "sessions": timelines.map { session($0, schedule: schedule, records: records, answers: answers, writeup: writeups[$0.session.id]) },
         ]
         return templates.render(.report, context)
     }
 
-    private static func session(_ t: SessionTimeline, schedule: Schedule, records: Records, writeup: WriteupFile?) -> [String: Any] {
+    private static func session(_ t: SessionTimeline, schedule: Schedule, records: Records, answers index: SessionAnswers,
+                                writeup: WriteupFile?) -> [String: Any] {
         let s = t.session
         let actions = records.actions
-        let answers = SessionAnswers.of(s, in: schedule, invitations: records.invitations.map(\.item), replies: records.replies)
+        let answers = index.of(s, in: schedule)
         let count = { (state: AttendeeAnswer.State) in answers.filter { $0.state == state }.count }
         let attendance: String
         if s.isCancelled {

@@ -11,7 +11,7 @@ public enum WriteupSkeleton {
         let actions = records.actions
         let attended = records.attendance.first { $0.session == session.id }?.attended
         let people: [(Member, String?)] = attended.map { $0.compactMap(schedule.member).map { ($0, nil) } }
-            ?? SessionAnswers.of(session, in: schedule, invitations: records.invitations.map(\.item), replies: records.replies)
+            ?? SessionAnswers(records).of(session, in: schedule)
                 .map { ($0.member, $0.text) }
         let context: [String: Any] = [
             "title": SessionText.title(session),

@@ -31,11 +31,25 @@ public struct AttendeeAnswer: Hashable, Sendable {
     }
 }
 
-public enum SessionAnswers {
+/// The invitations sent and the replies recorded, indexed once by session and attendee, so a
+/// report of every session reads each record once rather than once per session.
+public struct SessionAnswers: Sendable {
+    private let sent: [String: [String: InvitationRecord]]
+    private let answered: [String: [String: Reply]]
+
+    public init(invitations: [InvitationRecord], replies: [Reply]) {
+        sent = Self.index(invitations, session: \.session, attendee: \.attendee)
+        answered = Self.index(replies, session: \.session, attendee: \.attendee)
+    }
+
+    /// The records' invitations and replies.
+    public init(_ records: Records) {
+        self.init(invitations: records.invitations.map(\.item), replies: records.replies)
+    }
+
     /// The answer of everyone invited to `session`, in schedule order.
-    public static func of(_ session: Session, in schedule: Schedule, invitations: [InvitationRecord], replies: [Reply]) -> [AttendeeAnswer] {
-        let sent = Dictionary(invitations.filter { $0.session == session.id }.map { ($0.attendee, $0) }, uniquingKeysWith: { a, _ in a })
-        let answered = Dictionary(replies.filter { $0.session == session.id }.map { ($0.attendee, $0) }, uniquingKeysWith: { a, _ in a })
+    public func of(_ session: Session, in schedule: Schedule) -> [AttendeeAnswer] {
+        let sent = self.sent[session.id] ?? [:], answered = self.answered[session.id] ?? [:]
         return schedule.attendees(of: session).map { member in
             if member.id == schedule.series.organiser { return AttendeeAnswer(member: member, state: .organiser) }
             guard let reply = answered[member.id] else { return AttendeeAnswer(member: member, state: .noAnswer) }
@@ -44,5 +58,13 @@ public enum SessionAnswers {
             }
             return AttendeeAnswer(member: member, state: .answered(reply.answer))
         }
+    }
+
+    private static func index<T>(_ items: [T], session: KeyPath<T, String>, attendee: KeyPath<T, String>) -> [String: [String: T]] {
+        var index: [String: [String: T]] = [:]
+        for item in items where index[item[keyPath: session], default: [:]][item[keyPath: attendee]] == nil {
+            index[item[keyPath: session], default: [:]][item[keyPath: attendee]] = item
+        }
+        return index
     }
 }

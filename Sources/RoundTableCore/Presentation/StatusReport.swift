@@ -73,7 +73,7 @@ public struct StatusReport: Codable, Hashable, Sendable {
 
     /// Builds the report as of a date.
     public init(schedule: Schedule, timelines: [SessionTimeline], records: Records, asOf: LocalDate) {
-        let invitations = records.invitations.map(\.item)
+        let answersBySession = SessionAnswers(records)
         let attendance = Dictionary(records.attendance.map { ($0.session, $0.attended) }, uniquingKeysWith: { a, _ in a })
         openActions = records.actions.filter(\.isOpen).sorted { ($0.due, $0.id.count, $0.id) < ($1.due, $1.id.count, $1.id) }.map {
             ActionStatus(id: $0.id, session: $0.session, owner: $0.owner, text: $0.text, due: $0.due.description,
@@ -90,7 +90,7 @@ public struct StatusReport: Codable, Hashable, Sendable {
             case .month(let y, let m): when = "\(y)-\(pad2(m))"
             case .window(let from, let to): when = "\(from)/\(to)"
             }
-            let people = SessionAnswers.of(s, in: schedule, invitations: invitations, replies: records.replies)
+            let people = answersBySession.of(s, in: schedule)
             let count = { (state: AttendeeAnswer.State) in people.filter { $0.state == state }.count }
             let answers = Answers(accepted: count(.answered(.accepted)) + count(.organiser), declined: count(.answered(.declined)),
                                   tentative: count(.answered(.tentative)), noAnswer: count(.noAnswer),

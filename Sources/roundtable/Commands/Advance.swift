@@ -55,8 +55,7 @@ struct Advance: ParsableCommand {
         let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)
         let attendance = try completion.stage == .hold ? AttendanceRules.attendance(
             of: found, in: context.schedule,
-            answers: SessionAnswers.of(found, in: context.schedule, invitations: context.records.invitations.map(\.item),
-                                       replies: context.records.replies),
+            answers: SessionAnswers(context.records).of(found, in: context.schedule),
             attended: attended, absent: absent) : nil
         try context.store.complete(completion, series: series, attendance: attendance) { existing in
             try StageRules.check(completion, in: context.schedule, existing: existing, asOf: context.asOf)
