@@ -55,7 +55,7 @@ public enum SeriesReport {
             "hasPoints": !areas.isEmpty,
             "areas": areas,
             "hasActions": !own.isEmpty,
-            "actions": own.map { ReplyText.fields($0).mapValues { value -> Any in
+            "actions": own.map { ActionFields.of($0).mapValues { value -> Any in
                 (value as? [String]).map { $0.map(MarkdownText.literal) } ?? MarkdownText.literal("\(value)")
             } },
         ]

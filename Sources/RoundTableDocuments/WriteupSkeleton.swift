@@ -28,19 +28,9 @@ public enum WriteupSkeleton {
                 return fields
             },
             "areas": schedule.series.discussionAreas.isEmpty ? ["Discussion"] : schedule.series.discussionAreas,
-            "agreed": actions.filter { $0.session == session.id && $0.dropped == nil }.map(ReplyText.fields),
-            "carried": CarriedActions.into(session, in: schedule, actions: actions).map(ReplyText.fields),
+            "agreed": actions.filter { $0.session == session.id && $0.dropped == nil }.map(ActionFields.of),
+            "carried": CarriedActions.into(session, in: schedule, actions: actions).map(ActionFields.of),
         ]
         return templates.render(.writeup, context)
-    }
-}
-
-/// Small pieces of wording shared by the skeleton and the report.
-enum ReplyText {
-    static func fields(_ action: Action) -> [String: Any] {
-        let dropped = action.dropped.map { "dropped \($0.on)" + ($0.reason.map { ": \($0)" } ?? "") }
-        return ["id": action.id, "owner": action.owner, "due": action.due.description, "text": action.text,
-                "state": action.done.map { "done \($0)" } ?? dropped ?? "open",
-                "changes": action.history.map { "\($0.on): \($0.field.rawValue) \($0.before) → \($0.after)" }]
     }
 }
