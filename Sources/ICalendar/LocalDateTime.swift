@@ -35,6 +35,15 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         self.init(date: date, hour: n[3], minute: n[4], second: n.count == 6 ? n[5] : 0)
     }
 
+    /// The form a UTC time is kept in (the state's sent times, a records file): `2012-11-08T09:00:00Z`.
+    public var utcText: String { "\(self)Z" }
+
+    /// Reads `utcText` back; nil for anything else (no `Z`, a time that does not exist).
+    public init?(utcText text: some StringProtocol) {
+        guard text.hasSuffix("Z") else { return nil }
+        self.init(iso: text.dropLast())
+    }
+
     /// Seconds since 1970-01-01T00:00:00 on the same wall clock (as if it were UTC).
     public var secondsSinceEpoch: Int { date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second }
 

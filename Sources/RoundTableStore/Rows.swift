@@ -112,7 +112,7 @@ enum Rows {
         /// A UTC time as SQLite's strftime writes it, "2012-11-08T09:00:00Z".
         func instant(_ column: String) throws(StoreError) -> LocalDateTime {
             let text: String = try self[column]
-            guard text.hasSuffix("Z"), let time = LocalDateTime(iso: text.dropLast()) else { throw corrupt("an impossible time in '\(column)'") }
+            guard let time = LocalDateTime(utcText: text) else { throw corrupt("an impossible time in '\(column)'") }
             return time
         }
 

@@ -20,7 +20,7 @@ extension StateStore {
             INSERT\(replacing ? " OR REPLACE" : "") INTO invitations (series, session, attendee, sequence, fingerprint, content, cancelled, message_id, sent_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [series, record.session, record.attendee, record.sequence, record.fingerprint, record.content,
-                             record.cancelled, sent.messageID, "\(sent.at)Z"])
+                             record.cancelled, sent.messageID, sent.at.utcText])
     }
 
     /// Records an invitation handed to the transport, replacing what was sent before to that

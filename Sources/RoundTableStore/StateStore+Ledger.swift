@@ -26,6 +26,6 @@ extension StateStore {
     static func insert(_ sent: Sent<LedgerEntry>, series: String, ignoringKept: Bool = false, _ db: Database) throws {
         try db.execute(sql: """
             INSERT\(ignoringKept ? " OR IGNORE" : "") INTO ledger (series, item, recipient, trigger, message_id, sent_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [series, sent.item.item, sent.item.recipient, sent.item.trigger.description, sent.messageID, "\(sent.at)Z"])
+            """, arguments: [series, sent.item.item, sent.item.recipient, sent.item.trigger.description, sent.messageID, sent.at.utcText])
     }
 }

@@ -151,7 +151,7 @@ public enum RecordsFile {
     /// A UTC time written `2012-11-08T09:00:00Z`.
     private static func instant(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> LocalDateTime? {
         guard let text = r.string(node, what) else { return nil }
-        guard text.hasSuffix("Z"), let time = LocalDateTime(iso: text.dropLast()), SupportedYears.contains(time.date) else {
+        guard let time = LocalDateTime(utcText: text), SupportedYears.contains(time.date) else {
             r.report(node, "\(what) '\(Excerpt.of(text))' is not a UTC time such as 2012-11-08T09:00:00Z.")
             return nil
         }
@@ -170,18 +170,18 @@ public enum RecordsFile {
             Node([(Node("session"), Node(a.session)), (Node("attended"), Node(a.attended.map { Node($0) }, .implicit, .flow))], .implicit, .flow)
         }
         let invitations = records.invitations.sorted { ($0.item.session, $0.item.attendee) < ($1.item.session, $1.item.attendee) }.map { s in
-            var fields = ["session": s.item.session, "attendee": s.item.attendee, "sequence": "\(s.item.sequence)", "sent": "\(s.at)Z",
+            var fields = ["session": s.item.session, "attendee": s.item.attendee, "sequence": "\(s.item.sequence)", "sent": s.at.utcText,
                           "message-id": s.messageID, "fingerprint": s.item.fingerprint, "content": s.item.content]
             if s.item.cancelled { fields["cancelled"] = "true" }
             return Node(pairs(fields, order: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint", "cancelled", "content"]))
         }
         let replies = records.replies.sorted { ($0.session, $0.attendee) < ($1.session, $1.attendee) }.map { reply in
             flow(["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
-                  "stamp": "\(reply.stamp)Z"], order: ["session", "attendee", "answer", "sequence", "stamp"])
+                  "stamp": reply.stamp.utcText], order: ["session", "attendee", "answer", "sequence", "stamp"])
         }
         let reminders = records.ledger.sorted { ($0.item.item, $0.item.recipient, $0.item.trigger) < ($1.item.item, $1.item.recipient, $1.item.trigger) }
             .map { s in
-                flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": "\(s.at)Z",
+                flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": s.at.utcText,
                       "message-id": s.messageID], order: ["item", "recipient", "trigger", "sent", "message-id"])
             }
         let root = Node([

@@ -11,12 +11,12 @@ public enum ReminderPlanner {
     /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action],
                             sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
-        let lastSent = Dictionary(sent.map { ("\($0.item)\u{0}\($0.recipient)", $0.trigger) }, uniquingKeysWith: max)
+        let lastSent = lastTriggers(sent)
         var byMember: [String: [DueReminder]] = [:]
         for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in item.recipients {
-                if let previous = lastSent["\(item.key)\u{0}\(recipient)"], previous >= trigger { continue }
+                if let previous = lastSent[ledgerKey(item.key, recipient)], previous >= trigger { continue }
                 byMember[recipient, default: []].append(
                     DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item.due, asOf)))
             }
@@ -45,12 +45,12 @@ public enum ReminderPlanner {
     /// open has a reminder left.
     public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action],
                                sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
-        let lastSent = Dictionary(sent.map { ("\($0.item)\u{0}\($0.recipient)", $0.trigger) }, uniquingKeysWith: max)
+        let lastSent = lastTriggers(sent)
         var next: LocalDate?
         for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
             let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
             for recipient in item.recipients {
-                let previous = lastSent["\(item.key)\u{0}\(recipient)"]
+                let previous = lastSent[ledgerKey(item.key, recipient)]
                 let day: LocalDate?
                 if let owed, previous.map({ $0 < owed }) ?? true {
                     day = asOf.adding(days: 1)
@@ -62,6 +62,13 @@ public enum ReminderPlanner {
         }
         return next
     }
+
+    /// The latest trigger sent for each item and recipient, keyed by `ledgerKey`.
+    private static func lastTriggers(_ sent: [LedgerEntry]) -> [String: LocalDate] {
+        Dictionary(sent.map { (ledgerKey($0.item, $0.recipient), $0.trigger) }, uniquingKeysWith: max)
+    }
+
+    private static func ledgerKey(_ item: String, _ recipient: String) -> String { "\(item)\u{0}\(recipient)" }
 
     /// Every open item as of a day: stages not done, open actions, and sessions not yet held.
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [ReminderItem] {
