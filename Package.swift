@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Every module sees only what it imports itself (SE-0444), so the layering in docs/architecture.md
+/// is checked by the compiler: a file that uses `LocalDate` must import CalendarTime, and a
+/// target must declare it.
+let guarded: [SwiftSetting] = [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "roundtable",
     platforms: [.macOS(.v14)],
@@ -25,27 +30,36 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .target(name: "ICalendar", dependencies: ["CLibical"]),
+        // Dates, times and zones: the one vocabulary every layer shares, with no calendar format in it.
+        .target(name: "CalendarTime", swiftSettings: guarded),
+        .target(name: "ICalendar", dependencies: ["CLibical", "CalendarTime"], swiftSettings: guarded),
         .target(
             name: "RoundTableCore",
-            dependencies: ["ICalendar", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CalendarTime", "ICalendar", .product(name: "Yams", package: "Yams")],
+            swiftSettings: guarded
         ),
         .target(
             name: "RoundTableStore",
-            dependencies: ["RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CalendarTime", "RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: guarded
         ),
         .target(
             name: "RoundTableDocuments",
-            dependencies: ["RoundTableCore", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink")],
+            dependencies: [
+                "CalendarTime", "RoundTableCore",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink"),
+            ],
+            swiftSettings: guarded,
             plugins: ["EmbedTemplates"]
         ),
         // templates/*.mustache compiled into RoundTableDocuments (Templates.builtIn).
         .plugin(name: "EmbedTemplates", capability: .buildTool()),
         .target(
             name: "RoundTableMail",
-            dependencies: ["CCurl", "RoundTableCore", "RoundTableDocuments", "ICalendar"]
+            dependencies: ["CCurl", "CalendarTime", "ICalendar", "RoundTableCore", "RoundTableDocuments"],
+            swiftSettings: guarded
         ),
-        .target(name: "RoundTableCalDAV", dependencies: ["CCurl", "RoundTableCore"]),
+        .target(name: "RoundTableCalDAV", dependencies: ["CCurl", "RoundTableCore"], swiftSettings: guarded),
         .executableTarget(
             name: "roundtable",
             dependencies: [
@@ -54,22 +68,25 @@ let package = Package(
                 "RoundTableMail",
                 "RoundTableCalDAV",
                 "RoundTableDocuments",
+                "CalendarTime",
                 "ICalendar",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: guarded,
             plugins: ["BuildInfo"]
         ),
         // BuildInfo.commit, for --version.
         .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(
             name: "roundtable-bench",
-            dependencies: ["ICalendar", "RoundTableCore"]
+            dependencies: ["CalendarTime", "ICalendar", "RoundTableCore"]
         ),
         .executableTarget(name: "fuzz-schedule", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-records", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-reply", dependencies: ["RoundTableCore", "RoundTableMail", "ICalendar"]),
         .executableTarget(name: "fuzz-mime", dependencies: ["RoundTableMail"]),
-        .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
+        .testTarget(name: "CalendarTimeTests", dependencies: ["CalendarTime"]),
+        .testTarget(name: "ICalendarTests", dependencies: ["CalendarTime", "ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
         .testTarget(
             name: "RoundTableStoreTests",

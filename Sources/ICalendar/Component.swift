@@ -1,3 +1,4 @@
+import CalendarTime
 import Foundation
 
 /// One iCalendar component (VCALENDAR, VEVENT, VTODO, VALARM, VTIMEZONE, …) as a plain value.

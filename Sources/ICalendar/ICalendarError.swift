@@ -12,8 +12,6 @@ public enum ICalendarError: Error, Equatable, Sendable, CustomStringConvertible 
     case lineTooLong(line: Int, limit: Int)
     /// The text holds more than `limit` content lines and parameters; it was not read.
     case tooManyItems(limit: Int)
-    /// The IANA zone name is not known to the system's zoneinfo.
-    case unknownTimeZone(String)
 
     public var description: String {
         switch self {
@@ -26,7 +24,6 @@ public enum ICalendarError: Error, Equatable, Sendable, CustomStringConvertible 
             return "Line \(line) of the calendar is longer than \(limit) octets; calendar clients fold lines at 75, so it was not read."
         case .tooManyItems(let limit):
             return "The calendar holds more than \(limit) lines and parameters; a reply holds a few dozen, so it was not read."
-        case .unknownTimeZone(let name): return "Unknown time zone '\(name)'. Use an IANA name such as 'Europe/London'."
         }
     }
 }

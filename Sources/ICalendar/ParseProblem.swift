@@ -1,3 +1,4 @@
+import Foundation
 /// One problem libical flagged while reading (an X-LIC-ERROR property): the component it was in
 /// and, when libical's message names one, the property it damaged or dropped.
 ///

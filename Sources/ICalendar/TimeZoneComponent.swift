@@ -1,3 +1,4 @@
+import CalendarTime
 import Synchronization
 
 /// Builds the VTIMEZONE that a calendar in a series' zone carries.

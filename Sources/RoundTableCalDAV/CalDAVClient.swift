@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 import RoundTableCore
 
 /// The requests `publish` makes of a CalDAV server (PUT, DELETE, MKCALENDAR), through libcurl

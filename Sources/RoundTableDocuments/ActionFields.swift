@@ -1,3 +1,4 @@
+import CalendarTime
 import RoundTableCore
 
 /// An action as the skeleton and the report show it, so the two never word it differently.

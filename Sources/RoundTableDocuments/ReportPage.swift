@@ -1,3 +1,4 @@
+import Foundation
 import Ink
 
 /// One self-contained HTML page: the Markdown report converted by Ink, the timeline picture

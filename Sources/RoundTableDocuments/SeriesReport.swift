@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import RoundTableCore
 
 /// The series report the seminar organisers are handed: every session, its stages, attendance,

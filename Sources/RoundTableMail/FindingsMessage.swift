@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import RoundTableCore
 
 /// The email that takes a session's agreed write-up to one member: the dissemination stage.

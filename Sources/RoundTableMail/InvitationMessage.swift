@@ -1,3 +1,4 @@
+import CalendarTime
 import ICalendar
 import RoundTableCore
 import RoundTableDocuments

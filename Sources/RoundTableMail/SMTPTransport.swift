@@ -1,4 +1,5 @@
 import CCurl
+import Foundation
 
 /// Sends through an SMTP server with libcurl: TLS from the start on smtps://; on smtp://,
 /// STARTTLS when the server offers it, and STARTTLS required whenever there are credentials.

@@ -1,5 +1,5 @@
+import CalendarTime
 import GRDB
-import ICalendar
 import RoundTableCore
 
 /// Turns rows back into Core values, refusing what the schema's checks should have kept out (a

@@ -1,5 +1,5 @@
+import CalendarTime
 import GRDB
-import ICalendar
 import RoundTableCore
 
 extension StateStore {

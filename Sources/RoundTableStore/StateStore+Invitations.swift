@@ -1,3 +1,4 @@
+import CalendarTime
 import GRDB
 import RoundTableCore
 

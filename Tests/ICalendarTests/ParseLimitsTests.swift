@@ -1,3 +1,4 @@
+import CalendarTime
 import Foundation
 import Testing
 @testable import ICalendar

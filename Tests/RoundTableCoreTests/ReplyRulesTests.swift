@@ -1,3 +1,4 @@
+import CalendarTime
 import ICalendar
 import Testing
 @testable import RoundTableCore

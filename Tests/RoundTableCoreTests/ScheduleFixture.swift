@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 @testable import RoundTableCore
 
 /// A small schedule in the AJC shape, written as a person would, for tests to vary.

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import Testing
 @testable import RoundTableCore
 

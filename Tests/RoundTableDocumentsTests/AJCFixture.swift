@@ -1,5 +1,5 @@
+import CalendarTime
 import Foundation
-import ICalendar
 import RoundTableCore
 import RoundTableDocuments
 

@@ -1,8 +1,8 @@
+import CalendarTime
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ICalendar
 import RoundTableCore
 import RoundTableDocuments
 import Testing

@@ -1,6 +1,6 @@
+import CalendarTime
 import Foundation
 import GRDB
-import ICalendar
 import RoundTableCore
 import RoundTableStore
 import Testing

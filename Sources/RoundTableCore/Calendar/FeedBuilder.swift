@@ -1,3 +1,4 @@
+import CalendarTime
 import ICalendar
 
 /// Builds the METHOD:PUBLISH calendar of a series: its sessions and its deadlines.

@@ -1,3 +1,4 @@
+import CalendarTime
 import ICalendar
 
 /// The VEVENT of a session, shared by the feed (PUBLISH) and invitations (REQUEST, CANCEL), so

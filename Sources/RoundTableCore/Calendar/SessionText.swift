@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// The words that describe a session wherever it appears: calendar entries, tables, messages.
 public enum SessionText {

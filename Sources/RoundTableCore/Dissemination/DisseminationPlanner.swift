@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Who must be sent a session's agreed write-up: every member of the group on the day it goes
 /// out (a member who has left is not, a newcomer is), less those already sent this version of

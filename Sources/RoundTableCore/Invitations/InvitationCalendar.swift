@@ -1,3 +1,4 @@
+import CalendarTime
 import ICalendar
 
 /// The iTIP calendar (RFC 5546) carried by one invitation message.

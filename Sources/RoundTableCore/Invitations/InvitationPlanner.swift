@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// One invitation message to send: REQUEST or CANCEL, to one attendee, at one SEQUENCE.
 public struct PlannedInvitation: Hashable, Sendable {

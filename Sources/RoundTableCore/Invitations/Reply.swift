@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// An attendee's answer to an invitation, as an iMIP REPLY carries it.
 public struct Reply: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Why a reply cannot be recorded. Each names what was found and the rule it breaks, so the
 /// coordinator can tell which mail it was and what to do.

@@ -1,3 +1,4 @@
+import CalendarTime
 import ICalendar
 
 /// What a reply must be for `rsvp` to believe it (RFC 5546 §3.2.3, RFC 6047 §3): a reply

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Start, end and place of a session as an invitation sent them: what a reschedule changes
 /// (and SEQUENCE follows), kept with each invitation so an update can say what it changed.

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Something a member agreed to do at a session, carried forward until it is done or dropped.
 public struct Action: Hashable, Sendable {

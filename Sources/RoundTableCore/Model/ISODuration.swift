@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// An ISO 8601 duration as a schedule's policy writes it: `P28D`, `P2W`, `P1M`, `PT3H30M`.
 ///

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// A person in the series: the organiser, facilitators, rapporteurs and attendees are all members.
 public struct Member: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Everything recorded about one series that its schedule cannot say: the state `dump` writes
 /// and `import` reads back, all of it, so a restored state plans exactly what the original did.

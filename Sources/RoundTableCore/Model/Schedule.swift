@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// A whole series as its plan file describes it: the input every rule is a function of.
 public struct Schedule: Hashable, Sendable {

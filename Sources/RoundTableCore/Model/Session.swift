@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// One meeting of the series, as the schedule plans it.
 public struct Session: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// The years a date may fall in, wherever a person or a file gives one (schedule, records,
 /// `--as-of`, `--on`, `--due`, `ROUNDTABLE_NOW`).

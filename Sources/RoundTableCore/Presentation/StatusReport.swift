@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// What `status` shows, as a value: the same data feeds the table and the JSON.
 ///

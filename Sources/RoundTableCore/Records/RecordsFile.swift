@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import Yams
 
 /// The YAML form of `Records`: what `dump` writes, `import` reads, and seeds/ holds.

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Something a person can be reminded of: a stage they owe, an action they took on, or a
 /// session they are invited to.

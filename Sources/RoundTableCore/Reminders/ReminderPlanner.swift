@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Which reminders a run as of a day must send: the rules of DESIGN.md, as a pure function.
 ///

@@ -1,4 +1,5 @@
-import ICalendar
+import CalendarTime
+import Foundation
 
 /// The series as a Gantt-style picture: one row per session, its stages as bars from when the
 /// stage can start to when it is due, done marks, overdue work in a warning colour, and two

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// What may happen to an action after it is added: edited, done once, dropped, reopened; each a
 /// pure function from the action as recorded to the action as it should be, or a refusal.

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// A recorded fact: a session's stage was done on a day.
 public struct Completion: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Something late as of a date, and who must act on it.
 public struct OverdueItem: Hashable, Sendable, Codable {

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Plans that load but cannot work as written: `check` warns and still exits 0.
 public enum PlanWarnings {

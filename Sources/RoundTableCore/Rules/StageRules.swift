@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Whether a stage may be recorded done: stages complete in order, once, on dates that do not
 /// go backwards, never after the as-of day, and only for sessions that can have them.

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// One stage of one session: when it is due, and when it was done.
 public struct StageDeadline: Hashable, Sendable {

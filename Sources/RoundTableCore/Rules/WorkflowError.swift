@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 
 /// Why a record the coordinator asked for cannot be made. Each message says what to do instead.
 public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {

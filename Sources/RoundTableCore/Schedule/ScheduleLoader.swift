@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import Yams
 
 /// A schedule read from its file, with where each session was written (for located warnings).

@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import Yams
 
 /// The checks that need the whole schedule: ids that must exist or be unique, and local times

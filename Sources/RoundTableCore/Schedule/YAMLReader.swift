@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import Yams
 
 /// Reads YAML nodes into values while collecting every problem with its line and column.

@@ -1,6 +1,8 @@
 import ArgumentParser
-import ICalendar
+import CalendarTime
+import Foundation
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable advance`: record that a session's stage is done (or undo the latest record).
 struct Advance: ParsableCommand {

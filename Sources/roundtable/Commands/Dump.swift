@@ -1,5 +1,6 @@
 import ArgumentParser
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable dump`: every record of the series as a YAML records file (a backup `import` reads).
 struct Dump: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable import`: read a records file in one transaction, all or nothing.
 struct Import: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ICalendar
+import CalendarTime
 import RoundTableCore
 import RoundTableMail
 import RoundTableStore

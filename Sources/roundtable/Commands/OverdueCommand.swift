@@ -1,4 +1,5 @@
 import ArgumentParser
+import CalendarTime
 import Foundation
 import RoundTableCore
 

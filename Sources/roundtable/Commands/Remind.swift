@@ -1,6 +1,6 @@
 import ArgumentParser
+import CalendarTime
 import Foundation
-import ICalendar
 import RoundTableCore
 import RoundTableDocuments
 import RoundTableMail

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ICalendar
+import CalendarTime
 import RoundTableCore
 
 /// Date options (`--as-of`, `--on`, `--due`) are typed where they are declared

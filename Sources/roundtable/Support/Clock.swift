@@ -1,5 +1,5 @@
+import CalendarTime
 import Foundation
-import ICalendar
 import RoundTableCore
 
 /// The one place the CLI reads the time.

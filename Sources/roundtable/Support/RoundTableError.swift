@@ -1,3 +1,4 @@
+import CalendarTime
 import ICalendar
 import RoundTableCalDAV
 import RoundTableCore
@@ -53,6 +54,7 @@ enum RoundTableError: Error {
         case let file as TextFileError: self = .file(file)
         case let template as TemplateError: self = .template(template)
         case let calendar as ICalendarError: self = .calendar(calendar)
+        case let zone as UnknownTimeZone: self = .invalid(zone.description)
         case let reply as ReplyError: self = .reply(reply)
         case let caldav as CalDAVError: self = .caldav(caldav)
         default: return nil

@@ -1,6 +1,7 @@
 import ArgumentParser
-import ICalendar
+import CalendarTime
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable action add`: prints the new action's id, so scripts can capture it.
 struct ActionAdd: ParsableCommand {

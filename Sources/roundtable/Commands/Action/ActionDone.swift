@@ -1,6 +1,7 @@
 import ArgumentParser
-import ICalendar
+import CalendarTime
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable action done`: mark an action done.
 struct ActionDone: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable action drop`: let an action go; it stays in the history, shown as dropped, and is never reminded.
 struct ActionDrop: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
-import ICalendar
+import CalendarTime
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable action edit`: reword, reassign or re-date an action; each change is kept in its history.
 struct ActionEdit: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RoundTableCore
+import RoundTableStore
 
 /// `roundtable action reopen`: an action marked done by mistake, or not really finished.
 struct ActionReopen: ParsableCommand {

@@ -88,7 +88,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 /// Zero-pads a number, as dates and times are written in ISO 8601 and iCalendar.
-func pad(_ n: Int, _ width: Int) -> String {
+package func pad(_ n: Int, _ width: Int) -> String {
     let s = String(n)
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
 }

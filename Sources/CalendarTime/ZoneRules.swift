@@ -36,10 +36,10 @@ public struct ZoneRules: Sendable, Hashable {
 
     /// Reads a zone; throws for names the system does not know. Only IANA names pass: Foundation
     /// also accepts offsets and abbreviations ("GMT+5", "EST") that no calendar client resolves.
-    public init(identifier: String) throws {
+    public init(identifier: String) throws(UnknownTimeZone) {
         let isIANAShaped = identifier == "UTC" || identifier.contains("/") && !identifier.contains(",")
         guard isIANAShaped, let zone = TimeZone(identifier: identifier), zone.identifier == identifier else {
-            throw ICalendarError.unknownTimeZone(identifier)
+            throw UnknownTimeZone(identifier)
         }
         self.identifier = identifier
         self.zone = zone

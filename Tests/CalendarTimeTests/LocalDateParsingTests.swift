@@ -1,4 +1,4 @@
-import ICalendar
+import CalendarTime
 import Testing
 
 /// The ISO forms a schedule, a records file and the state hold, and the near misses a person types.
