@@ -4,67 +4,67 @@ import Foundation
 import RoundTableCore
 import RoundTableStore
 
-/// `roundtable advance`: record that a session's stage is done (or undo the latest record).
-struct Advance: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "advance",
-        abstract: "Record a session's stage done, in order: plan, hold, writeup, disseminate.")
+extension RoundTable {
+    /// `roundtable advance`: record that a session's stage is done (or undo the latest record).
+    struct Advance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "advance",
+            abstract: "Record a session's stage done, in order: plan, hold, writeup, disseminate.")
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The session id, e.g. rt4.")
-    var session: String
+        @Argument(help: "The session id, e.g. rt4.")
+        var session: String
 
-    @Argument(help: "plan | hold | writeup | disseminate (with --undo: optional, the latest is removed).")
-    var stage: Stage?
+        @Argument(help: "plan | hold | writeup | disseminate (with --undo: optional, the latest is removed).")
+        var stage: Stage?
 
-    @Option(help: ArgumentHelp("The day it was done (default: the as-of day).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
-    var on: LocalDate?
+        @Option(help: ArgumentHelp("The day it was done (default: the as-of day).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
+        var on: LocalDate?
 
-    @Flag(help: "Remove the latest recorded stage of this session.")
-    var undo = false
+        @Flag(help: "Remove the latest recorded stage of this session.")
+        var undo = false
 
-    @Option(help: ArgumentHelp("With hold: who came, member ids (default: the organiser and everyone who accepted).", valueName: "ID,…"),
-            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-    var attended: [String]?
+        @Option(help: ArgumentHelp("With hold: who came, member ids (default: the organiser and everyone who accepted).", valueName: "ID,…"),
+                transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        var attended: [String]?
 
-    @Option(help: ArgumentHelp("With hold: who of those invited did not come.", valueName: "ID,…"),
-            transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
-    var absent: [String]?
+        @Option(help: ArgumentHelp("With hold: who of those invited did not come.", valueName: "ID,…"),
+                transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        var absent: [String]?
 
-    func validate() throws {
-        if !undo && stage == nil { throw ValidationError("Missing the stage: plan, hold, writeup or disseminate.") }
-        if attended != nil && absent != nil { throw ValidationError("Give --attended or --absent, not both.") }
-        if (attended != nil || absent != nil) && stage != .hold { throw ValidationError("--attended and --absent go with the hold stage.") }
-    }
-
-    func run() throws {
-        let context = try options.load()
-        let series = context.schedule.series.id
-        let found = try StageRules.session(session, in: context.schedule)
-        if undo {
-            let recorded = context.records.completions.filter { $0.session == session }
-            guard let latest = recorded.max(by: { $0.stage < $1.stage }) else {
-                throw WorkflowError.nothingToUndo(session: session)
-            }
-            if let stage, stage != latest.stage {
-                throw RoundTableError.invalid("The latest stage recorded for '\(session)' is \(latest.stage.rawValue), not \(stage.rawValue); only the latest can be undone.")
-            }
-            _ = try context.store.undoLatestCompletion(series: series, session: session)
-            print("\(session): removed \(latest.stage.rawValue) (was done \(latest.on))")
-            return
+        func validate() throws {
+            if !undo && stage == nil { throw ValidationError("Missing the stage: plan, hold, writeup or disseminate.") }
+            if attended != nil && absent != nil { throw ValidationError("Give --attended or --absent, not both.") }
+            if (attended != nil || absent != nil) && stage != .hold { throw ValidationError("--attended and --absent go with the hold stage.") }
         }
-        let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)
-        let attendance = try completion.stage == .hold ? AttendanceRules.attendance(
-            of: found, in: context.schedule,
-            answers: SessionAnswers(context.records).of(found, in: context.schedule),
-            attended: attended, absent: absent) : nil
-        try context.store.complete(completion, series: series, attendance: attendance) { existing in
-            try StageRules.check(completion, in: context.schedule, existing: existing, asOf: context.asOf)
+
+        func run() throws {
+            let context = try options.load()
+            let series = context.schedule.series.id
+            let found = try StageRules.session(session, in: context.schedule)
+            if undo {
+                let recorded = context.records.completions.filter { $0.session == session }
+                guard let latest = recorded.max(by: { $0.stage < $1.stage }) else {
+                    throw WorkflowError.nothingToUndo(session: session)
+                }
+                if let stage, stage != latest.stage {
+                    throw RoundTableError.invalid("The latest stage recorded for '\(session)' is \(latest.stage.rawValue), not \(stage.rawValue); only the latest can be undone.")
+                }
+                _ = try context.store.undoLatestCompletion(series: series, session: session)
+                print("\(session): removed \(latest.stage.rawValue) (was done \(latest.on))")
+                return
+            }
+            let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)
+            let attendance = try completion.stage == .hold ? AttendanceRules.attendance(
+                of: found, in: context.schedule,
+                answers: SessionAnswers(context.records).of(found, in: context.schedule),
+                attended: attended, absent: absent) : nil
+            try context.store.complete(completion, series: series, attendance: attendance) { existing in
+                try StageRules.check(completion, in: context.schedule, existing: existing, asOf: context.asOf)
+            }
+            print("\(session): \(completion.stage.rawValue) done \(completion.on)")
+            if let attendance { print("\(session): \(attendance.attended.count) attended: \(attendance.attended.joined(separator: ", "))") }
         }
-        print("\(session): \(completion.stage.rawValue) done \(completion.on)")
-        if let attendance { print("\(session): \(attendance.attended.count) attended: \(attendance.attended.joined(separator: ", "))") }
     }
 }
-
-extension Stage: ExpressibleByArgument {}

@@ -3,26 +3,28 @@ import Foundation
 import RoundTableCore
 import RoundTableStore
 
-/// `roundtable check`: validate the schedule, listing every error and warning with its place.
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Validate the schedule (or every schedule in a folder): errors (exit 65) and warnings (exit 0) as FILE:LINE:COL.")
+extension RoundTable {
+    /// `roundtable check`: validate the schedule, listing every error and warning with its place.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Validate the schedule (or every schedule in a folder): errors (exit 65) and warnings (exit 0) as FILE:LINE:COL.")
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    /// The schedule alone is checked; when the state file exists, its open actions are checked
-    /// against the membership too (a state is never created by `check`).
-    func run() throws {
-        let store = FileManager.default.fileExists(atPath: options.statePath) ? try options.openStore() : nil
-        for loaded in try options.loadSchedules() {
-            let actions = try store?.records(series: loaded.schedule.series.id).actions ?? []
-            let warnings = PlanWarnings.find(in: loaded.schedule).map { loaded.warning(session: $0.session, $0.message) }
-                + PlanWarnings.departedOwners(in: loaded.schedule, actions: actions).map { loaded.warning(member: $0.member, $0.message) }
-            for warning in warnings { print(warning) }
-            let s = loaded.schedule
-            print("\(loaded.file): \(s.sessions.count) sessions, \(s.members.count) members, "
-                  + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s"), no errors.")
+        /// The schedule alone is checked; when the state file exists, its open actions are checked
+        /// against the membership too (a state is never created by `check`).
+        func run() throws {
+            let store = FileManager.default.fileExists(atPath: options.statePath) ? try options.openStore() : nil
+            for loaded in try options.loadSchedules() {
+                let actions = try store?.records(series: loaded.schedule.series.id).actions ?? []
+                let warnings = PlanWarnings.find(in: loaded.schedule).map { loaded.warning(session: $0.session, $0.message) }
+                    + PlanWarnings.departedOwners(in: loaded.schedule, actions: actions).map { loaded.warning(member: $0.member, $0.message) }
+                for warning in warnings { print(warning) }
+                let s = loaded.schedule
+                print("\(loaded.file): \(s.sessions.count) sessions, \(s.members.count) members, "
+                      + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s"), no errors.")
+            }
         }
     }
 }

@@ -6,58 +6,60 @@ import RoundTableDocuments
 import RoundTableMail
 import RoundTableStore
 
-/// `roundtable disseminate`: the agreed write-up to every member, then the stage recorded.
-struct Disseminate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "disseminate",
-        abstract: "Email a session's agreed write-up to every member, then record the disseminate stage.")
+extension RoundTable {
+    /// `roundtable disseminate`: the agreed write-up to every member, then the stage recorded.
+    struct Disseminate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "disseminate",
+            abstract: "Email a session's agreed write-up to every member, then record the disseminate stage.")
 
-    @OptionGroup var options: CommonOptions
-    @OptionGroup var documents: DocumentOptions
-    @OptionGroup var delivery: TransportOptions
+        @OptionGroup var options: CommonOptions
+        @OptionGroup var documents: DocumentOptions
+        @OptionGroup var delivery: TransportOptions
 
-    @Argument(help: "The session id, e.g. rt4.")
-    var session: String
+        @Argument(help: "The session id, e.g. rt4.")
+        var session: String
 
-    func run() throws {
-        let context = try options.load()
-        let schedule = context.schedule
-        let session = try StageRules.session(self.session, in: schedule)
-        if session.isCancelled {
-            throw RoundTableError.invalid("'\(session.id)' is cancelled in the schedule: it was not held, so there are no findings to send.")
-        }
-        guard let writtenUp = context.records.completions.first(where: { $0.session == session.id && $0.stage == .writeup })?.on else {
-            throw RoundTableError.invalid("The write-up of '\(session.id)' is not recorded as agreed. Run 'roundtable advance \(session.id) writeup' once it is.")
-        }
-        let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
-        // What members receive: the rapporteur's guidance comments are not part of it.
-        let writeup = WriteupFile.published(try TextFile.read(path))
-        guard WriteupFile(text: writeup).hasLearningPoints else {
-            throw RoundTableError.invalid("'\(path)' has no learning points yet: it is still the skeleton. Fill it in before sending it to the membership.")
-        }
-        // Checked now, so a refusal (wrong order, already done) changes nothing and sends nothing.
-        let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
-        try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)
-        var sending = try delivery.run()
-        let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
-        // The ledger is read under the lock: a run that waited sees what the other one sent.
-        let recipients = DisseminationPlanner.recipients(of: session, in: schedule, writtenUp: writtenUp,
-                                                          sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
-        let stamp = Clock.now()
-        for member in recipients {
-            let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp)
-            try sending.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
-                try context.store.recordSent([DisseminationPlanner.ledgerEntry(session, to: member, writtenUp: writtenUp)],
-                                             series: schedule.series.id, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp))
+        func run() throws {
+            let context = try options.load()
+            let schedule = context.schedule
+            let session = try StageRules.session(self.session, in: schedule)
+            if session.isCancelled {
+                throw RoundTableError.invalid("'\(session.id)' is cancelled in the schedule: it was not held, so there are no findings to send.")
             }
-        }
-        try sending.finish()
-        if !delivery.dryRun {
-            try context.store.complete(disseminated, series: schedule.series.id) { existing in
-                try StageRules.check(disseminated, in: schedule, existing: existing, asOf: context.asOf)
+            guard let writtenUp = context.records.completions.first(where: { $0.session == session.id && $0.stage == .writeup })?.on else {
+                throw RoundTableError.invalid("The write-up of '\(session.id)' is not recorded as agreed. Run 'roundtable advance \(session.id) writeup' once it is.")
             }
-            print("\(session.id): disseminate done \(context.asOf)")
+            let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
+            // What members receive: the rapporteur's guidance comments are not part of it.
+            let writeup = WriteupFile.published(try TextFile.read(path))
+            guard WriteupFile(text: writeup).hasLearningPoints else {
+                throw RoundTableError.invalid("'\(path)' has no learning points yet: it is still the skeleton. Fill it in before sending it to the membership.")
+            }
+            // Checked now, so a refusal (wrong order, already done) changes nothing and sends nothing.
+            let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
+            try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)
+            var sending = try delivery.run()
+            let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+            // The ledger is read under the lock: a run that waited sees what the other one sent.
+            let recipients = DisseminationPlanner.recipients(of: session, in: schedule, writtenUp: writtenUp,
+                                                              sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
+            let stamp = Clock.now()
+            for member in recipients {
+                let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp)
+                try sending.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
+                    try context.store.recordSent([DisseminationPlanner.ledgerEntry(session, to: member, writtenUp: writtenUp)],
+                                                 series: schedule.series.id, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp))
+                }
+            }
+            try sending.finish()
+            if !delivery.dryRun {
+                try context.store.complete(disseminated, series: schedule.series.id) { existing in
+                    try StageRules.check(disseminated, in: schedule, existing: existing, asOf: context.asOf)
+                }
+                print("\(session.id): disseminate done \(context.asOf)")
+            }
+            withExtendedLifetime(lock) {}
         }
-        withExtendedLifetime(lock) {}
     }
 }

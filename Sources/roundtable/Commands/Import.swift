@@ -2,28 +2,30 @@ import ArgumentParser
 import RoundTableCore
 import RoundTableStore
 
-/// `roundtable import`: read a records file in one transaction, all or nothing.
-struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing.")
+extension RoundTable {
+    /// `roundtable import`: read a records file in one transaction, all or nothing.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing.")
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The records file.")
-    var file: String
+        @Argument(help: "The records file.")
+        var file: String
 
-    func run() throws {
-        let loaded = try options.loadSchedule()
-        let (records, diagnostics) = RecordsFile.read(try TextFile.read(file), file: file, schedule: loaded.schedule)
-        guard let records else { throw RoundTableError.badData(diagnostics) }
-        let store = try options.openStore()
-        try store.importRecords(records)
-        let counts = [(records.completions.count, "completion", "completions"), (records.actions.count, "action", "actions"),
-                      (records.attendance.count, "attendance record", "attendance records"), (records.invitations.count, "invitation", "invitations"),
-                      (records.replies.count, "reply", "replies"), (records.ledger.count, "message sent", "messages sent")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-        let listed = counts.count < 2 ? counts.first ?? "nothing" : counts.dropLast().joined(separator: ", ") + " and " + counts.last!
-        print("imported \(listed) into \(loaded.schedule.series.id)")
+        func run() throws {
+            let loaded = try options.loadSchedule()
+            let (records, diagnostics) = RecordsFile.read(try TextFile.read(file), file: file, schedule: loaded.schedule)
+            guard let records else { throw RoundTableError.badData(diagnostics) }
+            let store = try options.openStore()
+            try store.importRecords(records)
+            let counts = [(records.completions.count, "completion", "completions"), (records.actions.count, "action", "actions"),
+                          (records.attendance.count, "attendance record", "attendance records"), (records.invitations.count, "invitation", "invitations"),
+                          (records.replies.count, "reply", "replies"), (records.ledger.count, "message sent", "messages sent")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+            let listed = counts.count < 2 ? counts.first ?? "nothing" : counts.dropLast().joined(separator: ", ") + " and " + counts.last!
+            print("imported \(listed) into \(loaded.schedule.series.id)")
+        }
     }
 }

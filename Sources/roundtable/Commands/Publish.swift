@@ -4,75 +4,77 @@ import RoundTableCalDAV
 import RoundTableCore
 import RoundTableStore
 
-/// `roundtable publish`: the series' calendar kept in the organisation's CalDAV server
-/// (Radicale, Nextcloud, SOGo…), one resource per component, sending only what changed.
-struct Publish: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "publish",
-        abstract: "Put the calendar into a CalDAV collection, one resource per UID, sending only what changed.",
-        discussion: """
-            The login comes from $ROUNDTABLE_CALDAV_USER and $ROUNDTABLE_CALDAV_PASSWORD, else from ~/.netrc, \
-            and goes only over https (or to this machine). A component changed on the server since it was \
-            published is reported and left (exit 65) unless --overwrite. Exit 75 when the server cannot be \
-            reached or fails (the next run finishes the job), 77 when it refuses the login. With -s naming \
-            a folder of schedules, each series goes into its own collection, <url>/<series>/.
-            """)
+extension RoundTable {
+    /// `roundtable publish`: the series' calendar kept in the organisation's CalDAV server
+    /// (Radicale, Nextcloud, SOGo…), one resource per component, sending only what changed.
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "publish",
+            abstract: "Put the calendar into a CalDAV collection, one resource per UID, sending only what changed.",
+            discussion: """
+                The login comes from $ROUNDTABLE_CALDAV_USER and $ROUNDTABLE_CALDAV_PASSWORD, else from ~/.netrc, \
+                and goes only over https (or to this machine). A component changed on the server since it was \
+                published is reported and left (exit 65) unless --overwrite. Exit 75 when the server cannot be \
+                reached or fails (the next run finishes the job), 77 when it refuses the login. With -s naming \
+                a folder of schedules, each series goes into its own collection, <url>/<series>/.
+                """)
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    @Option(help: ArgumentHelp("The collection's URL (default: $ROUNDTABLE_CALDAV_URL). With --members, the URL the members' collections are in.",
-                               valueName: "url"))
-    var caldav: String?
+        @Option(help: ArgumentHelp("The collection's URL (default: $ROUNDTABLE_CALDAV_URL). With --members, the URL the members' collections are in.",
+                                   valueName: "url"))
+        var caldav: String?
 
-    @Option(help: "Only what concerns this member: their sessions and the deadlines they own.")
-    var member: String?
+        @Option(help: "Only what concerns this member: their sessions and the deadlines they own.")
+        var member: String?
 
-    @Flag(help: "One collection per member, <url>/<member>/, each holding that member's calendar.")
-    var members = false
+        @Flag(help: "One collection per member, <url>/<member>/, each holding that member's calendar.")
+        var members = false
 
-    @Flag(help: "Create the collection (MKCALENDAR) if it does not exist.")
-    var create = false
+        @Flag(help: "Create the collection (MKCALENDAR) if it does not exist.")
+        var create = false
 
-    @Flag(help: "Replace (or delete) what was changed on the server since it was published, instead of leaving it.")
-    var overwrite = false
+        @Flag(help: "Replace (or delete) what was changed on the server since it was published, instead of leaving it.")
+        var overwrite = false
 
-    @Flag(name: .customLong("dry-run"), help: "Print what would be created, updated and deleted; send and record nothing.")
-    var dryRun = false
+        @Flag(name: .customLong("dry-run"), help: "Print what would be created, updated and deleted; send and record nothing.")
+        var dryRun = false
 
-    @Flag(name: .customLong("no-todos"), help: "Leave out the VTODO copies of deadlines.")
-    var noTodos = false
+        @Flag(name: .customLong("no-todos"), help: "Leave out the VTODO copies of deadlines.")
+        var noTodos = false
 
-    func validate() throws {
-        if member != nil && members { throw ValidationError("Pass --member ID or --members, not both.") }
-    }
-
-    func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let url = caldav ?? environment["ROUNDTABLE_CALDAV_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw ValidationError("No CalDAV collection given: pass --caldav URL or set ROUNDTABLE_CALDAV_URL.")
+        func validate() throws {
+            if member != nil && members { throw ValidationError("Pass --member ID or --members, not both.") }
         }
-        let base = try CalDAVCollection(url)
-        let folder = try options.namesFolder()
-        if folder && (member != nil || members) {
-            throw ValidationError("With a folder of schedules, publish puts each series into <url>/<series>/; "
-                + "publish members' calendars one series at a time (-s FILE with --member or --members).")
-        }
-        let contexts = try options.loadAll()
-        let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment))
-        var publisher = Publisher(client: client, create: create, overwrite: overwrite)
-        for context in contexts {
-            let schedule = context.schedule
-            let home = folder ? base.child(schedule.series.id) : base
-            let targets: [(CalDAVCollection, Member?)] = members ? schedule.members.map { (home.child($0.id), $0) }
-                : [(home, try member.map(context.member))]
-            let feed = context.feed(includeTodos: !noTodos)
-            let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
-            for (collection, who) in targets {
-                try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: feed.name(for: who),
-                                      recordingIn: context.store)
+
+        func run() throws {
+            let environment = ProcessInfo.processInfo.environment
+            guard let url = caldav ?? environment["ROUNDTABLE_CALDAV_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+                throw ValidationError("No CalDAV collection given: pass --caldav URL or set ROUNDTABLE_CALDAV_URL.")
             }
-            withExtendedLifetime(lock) {}
+            let base = try CalDAVCollection(url)
+            let folder = try options.namesFolder()
+            if folder && (member != nil || members) {
+                throw ValidationError("With a folder of schedules, publish puts each series into <url>/<series>/; "
+                    + "publish members' calendars one series at a time (-s FILE with --member or --members).")
+            }
+            let contexts = try options.loadAll()
+            let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment))
+            var publisher = Publisher(client: client, create: create, overwrite: overwrite)
+            for context in contexts {
+                let schedule = context.schedule
+                let home = folder ? base.child(schedule.series.id) : base
+                let targets: [(CalDAVCollection, Member?)] = members ? schedule.members.map { (home.child($0.id), $0) }
+                    : [(home, try member.map(context.member))]
+                let feed = context.feed(includeTodos: !noTodos)
+                let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+                for (collection, who) in targets {
+                    try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: feed.name(for: who),
+                                          recordingIn: context.store)
+                }
+                withExtendedLifetime(lock) {}
+            }
+            try publisher.finish()
         }
-        try publisher.finish()
     }
 }

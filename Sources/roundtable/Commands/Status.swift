@@ -2,43 +2,45 @@ import ArgumentParser
 import Foundation
 import RoundTableCore
 
-/// `roundtable status`: every session, its stages, what is done and what is late; or one
-/// session in detail, with each invited member's answer.
-struct Status: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show every session's stages (due, done, days overdue) and open actions, or one session in detail.")
+extension RoundTable {
+    /// `roundtable status`: every session, its stages, what is done and what is late; or one
+    /// session in detail, with each invited member's answer.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "Show every session's stages (due, done, days overdue) and open actions, or one session in detail.")
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    @Argument(help: "One session to show in detail: who answered what, who attended, its actions.")
-    var session: String?
+        @Argument(help: "One session to show in detail: who answered what, who attended, its actions.")
+        var session: String?
 
-    @Flag(help: "Print JSON (schema roundtable.status/1, see docs/json.md; an array of them for a folder of schedules).")
-    var json = false
+        @Flag(help: "Print JSON (schema roundtable.status/1, see docs/json.md; an array of them for a folder of schedules).")
+        var json = false
 
-    func run() throws {
-        if let session {
-            let context = try options.load()
-            let found = try StageRules.session(session, in: context.schedule)
-            let report = StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf)
-            if json {
-                print(try JSONOutput.encode(report.sessions.first { $0.id == session }))
-            } else {
-                let agreed = context.records.actions.filter { $0.session == session }
-                let carried = CarriedActions.into(found, in: context.schedule, actions: context.records.actions)
-                print(StatusTable.render(report, session: session, actions: agreed, carried: carried, colour: isatty(STDOUT_FILENO) == 1),
-                      terminator: "")
+        func run() throws {
+            if let session {
+                let context = try options.load()
+                let found = try StageRules.session(session, in: context.schedule)
+                let report = StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf)
+                if json {
+                    print(try JSONOutput.encode(report.sessions.first { $0.id == session }))
+                } else {
+                    let agreed = context.records.actions.filter { $0.session == session }
+                    let carried = CarriedActions.into(found, in: context.schedule, actions: context.records.actions)
+                    print(StatusTable.render(report, session: session, actions: agreed, carried: carried, colour: isatty(STDOUT_FILENO) == 1),
+                          terminator: "")
+                }
+                return
             }
-            return
-        }
-        let reports = try options.loadAll().map { context in
-            StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf)
-        }
-        if json {
-            print(try options.namesFolder() ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))
-        } else {
-            let colour = isatty(STDOUT_FILENO) == 1
-            print(reports.map { StatusTable.render($0, colour: colour) }.joined(separator: "\n"), terminator: "")
+            let reports = try options.loadAll().map { context in
+                StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf)
+            }
+            if json {
+                print(try options.namesFolder() ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))
+            } else {
+                let colour = isatty(STDOUT_FILENO) == 1
+                print(reports.map { StatusTable.render($0, colour: colour) }.joined(separator: "\n"), terminator: "")
+            }
         }
     }
 }

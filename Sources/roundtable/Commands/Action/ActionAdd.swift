@@ -3,36 +3,38 @@ import CalendarTime
 import RoundTableCore
 import RoundTableStore
 
-/// `roundtable action add`: prints the new action's id, so scripts can capture it.
-struct ActionAdd: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an action; prints its id (e.g. A7).")
+extension RoundTable.Action {
+    /// `roundtable action add`: prints the new action's id, so scripts can capture it.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an action; prints its id (e.g. A7).")
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    @Option(help: "The session it was agreed at.")
-    var session: String
+        @Option(help: "The session it was agreed at.")
+        var session: String
 
-    @Option(help: "The member who will do it.")
-    var owner: String
+        @Option(help: "The member who will do it.")
+        var owner: String
 
-    @Option(help: "What is to be done.")
-    var text: String
+        @Option(help: "What is to be done.")
+        var text: String
 
-    @Option(help: ArgumentHelp("When it is due (default: by the next session, following it if it moves).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
-    var due: LocalDate?
+        @Option(help: ArgumentHelp("When it is due (default: by the next session, following it if it moves).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
+        var due: LocalDate?
 
-    func validate() throws {
-        try ActionText.validate(text)
-    }
+        func validate() throws {
+            try ActionText.validate(text)
+        }
 
-    func run() throws {
-        let context = try options.load()
-        let schedule = context.schedule
-        _ = try StageRules.session(session, in: schedule)
-        let dueDate = try due ?? StageRules.defaultActionDue(after: session, in: schedule)
-        try ActionRules.checkOwner(owner, due: dueDate, in: schedule)
-        let action = try context.store.addAction(series: schedule.series.id, session: session, owner: owner, text: text, due: dueDate,
-                                                 followsNextSession: due == nil)
-        print(action.id)
+        func run() throws {
+            let context = try options.load()
+            let schedule = context.schedule
+            _ = try StageRules.session(session, in: schedule)
+            let dueDate = try due ?? StageRules.defaultActionDue(after: session, in: schedule)
+            try ActionRules.checkOwner(owner, due: dueDate, in: schedule)
+            let action = try context.store.addAction(series: schedule.series.id, session: session, owner: owner, text: text, due: dueDate,
+                                                     followsNextSession: due == nil)
+            print(action.id)
+        }
     }
 }

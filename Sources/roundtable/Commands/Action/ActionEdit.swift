@@ -3,34 +3,36 @@ import CalendarTime
 import RoundTableCore
 import RoundTableStore
 
-/// `roundtable action edit`: reword, reassign or re-date an action; each change is kept in its history.
-struct ActionEdit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an action's text, owner or due date.")
+extension RoundTable.Action {
+    /// `roundtable action edit`: reword, reassign or re-date an action; each change is kept in its history.
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an action's text, owner or due date.")
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    @Argument(help: "The action id, e.g. A7.")
-    var id: String
+        @Argument(help: "The action id, e.g. A7.")
+        var id: String
 
-    @Option(help: "The new text.")
-    var text: String?
+        @Option(help: "The new text.")
+        var text: String?
 
-    @Option(help: "The member who will now do it.")
-    var owner: String?
+        @Option(help: "The member who will now do it.")
+        var owner: String?
 
-    @Option(help: ArgumentHelp("The new due date (it then no longer follows the next session).", valueName: "YYYY-MM-DD"),
-            transform: LocalDate.argument)
-    var due: LocalDate?
+        @Option(help: ArgumentHelp("The new due date (it then no longer follows the next session).", valueName: "YYYY-MM-DD"),
+                transform: LocalDate.argument)
+        var due: LocalDate?
 
-    func validate() throws {
-        if let text { try ActionText.validate(text) }
-    }
-
-    func run() throws {
-        let context = try options.load()
-        let action = try context.store.changeAction(series: context.schedule.series.id, id: id) {
-            try ActionRules.edit($0, text: text, owner: owner, due: due, on: context.asOf, in: context.schedule)
+        func validate() throws {
+            if let text { try ActionText.validate(text) }
         }
-        print("\(action.id) (\(action.owner), due \(action.due)): \(action.text)")
+
+        func run() throws {
+            let context = try options.load()
+            let action = try context.store.changeAction(series: context.schedule.series.id, id: id) {
+                try ActionRules.edit($0, text: text, owner: owner, due: due, on: context.asOf, in: context.schedule)
+            }
+            print("\(action.id) (\(action.owner), due \(action.due)): \(action.text)")
+        }
     }
 }

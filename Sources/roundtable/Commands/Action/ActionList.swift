@@ -2,30 +2,32 @@ import ArgumentParser
 import Foundation
 import RoundTableCore
 
-/// `roundtable action list`: every action, or the open ones, or one member's.
-struct ActionList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List actions.")
+extension RoundTable.Action {
+    /// `roundtable action list`: every action, or the open ones, or one member's.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List actions.")
 
-    @OptionGroup var options: CommonOptions
+        @OptionGroup var options: CommonOptions
 
-    @Flag(help: "Only open actions.")
-    var open = false
+        @Flag(help: "Only open actions.")
+        var open = false
 
-    @Option(help: "Only this member's actions.")
-    var owner: String?
+        @Option(help: "Only this member's actions.")
+        var owner: String?
 
-    @Flag(help: "Print JSON (schema roundtable.actions/1, see docs/json.md).")
-    var json = false
+        @Flag(help: "Print JSON (schema roundtable.actions/1, see docs/json.md).")
+        var json = false
 
-    func run() throws {
-        let context = try options.load()
-        if let owner { _ = try StageRules.member(owner, in: context.schedule) }
-        let actions = context.records.actions.filter { (!open || $0.isOpen) && (owner == nil || $0.owner == owner) }
-        let report = ActionListReport(series: context.schedule.series.id, actions: actions)
-        if json {
-            print(try JSONOutput.encode(report))
-        } else {
-            print(report.table(), terminator: "")
+        func run() throws {
+            let context = try options.load()
+            if let owner { _ = try StageRules.member(owner, in: context.schedule) }
+            let actions = context.records.actions.filter { (!open || $0.isOpen) && (owner == nil || $0.owner == owner) }
+            let report = ActionListReport(series: context.schedule.series.id, actions: actions)
+            if json {
+                print(try JSONOutput.encode(report))
+            } else {
+                print(report.table(), terminator: "")
+            }
         }
     }
 }
