@@ -92,16 +92,23 @@ let package = Package(
             name: "RoundTableStoreTests",
             dependencies: ["RoundTableStore", "RoundTableCore", "ICalendar", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // What every test suite shares: the repository, the built binary, scratch folders, the
+        // peer programs in Peers/ and the servers they start, an in-memory transport.
+        .target(name: "TestSupport", dependencies: ["RoundTableMail"], path: "Tests/TestSupport", exclude: ["Peers"]),
         .testTarget(
             name: "RoundTableMailTests",
-            dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"],
+            dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar", "TestSupport"],
             exclude: ["parse_eml.py"]
         ),
-        .testTarget(name: "RoundTableDocumentsTests", dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar"]),
+        .testTarget(
+            name: "RoundTableDocumentsTests",
+            dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar", "TestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ICalendar", "RoundTableMail"],
-            resources: [.copy("Peers"), .copy("Fixtures")]
+            dependencies: ["ICalendar", "RoundTableMail", "TestSupport"],
+            resources: [.copy("Fixtures")]
         ),
     ]
 )

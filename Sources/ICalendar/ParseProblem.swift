@@ -1,4 +1,5 @@
 import Foundation
+
 /// One problem libical flagged while reading (an X-LIC-ERROR property): the component it was in
 /// and, when libical's message names one, the property it damaged or dropped.
 ///

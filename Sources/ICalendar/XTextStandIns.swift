@@ -1,4 +1,5 @@
 import Foundation
+
 /// Makes up for libical 3.0 writing X-property TEXT (X-WR-CALNAME…) with ',' and ';' left bare:
 /// vobject then reads "AJC, 2012" as "AJC". Such a value goes to libical as a short stand-in
 /// token, and the token in libical's output is replaced by the value escaped as RFC 5545 §3.3.11

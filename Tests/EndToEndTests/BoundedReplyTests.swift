@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Replies built to crash, hang or exhaust `rsvp` (issue 11): each ends with a result or a
 /// refusal by name, under hard limits on time and address space, in bounded memory.

@@ -2,6 +2,7 @@ import CalendarTime
 import Foundation
 import ICalendar
 import Testing
+import TestSupport
 
 /// `publish` against a real CalDAV server (Radicale), read back as calendar clients read it.
 @Suite struct CalDAVTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What a careless coordinator (or a hand-edited file) can give roundtable, through the built
 /// binary: each refused with its exit code and a message that says where and why, nothing

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A season that changes, through the built binary: actions edited, dropped and re-dated,
 /// members who leave, and write-ups written as people write them.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// From "round table held" to "findings in every member's inbox": writeup, edit, advance, disseminate.
 @Suite struct DisseminateTests {

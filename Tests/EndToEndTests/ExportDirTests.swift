@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `export --dir` as a nightly job feeding a web server: only feeds whose content changed are
 /// written, so unchanged files keep their times (and the server its ETags).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What happens when the world misbehaves: a sendmail that hangs or fails, a state folder that
 /// cannot be written, a run killed at any moment.

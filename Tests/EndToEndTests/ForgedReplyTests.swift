@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Replies that could not be genuine (RFC 5546 §3.2.3, RFC 6047 §3): each is refused by the rule
 /// it breaks, exit 65, and records nothing, while the real answer that follows still counts.

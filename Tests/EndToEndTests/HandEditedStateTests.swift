@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A state file someone edited by hand (or damaged): every command that reads it says which table
 /// and row it cannot use, exits 65, and changes nothing; no row ever stops the process.

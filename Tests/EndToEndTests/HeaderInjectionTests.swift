@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Text from the schedule, the records or the command line that ends up in a mail header (names
 /// and addresses in From and To, session subjects, locations, the series title and action texts

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Files that are not what they should be: bytes that are not UTF-8, templates that reach out of
 /// their folder. Each is refused by name, and nothing is sent or recorded.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Files far larger than any real one (a 100 MB schedule, records file or reply, `/dev/zero`)
 /// are refused by name with the limit, without ever being held in memory whole.

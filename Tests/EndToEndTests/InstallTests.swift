@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Where `make test` installed roundtable (`make install` into a scratch DESTDIR) before the tests ran.
 private let installedPrefix: URL? = ProcessInfo.processInfo.environment["ROUNDTABLE_INSTALLED"]

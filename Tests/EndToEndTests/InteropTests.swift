@@ -1,6 +1,7 @@
 import Foundation
 import ICalendar
 import Testing
+import TestSupport
 
 /// The calendars we publish, read by real peers nobody here wrote: libical's own parser,
 /// Python's icalendar and vobject (through Peers/check_ics.py) and khal.

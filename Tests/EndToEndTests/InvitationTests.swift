@@ -1,6 +1,7 @@
 import Foundation
 import ICalendar
 import Testing
+import TestSupport
 
 /// Invitations and replies through a real SMTP server on loopback, read back by Python's email
 /// package, icalendar, vobject and libical.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// An organisation's groups run in one go: `-s` naming a folder of schedules, over one state file.
 /// The folder holds the AJC series and a copy of it under another id (another group following the

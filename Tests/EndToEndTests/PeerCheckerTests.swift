@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The peer checkers are what the export tests rely on to say "a real client reads this", so
 /// they are shown here to pass a good calendar and, just as important, to fail a bad one.

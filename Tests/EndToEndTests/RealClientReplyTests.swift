@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Replies as real calendar clients write them (Apple, Google, Exchange, Lightning, sabre/vobject):
 /// other projects' test data in `../shared/samples/imip-replies/replies`, read from there and

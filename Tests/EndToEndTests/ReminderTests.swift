@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `remind` as cron runs it: every day, sometimes not at all, sometimes with the mail server
 /// down, sometimes twice at once. Each reminder arrives once.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What reaches pages and screens: values from the schedule, the records and the write-ups never
 /// become live HTML in the report, and a template folder that would recurse is refused.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `check` and friends on broken schedules, through the built binary: one located line per
 /// problem on standard error and the contract's exit code.

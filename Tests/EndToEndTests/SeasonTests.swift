@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A whole season of another group, through the built binary, as its coordinator would run it:
 /// members join and leave, a session moves twice and another is cancelled, someone is taken off

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// What must not leak, through the built binary: a password never crosses the wire in clear and
 /// never reaches the screen, whatever the URL holds; outbox messages are not readable by others.

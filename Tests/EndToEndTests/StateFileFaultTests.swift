@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A state folder that cannot be written, or a disk that fills up in the middle of a write: the
 /// command says which file and why, with exit 73 or 74, and every record made before is still

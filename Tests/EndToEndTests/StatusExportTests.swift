@@ -2,6 +2,7 @@ import CalendarTime
 import Foundation
 import ICalendar
 import Testing
+import TestSupport
 
 /// `status` and `export` on the bundled AJC schedule, through the built binary.
 @Suite struct StatusExportTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The templates built into the binary, a folder that replaces some of them, and the
 /// `templates` commands, run from a folder that holds nothing but what each test puts there.

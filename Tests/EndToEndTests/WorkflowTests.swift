@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Recording what happened and asking what is late, through the built binary, each test with
 /// its own state file.

@@ -2,19 +2,14 @@ import CalendarTime
 import Foundation
 import RoundTableCore
 import RoundTableDocuments
+import TestSupport
 
 /// The bundled AJC schedule with its seed records, as the demo shows it on 26 Nov 2012.
 enum AJC {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { url.deleteLastPathComponent() }
-        return url
-    }()
-
     static let asOf = LocalDate(iso: "2012-11-26")!
 
     static func text(_ path: String) throws -> String {
-        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        try String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)
     }
 
     static func schedule() throws -> Schedule {
@@ -34,7 +29,7 @@ enum AJC {
 
     /// Compares with a golden file beside the tests; `RECORD_GOLDEN=1` writes it anew instead.
     static func matchesGolden(_ text: String, _ name: String) throws -> Bool {
-        let url = root.appendingPathComponent("Tests/RoundTableDocumentsTests/Golden/\(name)")
+        let url = repositoryRoot.appendingPathComponent("Tests/RoundTableDocumentsTests/Golden/\(name)")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
             try text.write(to: url, atomically: true, encoding: .utf8)
             return true

@@ -1,13 +1,14 @@
 import Foundation
 import RoundTableDocuments
 import Testing
+import TestSupport
 
 /// The built-in templates and a folder that replaces them file by file.
 @Suite struct TemplatesTests {
     /// Fails when the binary's templates are not the files of templates/ (the build plugin
     /// missed a change, or a file was added that it does not pick up).
     @Test func theBuiltInTemplatesAreTheFilesOfTheTemplatesFolder() throws {
-        let folder = AJC.root.appendingPathComponent("templates")
+        let folder = repositoryRoot.appendingPathComponent("templates")
         var files: [String: String] = [:]
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(Templates.fileExtension) {
             files[String(file.dropLast(Templates.fileExtension.count))] = try String(

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RoundTableMail
 
 /// The SMTP transport (libcurl) against a real SMTP server, aiosmtpd, run by Support/smtp_sink.py.
 @Suite struct SMTPTransportTests {
     @Test func theMessageArrivesByteForByteWithItsEnvelope() throws {
-        let sink = try SMTPSinkProcess()
+        let sink = try SMTPSink()
         // A line holding a lone dot, lines starting with dots, and 8-bit text all survive SMTP's
         // dot-stuffing and arrive as sent.
         let message = Envelope.sample(body: "Line one\r\n.\r\n..two dots\r\n.leading\r\nCaf\u{E9} \u{2014} na\u{EF}ve")
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func aLoginGoesOverSTARTTLSToAServerTrustedThroughTheCAFile() throws {
-        let sink = try SMTPSinkProcess(["--tls", "--auth", "coord:right-secret"])
+        let sink = try SMTPSink(["--tls", "--auth", "coord:right-secret"])
         try SMTPTransport(url: sink.url, user: "coord", password: "right-secret", caFile: sink.certificate, timeout: 5)
             .deliver(Envelope.sample())
         #expect(try sink.received().count == 1)
@@ -26,14 +27,14 @@ import Testing
     }
 
     @Test func aLoginGoesOverImplicitTLSOnSMTPS() throws {
-        let sink = try SMTPSinkProcess(["--implicit-tls", "--auth", "coord:right-secret"])
+        let sink = try SMTPSink(["--implicit-tls", "--auth", "coord:right-secret"])
         try SMTPTransport(url: sink.url, user: "coord", password: "right-secret", caFile: sink.certificate, timeout: 5)
             .deliver(Envelope.sample())
         #expect(try sink.received().count == 1)
     }
 
     @Test func withoutALoginSTARTTLSIsStillUsedWhenOffered() throws {
-        let sink = try SMTPSinkProcess(["--tls"])
+        let sink = try SMTPSink(["--tls"])
         try SMTPTransport(url: sink.url, user: nil, password: nil, caFile: sink.certificate, timeout: 5).deliver(Envelope.sample())
         #expect(try sink.received().count == 1)
         #expect(try sink.commands().contains("STARTTLS"))
@@ -42,7 +43,7 @@ import Testing
     /// The credentials come from ROUNDTABLE_SMTP_USER and _PASSWORD, or from the URL itself.
     @Test(arguments: [("coord", "right-secret", ""), (nil, nil, "coord:right-secret@")] as [(String?, String?, String)])
     func aServerWithoutSTARTTLSNeverReceivesTheLogin(user: String?, password: String?, userInfo: String) throws {
-        let sink = try SMTPSinkProcess(["--auth", "coord:right-secret"])
+        let sink = try SMTPSink(["--auth", "coord:right-secret"])
         let url = "smtp://\(userInfo)127.0.0.1:\(sink.port)"
         do {
             try SMTPTransport(url: url, user: user, password: password, timeout: 5).deliver(Envelope.sample())
@@ -61,8 +62,8 @@ import Testing
     /// A self-signed certificate is trusted by neither the system's CAs nor another server's.
     @Test(arguments: [false, true])
     func aCertificateNoTrustedCAVouchesForIsRefusedBeforeTheLogin(withAnotherCAFile: Bool) throws {
-        let sink = try SMTPSinkProcess(["--tls", "--auth", "coord:right-secret"])
-        let stranger = withAnotherCAFile ? try SMTPSinkProcess(["--tls"]) : nil
+        let sink = try SMTPSink(["--tls", "--auth", "coord:right-secret"])
+        let stranger = withAnotherCAFile ? try SMTPSink(["--tls"]) : nil
         let transport = SMTPTransport(url: sink.url, user: "coord", password: "right-secret",
                                       caFile: stranger?.certificate, timeout: 5)
         do {
@@ -78,7 +79,7 @@ import Testing
     }
 
     @Test func aTrustedCertificateForAnotherNameIsRefused() throws {
-        let sink = try SMTPSinkProcess(["--tls"])
+        let sink = try SMTPSink(["--tls"])
         let transport = SMTPTransport(url: "smtp://localhost:\(sink.port)", user: nil, password: nil, caFile: sink.certificate, timeout: 5)
         do {
             try transport.deliver(Envelope.sample())
@@ -93,8 +94,8 @@ import Testing
     /// A CA file that is missing (nil) or holds `content`.
     @Test(arguments: [nil, "not a certificate\n"] as [String?])
     func aCAFileLibcurlCannotUseIsNamed(content: String?) throws {
-        let sink = try SMTPSinkProcess(["--tls"])
-        let caFile = sink.scratch.file("ca.pem").path
+        let sink = try SMTPSink(["--tls"])
+        let caFile = sink.folder.appendingPathComponent("ca.pem").path
         try content?.write(toFile: caFile, atomically: true, encoding: .utf8)
         do {
             try SMTPTransport(url: sink.url, user: nil, password: nil, caFile: caFile, timeout: 5).deliver(Envelope.sample())
@@ -108,7 +109,7 @@ import Testing
     }
 
     @Test func aWrongPasswordIsNotPermittedAndNeverShown() throws {
-        let sink = try SMTPSinkProcess(["--tls", "--auth", "coord:right-secret"])
+        let sink = try SMTPSink(["--tls", "--auth", "coord:right-secret"])
         let transport = SMTPTransport(url: sink.url, user: "coord", password: "wrong-secret-123", caFile: sink.certificate, timeout: 5)
         #expect(throws: DeliveryError.notPermitted(
             "the SMTP server at '\(sink.url)' refused the login; check ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")) {
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func aServerThatWantsALoginWhenNoneIsSetIsMisconfigured() throws {
-        let sink = try SMTPSinkProcess(["--auth", "coord:right-secret"])
+        let sink = try SMTPSink(["--auth", "coord:right-secret"])
         #expect(throws: DeliveryError.misconfigured(
             "the SMTP server at '\(sink.url)' wants a login; set ROUNDTABLE_SMTP_USER and ROUNDTABLE_SMTP_PASSWORD")) {
             try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
@@ -137,7 +138,7 @@ import Testing
     }
 
     @Test func a451ForTheRecipientIsTemporary() throws {
-        let sink = try SMTPSinkProcess(["--tempfail"])
+        let sink = try SMTPSink(["--tempfail"])
         do {
             try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
             Issue.record("delivered despite 451")
@@ -162,7 +163,7 @@ import Testing
     }
 
     @Test func aServerThatNeverAnswersIsTemporaryWithinTheTimeout() throws {
-        let sink = try SMTPSinkProcess(["--hang"])
+        let sink = try SMTPSink(["--hang"])
         let started = ContinuousClock.now
         do {
             try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 1).deliver(Envelope.sample())
@@ -174,7 +175,7 @@ import Testing
     }
 
     @Test func a550ForTheOnlyRecipientRejectsThatRecipient() throws {
-        let sink = try SMTPSinkProcess(["--fail-rcpt", "zoe@consult.example.org"])
+        let sink = try SMTPSink(["--fail-rcpt", "zoe@consult.example.org"])
         #expect(throws: DeliveryError.rejected(recipient: "zoe@consult.example.org", "the server answered 550 to RCPT TO")) {
             try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
         }
@@ -182,7 +183,7 @@ import Testing
     }
 
     @Test func aRefusedRecipientDoesNotKeepTheMessageFromTheOthers() throws {
-        let sink = try SMTPSinkProcess(["--fail-rcpt", "gone@consult.example.org"])
+        let sink = try SMTPSink(["--fail-rcpt", "gone@consult.example.org"])
         let message = Envelope.sample(to: ["gone@consult.example.org", "zoe@consult.example.org"])
         #expect(throws: DeliveryError.rejected(recipient: "gone@consult.example.org", "the server answered 550 to RCPT TO")) {
             try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(message)
@@ -194,14 +195,14 @@ import Testing
     }
 
     @Test func aMessageRefusedAfterItsDataIsRejected() throws {
-        let sink = try SMTPSinkProcess(["--fail-data"])
+        let sink = try SMTPSink(["--fail-data"])
         #expect(throws: DeliveryError.rejected(recipient: "zoe@consult.example.org", "the server answered 554 to the message")) {
             try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
         }
     }
 
     @Test func aRefusedSenderIsMisconfigured() throws {
-        let sink = try SMTPSinkProcess(["--fail-sender"])
+        let sink = try SMTPSink(["--fail-sender"])
         #expect(throws: DeliveryError.misconfigured("the SMTP server at '\(sink.url)' refused the sender with 550")) {
             try SMTPTransport(url: sink.url, user: nil, password: nil, timeout: 5).deliver(Envelope.sample())
         }
@@ -221,7 +222,7 @@ import Testing
     }
 
     @Test func anAddressThatWouldBreakTheSMTPCommandIsNeverSent() throws {
-        let sink = try SMTPSinkProcess()
+        let sink = try SMTPSink()
         let forged = Envelope(sender: "coord@ajc.example.org", recipients: ["x@y>\r\nRCPT TO:<victim@z"],
                               messageID: "m@x", data: Envelope.sample().data)
         #expect(throws: DeliveryError.self) {

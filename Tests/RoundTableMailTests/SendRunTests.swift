@@ -1,5 +1,6 @@
 import RoundTableMail
 import Testing
+import TestSupport
 
 /// The sequence every sending command shares: hand over, then record; never record what was
 /// not handed over; go on past a refused recipient; stop at a temporary failure.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RoundTableMail
 
 /// The outbox and sendmail transports against the real file system and real child processes,
@@ -8,7 +9,7 @@ import Testing
     // MARK: Outbox
 
     @Test func theOutboxWritesOneFileNamedAfterTheMessageIDWithTheBytesAsGiven() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let outbox = scratch.file("nested/outbox").path
         let first = Envelope.sample(id: "reminder.rt4.writeup.zoe@ajc.example.org")
         let second = Envelope.sample(id: "reminder.rt5.plan.coord@ajc.example.org", body: "Another message")
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func theSameMessageIDTwiceLeavesOneFileHoldingTheLatestBytes() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let outbox = OutboxTransport(directory: scratch.path)
         try outbox.deliver(Envelope.sample(id: "a@b", body: "first"))
         try outbox.deliver(Envelope.sample(id: "a@b", body: "second"))
@@ -47,7 +48,7 @@ import Testing
     }
 
     @Test func anOutboxUnderARegularFileIsMisconfigured() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         try "x".write(to: scratch.file("a-file"), atomically: true, encoding: .utf8)
         let outbox = scratch.file("a-file/outbox").path
         do {
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func aFailedRenameLeavesNoTemporaryFileBehind() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         // A folder where the file should go makes the final rename fail, even for root.
         try FileManager.default.createDirectory(at: scratch.file("a_b.eml"), withIntermediateDirectories: false)
         #expect(throws: DeliveryError.self) { try OutboxTransport(directory: scratch.path).deliver(Envelope.sample(id: "a@b")) }
@@ -69,7 +70,7 @@ import Testing
     // MARK: Sendmail
 
     @Test func sendmailGetsTheBytesOnStandardInputAndExactlyDashTDashI() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let saved = scratch.file("saved").path
         let sendmail = try scratch.script("sendmail", #"printf '%s\n' "$@" > "\#(saved).args"; cat > "\#(saved).eml""#)
         let message = Envelope.sample(body: "Line one\r\n.\r\n..dots\r\nCaf\u{E9}")
@@ -80,7 +81,7 @@ import Testing
 
     /// Read by grep, sendmail's child, as bash blocks SIGCHLD for itself while it waits.
     @Test func sendmailStartsWithSIGPIPEAtItsDefaultAndNoSignalBlocked() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let saved = scratch.file("status").path
         let sendmail = try scratch.script("sendmail", #"cat >/dev/null; grep -E '^Sig(Ign|Blk)' /proc/self/status > "\#(saved)""#)
         try SendmailTransport(path: sendmail, timeout: 10).deliver(Envelope.sample())
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func aLargeMessageToASendmailThatReadsNothingIsAFailureNotACrash() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let sendmail = try scratch.script("sendmail", "exit 1")
         let large = Envelope.sample(body: String(repeating: "0123456789abcdef\r\n", count: 40_000))
         #expect(throws: DeliveryError.temporary("sendmail exited with status 1")) {
@@ -103,7 +104,7 @@ import Testing
     }
 
     @Test func sendmailExiting75IsTemporaryAndQuotesItsStandardError() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let sendmail = try scratch.script("sendmail", "cat >/dev/null; echo 'queue full' >&2; echo 'try later' >&2; exit 75")
         #expect(throws: DeliveryError.temporary("sendmail exited with status 75 (EX_TEMPFAIL): queue full; try later")) {
             try SendmailTransport(path: sendmail, timeout: 10).deliver(Envelope.sample())
@@ -111,7 +112,7 @@ import Testing
     }
 
     @Test func aHangingSendmailIsStoppedAndTheMessageIsTemporary() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let sendmail = try scratch.script("sendmail", "sleep 30")
         let started = ContinuousClock.now
         #expect(throws: DeliveryError.temporary("sendmail did not finish within 1 s")) {
@@ -121,7 +122,7 @@ import Testing
     }
 
     @Test func aSendmailThatIgnoresSIGTERMIsKilled() throws {
-        let scratch = try TransportScratch()
+        let scratch = try ScratchFolder()
         let sendmail = try scratch.script("sendmail", "trap '' TERM; while true; do sleep 0.1; done")
         let started = ContinuousClock.now
         #expect(throws: DeliveryError.temporary("sendmail did not finish within 0.5 s")) {

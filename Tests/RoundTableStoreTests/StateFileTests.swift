@@ -117,12 +117,7 @@ import Testing
     @Test func aTruncatedStateFileIsRefusedAndLeftUnchanged() throws {
         try withTemporaryFolder { folder in
             let path = folder + "/state.sqlite"
-            do {
-                let store = try StateStore(path: path)
-                for index in 1...300 {
-                    _ = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Action number \(index) of a long list", due: day("2012-06-01"))
-                }
-            }
+            try writeStateOfManyPages(at: path)
             let whole = try bytes(path)
             let truncated = whole.prefix(whole.count / 2)
             try truncated.write(to: URL(fileURLWithPath: path))
@@ -135,12 +130,7 @@ import Testing
     @Test func aStateFileWithADamagedPageIsRefusedBeforeAnythingIsWritten() throws {
         try withTemporaryFolder { folder in
             let path = folder + "/state.sqlite"
-            do {
-                let store = try StateStore(path: path)
-                for index in 1...300 {
-                    _ = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Action number \(index) of a long list", due: day("2012-06-01"))
-                }
-            }
+            try writeStateOfManyPages(at: path)
             var damaged = try bytes(path)
             damaged.replaceSubrange((damaged.count - 4096)..., with: Data(repeating: 0xFF, count: 4096))
             try damaged.write(to: URL(fileURLWithPath: path))
@@ -221,5 +211,14 @@ import Testing
     private func permissions(_ path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         return try #require(attributes[.posixPermissions] as? Int)
+    }
+
+    /// A state file of a few dozen pages (300 actions), so that half of it or its last page is
+    /// real damage rather than an empty file.
+    private func writeStateOfManyPages(at path: String) throws {
+        let store = try StateStore(path: path)
+        for index in 1...300 {
+            _ = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Action number \(index) of a long list", due: day("2012-06-01"))
+        }
     }
 }

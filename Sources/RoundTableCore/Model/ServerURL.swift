@@ -1,4 +1,5 @@
 import Foundation
+
 /// A server's URL (`ROUNDTABLE_SMTP_URL`, a CalDAV collection) as roundtable reads it before
 /// libcurl does: enough to check it, to know whether it carries credentials, and to show it in
 /// messages without them. Every message that names a server goes through `shown` or

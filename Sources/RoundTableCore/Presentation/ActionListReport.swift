@@ -1,4 +1,5 @@
 import CalendarTime
+
 /// What `action list` shows; `--json` prints it as schema roundtable.actions/1 (docs/json.md).
 public struct ActionListReport: Codable, Hashable, Sendable {
     public var schema = "roundtable.actions/1"

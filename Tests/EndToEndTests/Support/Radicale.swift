@@ -2,6 +2,7 @@ import Foundation
 import ICalendar
 #if canImport(FoundationXML)
 import FoundationXML
+import TestSupport
 #endif
 
 /// A real CalDAV server (Debian's radicale) on a free loopback port for one test, with a
@@ -47,7 +48,7 @@ final class Radicale {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/radicale")
         process.arguments = ["--config", folder.appendingPathComponent("config").path]
         let log = folder.appendingPathComponent("log")
-        if !FileManager.default.fileExists(atPath: log.path) { FileManager.default.createFile(atPath: log.path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: log.path) { _ = FileManager.default.createFile(atPath: log.path, contents: nil) }
         let handle = try FileHandle(forWritingTo: log)
         try handle.seekToEnd()
         process.standardError = handle

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A reply to the AJC series, as the tests write one: a calendar with METHOD:REPLY, saved bare
 /// (.ics) or inside an email (.eml) the way a calendar client sends it.

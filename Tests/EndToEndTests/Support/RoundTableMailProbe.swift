@@ -1,4 +1,5 @@
 import RoundTableMail
+import TestSupport
 
 /// The mail layer's own guard, reached directly for what the schedule check already stops.
 enum RoundTableMailProbe {

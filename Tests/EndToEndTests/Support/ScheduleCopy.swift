@@ -1,11 +1,6 @@
 import Foundation
 import Testing
-
-/// The bundled AJC schedule, which most tests run against.
-let bundledSchedule = repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml").path
-
-/// What had happened in the AJC series by 26 November 2012 (`roundtable import` reads it).
-let bundledSeeds = repositoryRoot.appendingPathComponent("seeds/ajc-2012-records.yaml").path
+import TestSupport
 
 /// The bundled schedule with pieces of text replaced, in order, written to a new temporary file;
 /// returns its path. Each original must be in the text, so a test never silently tests nothing.

@@ -1,14 +1,14 @@
 import Foundation
 
 /// What a finished process left behind.
-struct Run: Sendable {
-    let status: Int32
-    let stdout: String
-    let stderr: String
+package struct Run: Sendable {
+    package let status: Int32
+    package let stdout: String
+    package let stderr: String
 }
 
 /// The repository, found from this file, so tests can use the bundled schedule and seeds.
-let repositoryRoot: URL = {
+package let repositoryRoot: URL = {
     var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
         url.deleteLastPathComponent()
@@ -17,7 +17,7 @@ let repositoryRoot: URL = {
 }()
 
 /// The built `roundtable`, beside the test bundle (or `$ROUNDTABLE_BIN`).
-let roundtableBinary: String = {
+package let roundtableBinary: String = {
     if let bin = ProcessInfo.processInfo.environment["ROUNDTABLE_BIN"] { return bin }
     var folder = Bundle.main.bundleURL
     for _ in 0..<3 {
@@ -41,7 +41,7 @@ private let scratchStateHome: String = {
 /// environment are removed, and the default state is a scratch one, so their set-up never leaks
 /// into a test. `wrapper` is a command that runs it, such as `["/usr/bin/prlimit", "--fsize=4096"]`:
 /// the binary and its arguments follow it.
-func roundtable(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
+package func roundtable(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
                 stdin: String? = nil, stdinFile: URL? = nil, wrapper: [String] = []) throws -> Run {
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
     env["XDG_STATE_HOME"] = scratchStateHome
@@ -54,7 +54,7 @@ func roundtable(_ arguments: [String], environment: [String: String] = [:], curr
 /// `roundtable(...)` under GNU time, with the most memory the child ever held (its maximum
 /// resident set size, in KiB, as wait4 reports it). `limits` is a command run between time and
 /// the binary, such as `prlimit` and `timeout` (see `hardLimits`).
-func roundtableMeasuringMemory(_ arguments: [String], environment: [String: String] = [:],
+package func roundtableMeasuringMemory(_ arguments: [String], environment: [String: String] = [:],
                                stdinFile: URL? = nil, limits: [String] = []) throws -> (run: Run, maxResidentKiB: Int) {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -68,12 +68,12 @@ func roundtableMeasuringMemory(_ arguments: [String], environment: [String: Stri
 /// Limits under which a run must end with a result: at most `addressSpaceMiB` of address space
 /// (an allocation past it fails, and the run crashes) and `seconds` of wall time (then SIGKILL,
 /// exit 137), so a crash, a hang and a memory bomb each show as a wrong exit status.
-func hardLimits(addressSpaceMiB: Int, seconds: Int) -> [String] {
+package func hardLimits(addressSpaceMiB: Int, seconds: Int) -> [String] {
     ["/usr/bin/prlimit", "--as=\(addressSpaceMiB << 20)", "/usr/bin/timeout", "-s", "KILL", "\(seconds)"]
 }
 
 /// Writes a file of `megabytes` MB: `head` (a valid start, say) then `line` repeated to fill it.
-func writeLargeFile(_ url: URL, megabytes: Int, head: String, line: String) throws {
+package func writeLargeFile(_ url: URL, megabytes: Int, head: String, line: String) throws {
     FileManager.default.createFile(atPath: url.path, contents: Data(head.utf8))
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
@@ -83,17 +83,17 @@ func writeLargeFile(_ url: URL, megabytes: Int, head: String, line: String) thro
 }
 
 /// Runs a peer program (a Python checker, khal, a fake sendmail), killed after `timeout` seconds.
-func peer(_ executable: String, _ arguments: [String], timeout: Double = 60) throws -> Run {
+package func peer(_ executable: String, _ arguments: [String], timeout: Double = 60) throws -> Run {
     try run(executable, arguments, environment: ProcessInfo.processInfo.environment, timeout: timeout)
 }
 
-/// A file shipped in `Tests/EndToEndTests/Peers`.
-func peerScript(_ name: String) -> String {
-    repositoryRoot.appendingPathComponent("Tests/EndToEndTests/Peers/\(name)").path
+/// A peer program shipped in `Tests/TestSupport/Peers`.
+package func peerScript(_ name: String) -> String {
+    repositoryRoot.appendingPathComponent("Tests/TestSupport/Peers/\(name)").path
 }
 
 /// A fresh, empty folder for one test's files.
-func temporaryDirectory() throws -> URL {
+package func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The learning points a rapporteur wrote into a write-up, read back by heading.
 ///
 /// The skeleton puts each discussion area under `### Area` inside `## Discussion and learning
