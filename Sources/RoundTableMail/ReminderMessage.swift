@@ -18,7 +18,7 @@ public enum ReminderMessage {
             "hasOthers": !digest.othersOverdue.isEmpty,
             "others": digest.othersOverdue.map { item -> String in
                 let who = item.owners.compactMap(schedule.member).map(\.name).joined(separator: ", ")
-                return "\(item.kind == "action" ? "\(item.item): " : "")\(item.text): \(who.isEmpty ? "no one" : who), "
+                return "\(item.kind == .action ? "\(item.item): " : "")\(item.text): \(who.isEmpty ? "no one" : who), "
                     + "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s") overdue"
             },
         ]

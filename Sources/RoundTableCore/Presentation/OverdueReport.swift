@@ -19,8 +19,8 @@ public enum OverdueTable {
         for item in items {
             let owners = item.owners.map { schedule.member($0)?.name ?? $0 }.joined(separator: ", ")
             let days = "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s")"
-            let headline = item.kind == "action" ? "action \(item.item) from \(item.session)" : "\(item.item) of \(item.session)"
-            let detail = item.kind == "action" ? item.text : schedule.session(item.session)?.subject ?? item.text
+            let headline = item.kind == .action ? "action \(item.item) from \(item.session)" : "\(item.item) of \(item.session)"
+            let detail = item.kind == .action ? item.text : schedule.session(item.session)?.subject ?? item.text
             out.append(String("\(days.padding(9)) \(owners.padding(18)) due \(item.due)  \(headline)".prefix(80)))
             out.append(String("          \(detail)".prefix(80)))
         }

@@ -2,13 +2,15 @@ import CalendarTime
 
 /// Something late as of a date, and who must act on it.
 public struct OverdueItem: Hashable, Sendable, Codable {
-    /// "stage" or "action".
-    public let kind: String
+    /// A stage of a session not recorded done, or an open action.
+    public enum Kind: String, Hashable, Sendable, Codable { case stage, action }
+
+    public let kind: Kind
     public let session: String
     /// The stage name, or the action id.
     public let item: String
     public let text: String
-    public let due: String
+    public let due: LocalDate
     public let daysOverdue: Int
     /// Member ids.
     public let owners: [String]
@@ -22,15 +24,15 @@ public enum Overdue {
         for timeline in timelines {
             for deadline in timeline.stages where deadline.daysOverdue(asOf: asOf) > 0 {
                 found.append(OverdueItem(
-                    kind: "stage", session: timeline.session.id, item: deadline.stage.rawValue,
+                    kind: .stage, session: timeline.session.id, item: deadline.stage.rawValue,
                     text: SessionText.task(deadline.stage, timeline.session),
-                    due: deadline.due.description, daysOverdue: deadline.daysOverdue(asOf: asOf),
+                    due: deadline.due, daysOverdue: deadline.daysOverdue(asOf: asOf),
                     owners: schedule.owners(of: deadline.stage, in: timeline.session).map(\.id)))
             }
         }
         for action in actions where action.isOpen && action.due < asOf {
-            found.append(OverdueItem(kind: "action", session: action.session, item: action.id, text: action.text,
-                                     due: action.due.description, daysOverdue: action.due.days(until: asOf), owners: [action.owner]))
+            found.append(OverdueItem(kind: .action, session: action.session, item: action.id, text: action.text,
+                                     due: action.due, daysOverdue: action.due.days(until: asOf), owners: [action.owner]))
         }
         return found.enumerated().sorted { a, b in
             a.element.daysOverdue != b.element.daysOverdue ? a.element.daysOverdue > b.element.daysOverdue : a.offset < b.offset
