@@ -83,14 +83,14 @@ let package = Package(
         ),
         .executableTarget(name: "fuzz-schedule", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-records", dependencies: ["RoundTableCore"]),
-        .executableTarget(name: "fuzz-reply", dependencies: ["RoundTableCore", "RoundTableMail", "ICalendar"]),
+        .executableTarget(name: "fuzz-reply", dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableMail"]),
         .executableTarget(name: "fuzz-mime", dependencies: ["RoundTableMail"]),
         .testTarget(name: "CalendarTimeTests", dependencies: ["CalendarTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["CalendarTime", "ICalendar", "CLibical"]),
-        .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
+        .testTarget(name: "RoundTableCoreTests", dependencies: ["CalendarTime", "ICalendar", "RoundTableCore"]),
         .testTarget(
             name: "RoundTableStoreTests",
-            dependencies: ["RoundTableStore", "RoundTableCore", "ICalendar", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // What every test suite shares: the repository, the built binary, scratch folders, the
         // peer programs in Peers/ and the servers they start, an in-memory transport.
@@ -102,12 +102,12 @@ let package = Package(
         ),
         .testTarget(
             name: "RoundTableDocumentsTests",
-            dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar", "TestSupport"],
+            dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableDocuments", "TestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ICalendar", "RoundTableMail", "TestSupport"],
+            dependencies: ["CalendarTime", "ICalendar", "RoundTableMail", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]
