@@ -11,7 +11,7 @@ import Mustache
 public struct Templates: Sendable {
     /// Every template the tool uses, by its file name in the folder.
     public enum Name: String, Sendable, CaseIterable {
-        case invite = "invite.txt", cancel = "cancel.txt", reminder = "reminder.txt"
+        case invite = "invite.txt", cancel = "cancel.txt", reminder = "reminder.txt", findings = "findings.txt"
         case writeup = "writeup.md", report = "report.md"
     }
 

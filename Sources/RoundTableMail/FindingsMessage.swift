@@ -1,26 +1,24 @@
 import CalendarTime
 import RoundTableCore
+import RoundTableDocuments
 
 /// The email that takes a session's agreed write-up to one member: the dissemination stage.
 public enum FindingsMessage {
     /// `writtenUp` is the day the write-up was agreed: part of the Message-ID, so a second run
     /// resends the same message, recognisably, and a later revision is a new one.
     public static func make(_ session: Session, to member: Member, in schedule: Schedule, writeup: String,
-                            writtenUp: LocalDate, stamp: Int) throws -> MailMessage {
-        let when = SessionText.when(session, zone: schedule.zone)
-        let intro = """
-        Dear \(member.name),
-
-        Here are the findings of the \(SessionText.kindName(session)) "\(session.subject)" \
-        (\(when)\(session.location.map { ", \($0)" } ?? "")), agreed on \(writtenUp).
-        The write-up is below and attached.
-
-        \(schedule.organiser.name)
-        \(schedule.series.title)
-
-        ----------------------------------------------------------------------
-
-        """
+                            writtenUp: LocalDate, stamp: Int, templates: Templates) throws -> MailMessage {
+        var context: [String: Any] = [
+            "recipient": member.name,
+            "kind": SessionText.kindName(session),
+            "subject": session.subject,
+            "when": SessionText.when(session, zone: schedule.zone),
+            "agreed": writtenUp.description,
+            "organiser": schedule.organiser.name,
+            "series": schedule.series.title,
+        ]
+        if let location = session.location { context["location"] = location }
+        let intro = templates.render(.findings, context)
         return MailMessage(
             from: try Address(name: schedule.organiser.name, email: schedule.organiser.email),
             to: try Address(name: member.name, email: member.email),

@@ -36,6 +36,29 @@ import TestSupport
         #expect(try sink.messages().count == 10, "nothing sent twice")
     }
 
+    @Test func aCoordinatorsFindingsTemplateWordsTheMessageAndTheWriteupFollowsIt() throws {
+        #expect(try workspace.rt(["writeup", "rt4"]).status == 0)
+        let path = folder.appendingPathComponent("writeups/rt4.md")
+        let filled = try String(contentsOf: path, encoding: .utf8)
+            .replacingOccurrences(of: "### Operational issues\n\n- ", with: "### Operational issues\n\n- Shared outcome data")
+        try filled.write(to: path, atomically: true, encoding: .utf8)
+        #expect(try workspace.rt(["advance", "rt4", "writeup", "--on", "2012-11-27"]).status == 0)
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{% CONTENT_TYPE: TEXT}}\nHello {{recipient}}: what the {{kind}} in {{location}} agreed on {{agreed}}.\n"
+            .write(to: templates.appendingPathComponent("findings.txt.mustache"), atomically: true, encoding: .utf8)
+        let outbox = folder.appendingPathComponent("outbox")
+        let run = try workspace.rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--outbox", outbox.path],
+                                   ["ROUNDTABLE_TEMPLATES": templates.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let mails = try ReceivedMail.read(try FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "eml" })
+        let tom = try #require(mails.first { $0.to.contains("Tom Whitfield") })
+        let lines = (tom.plain ?? "").split(whereSeparator: \.isNewline)
+        #expect(lines.prefix(2) == ["Hello Tom Whitfield: what the round table in Poole agreed on 2012-11-27.",
+                                    "# Round table: Balancing operational and commercial interests in commissioning"], "\(tom.plain ?? "")")
+    }
+
     @Test func anUntouchedSkeletonIsNotSent() throws {
         #expect(try workspace.rt(["writeup", "rt4"]).status == 0)
         #expect(try workspace.rt(["advance", "rt4", "writeup", "--on", "2012-11-27"]).status == 0)

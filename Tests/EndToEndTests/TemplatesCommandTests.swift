@@ -24,6 +24,7 @@ import TestSupport
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == """
             cancel.txt.mustache    built in
+            findings.txt.mustache  built in
             invite.txt.mustache    built in
             reminder.txt.mustache  built in
             report.md.mustache     built in

@@ -39,6 +39,7 @@ extension RoundTable {
             // Checked now, so a refusal (wrong order, already done) changes nothing and sends nothing.
             let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
             try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)
+            let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
             var sending = try delivery.run()
             let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
             // The ledger is read under the lock: a run that waited sees what the other one sent.
@@ -46,7 +47,7 @@ extension RoundTable {
                                                               sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
             let stamp = Clock.now()
             for member in recipients {
-                let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp)
+                let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp, templates: templates)
                 try sending.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
                     try context.store.recordSent([DisseminationPlanner.ledgerEntry(session, to: member, writtenUp: writtenUp)],
                                                  series: schedule.series.id, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp))
