@@ -20,11 +20,8 @@ let package = Package(
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl loaded on first use (dlopen), not linked: see Sources/CCurl/include/CCurl.h.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "ICalendar", dependencies: ["CLibical"]),
         .target(
             name: "RoundTableCore",
