@@ -20,16 +20,12 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLibical",
-            pkgConfig: "libical",
-            providers: [.apt(["libical-dev"])]
-        ),
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libical alone (module.modulemap: link "ical"): pkg-config's libical also names libicalss
+        // and libicalvcal, which we never call and which bring Berkeley DB, three libraries more
+        // for the loader to bind at every start.
+        .systemLibrary(name: "CLibical", providers: [.apt(["libical-dev"])]),
+        // libcurl loaded on first use (dlopen), not linked: see Sources/CCurl/include/CCurl.h.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // Dates, times and zones: the one vocabulary every layer shares, with no calendar format in it.
         .target(name: "CalendarTime", swiftSettings: guarded),
         .target(name: "ICalendar", dependencies: ["CLibical", "CalendarTime"], swiftSettings: guarded),

@@ -8,6 +8,7 @@
 #
 # BENCH_SIZES overrides the event counts (default "1000 10000 100000");
 # BENCH_PYTHON_TIMEOUT (seconds, default 600) bounds one Python case, which is then skipped.
+# A second table gives the peak memory and instruction count of generating alone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,3 +77,9 @@ awk '
         else print "roundtable and the C program wrote calendars of the same size."
     }
 ' "$results/all"
+
+echo
+echo "Generate alone, one whole process each: peak memory, and instructions counted by callgrind"
+echo
+# shellcheck disable=SC2086 # one argument per size
+"$python" bench/generation_memory.py "$scratch/release/roundtable-bench" "$scratch/c/libical_bench" $sizes

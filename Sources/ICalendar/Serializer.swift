@@ -4,34 +4,17 @@ import Foundation
 
 extension Component {
     /// The component as iCalendar text, written by libical (CRLF line ends, folding, escaping).
-    ///
-    /// libical writes a component as its BEGIN line, its properties, each sub-component's own
-    /// text and its END line, so each sub-component is built, written and freed in turn, and
-    /// its text put before the END line of the component's own. The text is the same as that
-    /// of the whole tree, but libical's copy of a large calendar is never all in memory at once,
-    /// next to the caller's values, which in a feed of thousands of events made every access a
-    /// cache miss.
     public func serialized() throws -> String {
-        var standIns = XTextStandIns()
-        let text = try Libical.run {
-            let own = try libicalTree(standIns: &standIns, withComponents: false)
-            var text = LibicalText(takingOwn: icalcomponent_as_ical_string_r(own))
-            icalcomponent_free(own)
-            for child in components {
-                let tree = try child.libicalTree(standIns: &standIns, withComponents: true)
-                text.append(taking: icalcomponent_as_ical_string_r(tree))
-                icalcomponent_free(tree)
-            }
-            return text.joined()
-        }
-        return standIns.restore(in: text)
+        var writer = try ComponentWriter(opening: self, into: [UInt8]())
+        try writer.finish()
+        return String(decoding: writer.sink, as: UTF8.self)
     }
 
     /// Builds the libical tree, with or without the sub-components; the caller owns the result.
     ///
     /// Strings go to libical through `withCString`, which lends a native String's own bytes;
     /// passing a String where C wants a `char *` copies it into a new array every time.
-    private func libicalTree(standIns: inout XTextStandIns, withComponents: Bool) throws -> OpaquePointer {
+    func libicalTree(standIns: inout XTextStandIns, withComponents: Bool) throws -> OpaquePointer {
         let kind = Libical.componentKind(name)
         let component: OpaquePointer?
         if kind == ICAL_NO_COMPONENT || kind == ICAL_X_COMPONENT {

@@ -17,6 +17,9 @@ struct XTextStandIns {
         return token
     }
 
+    /// Whether no value was given a stand-in, so libical's text needs no change.
+    var isEmpty: Bool { values.isEmpty }
+
     /// libical's text with each token's line carrying the escaped value.
     func restore(in text: String) -> String {
         guard !values.isEmpty else { return text }

@@ -33,7 +33,12 @@ public final class CalDAVClient {
         if case .password = login, !collection.allowsLogin {
             throw .misconfigured("the login would go in clear to '\(collection.shown)'; use https://")
         }
-        guard Self.libcurlReady, let handle = curl_easy_init() else { throw .temporary("libcurl could not be started") }
+        switch rt_curl_load() {
+        case RT_CURL_READY: break
+        case RT_CURL_MISSING: throw .misconfigured(String(cString: rt_curl_missing_reason()))
+        default: throw .temporary("libcurl could not be started")
+        }
+        guard let handle = rt_curl_easy_init() else { throw .temporary("libcurl could not be started") }
         self.collection = collection
         self.login = collection.allowsLogin ? login : nil
         self.timeout = timeout
@@ -42,11 +47,9 @@ public final class CalDAVClient {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
+        rt_curl_easy_cleanup(handle)
         errorText.deallocate()
     }
-
-    private static let libcurlReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
     /// PUT `text` (an iCalendar object) at `url`, if the server meets `condition`.
     public func put(_ text: String, at url: String, condition: PublishPlanner.Condition?) throws(CalDAVError) -> Response {
@@ -79,11 +82,11 @@ public final class CalDAVClient {
     }
 
     private func perform(_ method: String, _ url: String, headers: [String], body: [UInt8]?) throws(CalDAVError) -> Response {
-        curl_easy_reset(handle)
+        rt_curl_easy_reset(handle)
         // "Expect:" stops libcurl waiting for a 100 Continue some servers never send.
         var list: UnsafeMutablePointer<curl_slist>?
-        for header in headers + ["Expect:"] { list = curl_slist_append(list, header) }
-        defer { curl_slist_free_all(list) }
+        for header in headers + ["Expect:"] { list = rt_curl_slist_append(list, header) }
+        defer { rt_curl_slist_free_all(list) }
         let exchange = Unmanaged.passRetained(Exchange())
         defer { exchange.release() }
         var results = [
@@ -116,10 +119,10 @@ public final class CalDAVClient {
             break
         }
         if let refused = results.first(where: { $0 != CURLE_OK }) {
-            throw .misconfigured("libcurl cannot send to '\(collection.shown)': \(String(cString: curl_easy_strerror(refused)))")
+            throw .misconfigured("libcurl cannot send to '\(collection.shown)': \(String(cString: rt_curl_easy_strerror(refused)))")
         }
         errorText[0] = 0
-        let code = curl_easy_perform(handle)
+        let code = rt_curl_easy_perform(handle)
         guard code == CURLE_OK else { throw failure(code) }
         var status = 0
         rt_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -143,7 +146,7 @@ public final class CalDAVClient {
     /// to change the setup (69); anything else (refused, reset, timed out) may pass (75).
     private func failure(_ code: CURLcode) -> CalDAVError {
         let text = String(cString: errorText)
-        var detail = text.isEmpty ? String(cString: curl_easy_strerror(code)) : text
+        var detail = text.isEmpty ? String(cString: rt_curl_easy_strerror(code)) : text
         if case .password(_, let password)? = login { detail = detail.replacingOccurrences(of: password, with: "***") }
         let shown = collection.shown
         switch code {

@@ -51,18 +51,19 @@ public struct Templates: Sendable {
             return "built-in \(name)\(Self.fileExtension)"
         }
         var library = MustacheLibrary()
+        let includes = sources.mapValues(MustacheTags.partialNames)
         for name in sources.keys.sorted() {
             do {
                 library.register(try MustacheTemplate(string: sources[name]!), named: name)
             } catch {
                 throw .invalid(path: place(name), reason: "\(error)")
             }
-            if sources[name]!.contains(/\{\{\s*=/) { throw .invalid(path: place(name), reason: "set-delimiter tags ({{=…=}}) are not supported") }
-            for partial in Self.partialNames(in: sources[name]!) where partial.contains("/") || sources[partial] == nil {
+            if MustacheTags.setsDelimiters(sources[name]!) { throw .invalid(path: place(name), reason: "set-delimiter tags ({{=…=}}) are not supported") }
+            for partial in includes[name]! where partial.contains("/") || sources[partial] == nil {
                 throw .unknownPartial(path: place(name), partial: partial)
             }
         }
-        if let cycle = Self.inclusionCycle(sources) {
+        if let cycle = Self.inclusionCycle(includes) {
             throw .invalid(path: place(cycle[0]),
                            reason: "it includes itself (" + cycle.map { "{{> \($0)}}" }.joined(separator: " → ") + ")")
         }
@@ -80,9 +81,9 @@ public struct Templates: Sendable {
         (directory as NSString).appendingPathComponent(name + fileExtension)
     }
 
-    /// The first chain of partials that leads back to where it started, if any: `[a, b, a]`.
-    static func inclusionCycle(_ sources: [String: String]) -> [String]? {
-        let includes = sources.mapValues(partialNames)
+    /// The first chain of partials that leads back to where it started, if any: `[a, b, a]`;
+    /// `includes` holds the partials each template names.
+    static func inclusionCycle(_ includes: [String: [String]]) -> [String]? {
         var finished: Set<String> = []
         func walk(_ name: String, _ path: [String]) -> [String]? {
             if let start = path.firstIndex(of: name) { return Array(path[start...]) + [name] }
@@ -93,16 +94,10 @@ public struct Templates: Sendable {
             finished.insert(name)
             return nil
         }
-        for name in sources.keys.sorted() {
+        for name in includes.keys.sorted() {
             if let cycle = walk(name, []) { return cycle }
         }
         return nil
-    }
-
-    /// The names in `{{> name}}` and `{{< name}}` tags (partials and parents), as written
-    /// (set-delimiter tags, which could hide others, are refused before this is relied on).
-    static func partialNames(in text: String) -> [String] {
-        text.matches(of: /\{\{\s*[<>]\s*([^}]*?)\s*\}\}/).map { String($0.output.1) }
     }
 }
 

@@ -46,8 +46,6 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
     /// Credentials from the environment or in the URL itself (libcurl logs in with either).
     private var logsIn: Bool { user != nil || server.userInfo != nil }
 
-    private static let libcurlReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-
     /// Throws `.rejected` only after trying every recipient, naming all that were refused; a
     /// temporary or setup failure stops at once, as it would fail the remaining ones alike.
     public func deliver(_ envelope: Envelope) throws(DeliveryError) {
@@ -58,10 +56,13 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
         // Allocated first so it is freed last: libcurl may write to it until the handle is gone.
         let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         defer { errorText.deallocate() }
-        guard Self.libcurlReady, let handle = curl_easy_init() else {
-            throw .temporary("libcurl could not be started")
+        switch rt_curl_load() {
+        case RT_CURL_READY: break
+        case RT_CURL_MISSING: throw .misconfigured(String(cString: rt_curl_missing_reason()))
+        default: throw .temporary("libcurl could not be started")
         }
-        defer { curl_easy_cleanup(handle) }
+        guard let handle = rt_curl_easy_init() else { throw .temporary("libcurl could not be started") }
+        defer { rt_curl_easy_cleanup(handle) }
         try configure(handle, sender: envelope.sender, size: envelope.data.count, errorText: errorText)
 
         var refused: [(recipient: String, reason: String)] = []
@@ -115,14 +116,14 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
             results.append(rt_curl_setopt_string(handle, CURLOPT_CAPATH, nil))
         }
         if let refused = results.first(where: { $0 != CURLE_OK }) {
-            throw .misconfigured("libcurl cannot send to '\(server.shown)': \(String(cString: curl_easy_strerror(refused)))")
+            throw .misconfigured("libcurl cannot send to '\(server.shown)': \(String(cString: rt_curl_easy_strerror(refused)))")
         }
     }
 
     /// One transaction for one recipient; nil when the server took the message.
     private func send(_ data: [UInt8], to recipient: String, with handle: UnsafeMutableRawPointer,
                       errorText: UnsafeMutablePointer<CChar>) -> DeliveryError? {
-        guard let recipients = curl_slist_append(nil, "<\(recipient)>") else {
+        guard let recipients = rt_curl_slist_append(nil, "<\(recipient)>") else {
             return .temporary("out of memory")
         }
         let upload = Unmanaged.passRetained(Upload(data))
@@ -132,16 +133,16 @@ public struct SMTPTransport: Transport, CustomStringConvertible, CustomReflectab
         defer {
             rt_curl_setopt_slist(handle, CURLOPT_MAIL_RCPT, nil)
             rt_curl_setopt_pointer(handle, CURLOPT_READDATA, nil)
-            curl_slist_free_all(recipients)
+            rt_curl_slist_free_all(recipients)
             upload.release()
         }
         errorText[0] = 0
-        let code = curl_easy_perform(handle)
+        let code = rt_curl_easy_perform(handle)
         guard code != CURLE_OK else { return nil }
         var response = 0
         rt_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &response)
         let text = String(cString: errorText)
-        let detail = redacted(text.isEmpty ? String(cString: curl_easy_strerror(code)) : text)
+        let detail = redacted(text.isEmpty ? String(cString: rt_curl_easy_strerror(code)) : text)
         return classify(code, response: response, detail: detail, recipient: recipient,
                         afterData: upload.takeUnretainedValue().finished)
     }

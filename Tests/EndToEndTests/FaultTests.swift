@@ -69,6 +69,32 @@ import TestSupport
         #expect(run.stderr.contains("ROUNDTABLE_SMTP_URL"))
     }
 
+    /// libcurl is loaded only when something goes to a server: without it, the commands that send
+    /// nothing still run, and sending says what to install (exit 69) and records nothing as sent.
+    @Test func withoutLibcurlOnlySendingToAServerStopsAndSaysWhatToInstall() throws {
+        let missing = ["ROUNDTABLE_LIBCURL": "/nonexistent/libcurl.so.4"]
+        let overdue = try workspace.rt(["overdue", "--as-of", "2012-03-02"], missing)
+        #expect(overdue.status == 1, "\(overdue.stderr)")
+        #expect(overdue.stdout.contains("plan of inaugural"))
+        #expect(try workspace.rt(["remind", "--as-of", "2012-03-02", "--dry-run", "--transport", "smtp"],
+                                 missing.merging(["ROUNDTABLE_SMTP_URL": "smtp://127.0.0.1:9"]) { _, new in new }).status == 0)
+
+        let sink = try SMTPSink()
+        let remind = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"],
+                                      missing.merging(["ROUNDTABLE_SMTP_URL": sink.url]) { _, new in new })
+        #expect(remind.status == 69, "\(remind.stderr)")
+        #expect(remind.stderr.contains("Mail is not set up correctly: libcurl could not be loaded (/nonexistent/libcurl.so.4: "))
+        #expect(remind.stderr.contains("apt-get install libcurl4"))
+        #expect(try sink.messages().isEmpty)
+        let sent = try workspace.rt(["remind", "--as-of", "2012-03-02", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url])
+        #expect(sent.status == 0, "nothing was recorded as sent: \(sent.stderr)")
+        #expect(try !sink.messages().isEmpty)
+
+        let publish = try workspace.rt(["publish", "--caldav", "http://127.0.0.1:9/calendars/ajc/"], missing)
+        #expect(publish.status == 69, "\(publish.stderr)")
+        #expect(publish.stderr.contains("Publishing is not set up correctly: libcurl could not be loaded"))
+    }
+
     /// Runs `arguments` through an SMTP server that drops the connection during the Nth message,
     /// then again through the same server (now healthy): the first run exits 75 having recorded
     /// only what was accepted, the second sends exactly the rest, the dropped one with the same

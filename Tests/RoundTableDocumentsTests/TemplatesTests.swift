@@ -40,6 +40,7 @@ import TestSupport
         (["reminder.txt": "{{> missing}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "missing")),
         (["reminder.txt": "{{> ../reminder.txt}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "../reminder.txt")),
         (["reminder.txt": "{{=<% %>=}}"], TemplateError.invalid(path: "/srv/t/reminder.txt.mustache", reason: "set-delimiter tags ({{=…=}}) are not supported")),
+        (["reminder.txt": "{{recipient}}\n{{>  footer  }}{{>missing}}", "footer": "-- {{recipient}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "missing")),
         (["a": "{{> b}}", "b": "{{> a}}"], TemplateError.invalid(path: "/srv/t/a.mustache", reason: "it includes itself ({{> a}} → {{> b}} → {{> a}})")),
     ])
     func aBrokenReplacementIsRefusedNamingItsFile(overrides: [String: String], error: TemplateError) {

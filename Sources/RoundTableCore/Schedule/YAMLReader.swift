@@ -23,7 +23,9 @@ public struct YAMLReader {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // UTF-8 named, not Yams' `.default`, which reads the whole environment on every
+            // parse (for YAMS_DEFAULT_ENCODING, which it would announce on standard output).
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 report(nil, "The file is empty.")
                 return nil
             }
