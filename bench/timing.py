@@ -33,3 +33,17 @@ def machine():
     """One line naming the machine, for the tables in docs/performance.md."""
     model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     return f"{os.cpu_count()} CPUs, {model}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+
+
+def instructions(argv, env=None, expect=(0,)):
+    """The instructions a command runs (callgrind's total, the same from run to run whatever else
+    the machine does)."""
+    out = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"callgrind.bench.{os.getpid()}")
+    child = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + argv,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    if child.returncode not in expect:
+        raise SystemExit(f"{' '.join(argv)} under callgrind exited {child.returncode}: {child.stderr.decode(errors='replace')[-500:]}")
+    with open(out) as f:
+        total = next(int(line.split()[1]) for line in f if line.startswith("summary:") or line.startswith("totals:"))
+    os.remove(out)
+    return total

@@ -13,9 +13,17 @@ struct LibicalText {
     init(takingOwn text: UnsafeMutablePointer<CChar>?) {
         guard let text else { return }
         defer { free(text) }
-        let all = Self.bytes(of: text)
+        self.init(own: Self.bytes(of: text))
+    }
+
+    /// Starts from the component's own text, written before.
+    init(_ text: String) {
+        self.init(own: Array(text.utf8))
+    }
+
+    private init(own all: some RandomAccessCollection<UInt8>) {
         // The END line starts after the last line break but the final one.
-        let lastLine = all.dropLast(2).lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? all.count
+        let lastLine = all.dropLast(2).lastIndex(of: UInt8(ascii: "\n")).map { all.index(after: $0) } ?? all.endIndex
         bytes.append(contentsOf: all[..<lastLine])
         endLine.append(contentsOf: all[lastLine...])
     }
@@ -25,6 +33,11 @@ struct LibicalText {
         guard let text else { return }
         defer { free(text) }
         bytes.append(contentsOf: Self.bytes(of: text))
+    }
+
+    /// Adds a sub-component's text, written before.
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// The whole text.

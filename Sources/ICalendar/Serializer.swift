@@ -26,6 +26,17 @@ extension Component {
         return standIns.restore(in: text)
     }
 
+    /// The component's text with `written`, sub-components already serialized, where its own
+    /// sub-components' text goes (before its END line), and its own sub-components left out: a
+    /// component shared by several calendars is then written once. The text is that of
+    /// `serialized()` with those sub-components, since libical writes each sub-component alike
+    /// wherever it sits.
+    public func serialized(withComponentTexts written: [String]) throws -> String {
+        var text = LibicalText(try Component(name, properties: properties).serialized())
+        for child in written { text.append(child) }
+        return text.joined()
+    }
+
     /// Builds the libical tree, with or without the sub-components; the caller owns the result.
     ///
     /// Strings go to libical through `withCString`, which lends a native String's own bytes;
