@@ -11,7 +11,10 @@ struct LibicalText {
     /// Starts from the component's own text, which it frees; NULL (libical could not write the
     /// component) reads as empty.
     init(takingOwn text: UnsafeMutablePointer<CChar>?) {
-        guard let text else { return }
+        guard let text else {
+            self.init(own: [])
+            return
+        }
         defer { free(text) }
         self.init(own: Self.bytes(of: text))
     }

@@ -5,13 +5,13 @@ import Testing
 /// `export --dir` writes every feed from components written once: each feed must come out byte
 /// for byte as writing it on its own does.
 @Suite struct FeedTextsTests {
-    /// The fixture with a title that needs escaping in X-WR-CALNAME, rt4 open to all, a stage
-    /// done, and open and done actions, one owned by a member who is only invited to rt4.
+    /// The fixture with a title that needs escaping in X-WR-CALNAME, rt5 only for two, a stage
+    /// done, and open and done actions, one owned by a member invited to rt4 but not to rt5.
     private func builder(includeTodos: Bool) throws -> FeedBuilder {
         let text = ScheduleFixture.yaml
             .replacingOccurrences(of: "title: Pilot learning group", with: "title: \"Pilot learning group, 2012; AJC\"")
             .replacingOccurrences(of: "  - {id: sam,", with: "  - {id: kim, name: Kim Lee, email: kim@example.org, sector: private}\n  - {id: sam,")
-            .replacingOccurrences(of: "facilitator: coord\n    rapporteur: sam", with: "facilitator: coord\n    rapporteur: sam\n    attendees: all")
+            .replacingOccurrences(of: "location: Luton", with: "location: Luton\n    attendees: [coord, sam]")
         let schedule = try #require(ScheduleFixture.load(text).0).schedule
         let completions = [Completion(session: "rt4", stage: .plan, on: ScheduleFixture.date("2012-09-20")),
                            Completion(session: "rt4", stage: .hold, on: ScheduleFixture.date("2012-10-26"))]

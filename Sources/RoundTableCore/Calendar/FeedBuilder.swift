@@ -45,7 +45,7 @@ public struct FeedBuilder {
         var zoneTexts: [[LocalDate]: String] = [:]
         return try members.map { member in
             var calendar = header(named: name(for: member), zone: zone)
-            let chosen = items.indices.filter { member.map(items[$0].audience.contains) ?? true }
+            let chosen = items.indices.filter { index in member.map { items[index].audience.contains($0.id) } ?? true }
             var texts: [String] = []
             texts.reserveCapacity(chosen.count + 1)
             if let (first, last) = Self.span(of: chosen.map { items[$0] }) {
