@@ -1,4 +1,5 @@
 """Timing whole commands for the benchmarks: wall time and the child's peak memory."""
+import atexit
 import os
 import statistics
 import subprocess
@@ -35,10 +36,25 @@ def machine():
     return f"{os.cpu_count()} CPUs, {model}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
 
 
+_stripped = {}
+
+
+def stripped(binary):
+    """A copy of the binary without its debug info, its symbols kept: Debian bookworm's valgrind
+    (3.19) gives up on the DWARF 5 that Swift writes."""
+    if binary not in _stripped:
+        copy = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"bench-stripped.{os.getpid()}.{len(_stripped)}")
+        subprocess.run(["strip", "--strip-debug", "-o", copy, binary], check=True)
+        atexit.register(os.remove, copy)
+        _stripped[binary] = copy
+    return _stripped[binary]
+
+
 def instructions(argv, env=None, expect=(0,)):
     """The instructions a command runs (callgrind's total, the same from run to run whatever else
     the machine does)."""
     out = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"callgrind.bench.{os.getpid()}")
+    argv = [stripped(argv[0])] + argv[1:]
     child = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + argv,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     if child.returncode not in expect:
