@@ -44,7 +44,7 @@ public struct FeedBuilder {
         let written = try items.map { try $0.component.serialized() }
         var zoneTexts: [[LocalDate]: String] = [:]
         return try members.map { member in
-            var calendar = header(named: name(for: member), zone: zone)
+            let calendar = header(named: name(for: member), zone: zone)
             let chosen = items.indices.filter { index in member.map { items[index].audience.contains($0.id) } ?? true }
             var texts: [String] = []
             texts.reserveCapacity(chosen.count + 1)
@@ -55,7 +55,6 @@ public struct FeedBuilder {
                 texts.append(zoneTexts[[first, last]]!)
             }
             texts += chosen.map { written[$0] }
-            calendar.components = []
             return try calendar.serialized(withComponentTexts: texts)
         }
     }
