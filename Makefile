@@ -73,13 +73,15 @@ uninstall:
 	rm -rf $(docdir)
 
 # Release builds in .build-bench (the calendar bench) and .build-bench-static (roundtable as a cron job
-# would run it, Swift's libraries linked in), then three tables for docs/performance.md: calendar generation and
-# parsing against libical in C and Python's icalendar, with generating's peak memory and instruction
-# counts (callgrind); a synthetic organisation (500 series) at a tenth and at full size; start-up
-# against Debian's `remind`, with instruction counts and the shared libraries loaded.
+# would run it, Swift's libraries linked in), then four tables for docs/performance.md: calendar generation and
+# parsing against libical in C and Python's icalendar, with generating's peak memory; a synthetic
+# organisation (500 series) at a tenth and at full size; one series of 1,000 and 10,000 sessions;
+# start-up against Debian's `remind`, with the shared libraries loaded. Instruction counts come from
+# valgrind's callgrind (BENCH_CALLGRIND=0 leaves them out).
 bench: deps
 	@for p in remind valgrind; do dpkg -s $$p >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq $$p; done
 	bash bench/run.sh
 	swift build -c release --static-swift-stdlib --product roundtable --scratch-path .build-bench-static
 	/usr/bin/python3 bench/org_bench.py .build-bench-static/release/roundtable
+	/usr/bin/python3 bench/long_series_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/startup_bench.py .build-bench-static/release/roundtable

@@ -13,7 +13,7 @@ Callgrind runs 50 times slower than the program, so instructions are counted onl
 import os
 import sys
 
-from timing import instructions, run_once, stripped
+from timing import instructions, run_once
 
 
 def main():
@@ -24,14 +24,13 @@ def main():
         limit = int(arguments[at + 1])
         del arguments[at:at + 2]
     swift, c, sizes = arguments[0], arguments[1], [int(n) for n in arguments[2:]]
-    counted = stripped(swift, os.path.dirname(swift))
     print("| N | roundtable peak RSS (MB) | libical C peak RSS (MB) | roundtable instructions (M) | libical C instructions (M) | roundtable / C instructions |")
     print("|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         argv = [str(n), "1", "generate"]
         swift_rss, c_rss = run_once([swift, *argv])[1], run_once([c, *argv])[1]
         if n <= limit:
-            swift_count, c_count = instructions([counted, *argv]), instructions([c, *argv])
+            swift_count, c_count = instructions([swift, *argv]), instructions([c, *argv])
             counts = f"{swift_count / 1e6:.1f} | {c_count / 1e6:.1f} | {swift_count / c_count:.2f}"
         else:
             counts = "- | - | -"

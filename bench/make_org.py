@@ -33,16 +33,21 @@ def member_line(n):
             f"organisation: Organisation {n % 50:02d}, sector: {SECTORS[n % 3]}}}")
 
 
-def series_files(index, pool, rng):
+def series_files(index, pool, rng, sessions_count=SESSIONS_PER_SERIES, actions_count=ACTIONS_PER_SERIES, first=None,
+                 every=dt.timedelta(weeks=5)):
+    """One series' schedule and records. By default a series of the organisation; a long series
+    (bench/long_series_bench.py) passes its own number of sessions and actions, its first day and
+    the interval between sessions."""
     series = f"org-{index:04d}"
     zone = ZONES[index % len(ZONES)]
     people = rng.sample(range(pool), MEMBERS_PER_SERIES)
     ids = [f"m{n:04d}" for n in people]
     # Series start spread over the year before the as-of day; a session every five weeks, on a
     # Tuesday at 10:00 local (never inside a DST change, which happens at night).
-    first = AS_OF - dt.timedelta(days=300 - (index * 7) % 250)
-    first += dt.timedelta(days=(1 - first.weekday()) % 7)
-    days = [first + dt.timedelta(weeks=5 * k) for k in range(SESSIONS_PER_SERIES)]
+    if first is None:
+        first = AS_OF - dt.timedelta(days=300 - (index * 7) % 250)
+        first += dt.timedelta(days=(1 - first.weekday()) % 7)
+    days = [first + every * k for k in range(sessions_count)]
     schedule = [
         f"# Synthetic series {index} of the organisation-scale benchmark (bench/make_org.py).",
         "series:",
@@ -66,7 +71,7 @@ def series_files(index, pool, rng):
     ] + [member_line(n) for n in people] + ["", "sessions:"]
     sessions = []
     for k, day in enumerate(days):
-        kind = "meeting" if k == 0 else "seminar" if k == SESSIONS_PER_SERIES - 1 else "roundtable"
+        kind = "meeting" if k == 0 else "seminar" if k == sessions_count - 1 else "roundtable"
         sid = "inaugural" if k == 0 else "seminar" if kind == "seminar" else f"rt{k}"
         sessions.append((sid, kind, day))
         schedule += [
@@ -94,8 +99,8 @@ def series_files(index, pool, rng):
             if done < AS_OF - dt.timedelta(days=rng.choice([0, 10, 20])) and rng.random() > 0.03:
                 records.append(f"- {{session: {sid}, stage: {stage}, on: {done.isoformat()}}}")
     records.append("actions:")
-    for a in range(ACTIONS_PER_SERIES):
-        sid, _, day = sessions[a % (SESSIONS_PER_SERIES - 1)]
+    for a in range(actions_count):
+        sid, _, day = sessions[a % (sessions_count - 1)]
         due = day + dt.timedelta(days=rng.randint(7, 60))
         line = (f"- {{id: A{a + 1}, session: {sid}, owner: {ids[rng.randrange(MEMBERS_PER_SERIES)]}, "
                 f"text: Action {a + 1} of series {index}, due: {due.isoformat()}")

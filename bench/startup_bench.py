@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 
-from timing import instructions, machine, median, shared_libraries, stripped
+from timing import instructions, machine, median, shared_libraries
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".build-bench", "startup")
@@ -34,7 +34,6 @@ def main():
                    check=True, stdout=subprocess.DEVNULL)
     smtp = dict(os.environ, ROUNDTABLE_SMTP_URL="smtp://127.0.0.1:9")
     remind = shutil.which("remind") or "remind"
-    counted = stripped(binary, WORK)
     cases = [
         ("`true` (starting a process)", shutil.which("true"), [], None, (0,)),
         ("`remind -q ajc-2012.rem 2 Dec 2012` (C)", remind, ["-q", os.path.join(ROOT, "bench", "ajc-2012.rem"), "2", "Dec", "2012"], None, (0,)),
@@ -48,7 +47,7 @@ def main():
     print("|---|---:|---:|---:|")
     for name, program, arguments, env, expect in cases:
         seconds = median([program, *arguments], runs, env=env, expect=expect)
-        count = instructions([counted if program == binary else program, *arguments], env=env, expect=expect)
+        count = instructions([program, *arguments], env=env, expect=expect)
         print(f"| {name} | {seconds * 1000:.1f} | {count / 1e6:.1f} | {shared_libraries(program)} |")
 
 

@@ -1,4 +1,5 @@
 """Timing whole commands for the benchmarks: wall time and the child's peak memory."""
+import atexit
 import os
 import statistics
 import subprocess
@@ -35,27 +36,33 @@ def machine():
     return f"{os.cpu_count()} CPUs, {model}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
 
 
+_stripped = {}
+
+
+def stripped(binary):
+    """A copy of the binary without its debug info, its symbols kept: Debian bookworm's valgrind
+    (3.19) gives up on the DWARF 5 that Swift writes."""
+    if binary not in _stripped:
+        copy = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"bench-stripped.{os.getpid()}.{len(_stripped)}")
+        subprocess.run(["strip", "--strip-debug", "-o", copy, binary], check=True)
+        atexit.register(os.remove, copy)
+        _stripped[binary] = copy
+    return _stripped[binary]
+
+
 def instructions(argv, env=None, expect=(0,)):
-    """The instructions argv executes, counted by callgrind: the same from run to run whatever
-    else the machine does, where wall times here swing by a third. Valgrind 3.19 cannot read the
-    DWARF 5 Swift 6.3 writes, so a Swift binary is given as a copy with its debug info stripped
-    (`stripped`)."""
-    child = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    """The instructions a command runs (callgrind's total, the same from run to run whatever else
+    the machine does)."""
+    out = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"callgrind.bench.{os.getpid()}")
+    argv = [stripped(argv[0])] + argv[1:]
+    child = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + argv,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     if child.returncode not in expect:
-        raise SystemExit(f"callgrind {' '.join(argv)} exited {child.returncode}: {child.stderr[-500:]}")
-    counted = [line for line in child.stderr.splitlines() if "Collected :" in line]
-    if not counted:
-        raise SystemExit(f"callgrind printed no count for {' '.join(argv)}: {child.stderr[-500:]}")
-    return int(counted[-1].split(":")[-1])
-
-
-def stripped(binary, folder):
-    """A copy of binary in folder without debug info (symbols kept), for callgrind."""
-    copy = os.path.join(folder, os.path.basename(binary) + "-stripped")
-    subprocess.run(["cp", binary, copy], check=True)
-    subprocess.run(["strip", "--strip-debug", copy], check=True)
-    return copy
+        raise SystemExit(f"{' '.join(argv)} under callgrind exited {child.returncode}: {child.stderr.decode(errors='replace')[-500:]}")
+    with open(out) as f:
+        total = next(int(line.split()[1]) for line in f if line.startswith("summary:") or line.startswith("totals:"))
+    os.remove(out)
+    return total
 
 
 def shared_libraries(binary):

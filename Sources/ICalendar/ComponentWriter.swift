@@ -50,6 +50,13 @@ public struct ComponentWriter<Sink: TextSink> {
         try put(UnsafeRawBufferPointer(start: text, count: strlen(text)), standIns: standIns)
     }
 
+    /// Writes a sub-component's text, written before (by `serialized()`): a component shared by
+    /// several calendars is written by libical once.
+    public mutating func write(text: String) throws {
+        var text = text
+        try text.withUTF8 { try sink.write(UnsafeRawBufferPointer($0)) }
+    }
+
     /// Writes the opening component's END line.
     public mutating func finish() throws {
         let end = endLine

@@ -10,6 +10,18 @@ extension Component {
         return String(decoding: writer.sink, as: UTF8.self)
     }
 
+    /// The component's text with `written`, sub-components already serialized, where its own
+    /// sub-components' text goes (before its END line), and its own sub-components left out: a
+    /// component shared by several calendars is then written once. The text is that of
+    /// `serialized()` with those sub-components, since libical writes each sub-component alike
+    /// wherever it sits.
+    public func serialized(withComponentTexts written: [String]) throws -> String {
+        var writer = try ComponentWriter(opening: Component(name, properties: properties), into: [UInt8]())
+        for text in written { try writer.write(text: text) }
+        try writer.finish()
+        return String(decoding: writer.sink, as: UTF8.self)
+    }
+
     /// Builds the libical tree, with or without the sub-components; the caller owns the result.
     ///
     /// Strings go to libical through `withCString`, which lends a native String's own bytes;

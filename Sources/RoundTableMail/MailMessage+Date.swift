@@ -1,13 +1,21 @@
-import Foundation
+import CalendarTime
 
 extension MailMessage {
-    /// `seconds` as an RFC 5322 §3.3 date in UTC, e.g. "Mon, 26 Nov 2012 09:00:00 +0000". The POSIX
-    /// locale keeps day and month names English whatever the user's locale is.
+    /// `seconds` as an RFC 5322 §3.3 date in UTC, e.g. "Mon, 26 Nov 2012 09:00:00 +0000", with
+    /// English day and month names whatever the user's locale is.
+    ///
+    /// Written from the calendar date rather than by Foundation's DateFormatter, which set up
+    /// its ICU formatter again for every message: 590,000 instructions each, a fifth of a cron
+    /// run's `remind` over an organisation's 7,000 digests.
     static func rfc5322Date(_ seconds: Int) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(secondsFromGMT: 0)
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let time = LocalDateTime(secondsSinceEpoch: seconds)
+        let date = time.date
+        return "\(weekdays[date.isoWeekday - 1]), \(two(date.day)) \(months[date.month - 1]) \(date.year) "
+            + "\(two(time.hour)):\(two(time.minute)):\(two(time.second)) +0000"
     }
+
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

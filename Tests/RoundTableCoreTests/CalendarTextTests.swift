@@ -9,7 +9,11 @@ import Testing
         #expect(CalendarText.sameApartFromStamps(before, later))
     }
 
-    @Test(arguments: ["SUMMARY:Round table 4", " DTSTAMP:other"])
+    @Test func lineEndsWrittenAsLFAreTheSameAsCRLF() {
+        #expect(CalendarText.sameApartFromStamps(before, before.replacingOccurrences(of: "\r\n", with: "\n")))
+    }
+
+    @Test(arguments: ["SUMMARY:Round table 4", " DTSTAMP:other", "SUMMARY:Round table\r\nLOCATION:Poole"])
     func anyOtherDifferenceCounts(change: String) {
         let original = change.hasPrefix(" ") ? " DTSTAMP:folded" : "SUMMARY:Round table"
         #expect(!CalendarText.sameApartFromStamps(before, before.replacingOccurrences(of: original, with: change)))

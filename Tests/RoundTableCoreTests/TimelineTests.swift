@@ -69,6 +69,17 @@ import Testing
         #expect(PlanWarnings.find(in: schedule).contains { $0.message.contains("overlaps 'rt4'") })
     }
 
+    @Test func overlapsAreWarnedAboutInScheduleOrderWhateverTheOrderOfTheirTimes() throws {
+        // rt4 at 10:30 is listed first; the seminar (fixed at 09:30) starts before both and overlaps them.
+        let text = ScheduleFixture.yaml
+            .replacingOccurrences(of: "start: 2012-12-06T10:30:00", with: "start: 2012-10-26T12:00:00")
+            .replacingOccurrences(of: "window: {from: 2013-01-07, to: 2013-03-29}", with: "start: 2012-10-26T09:30:00")
+        let schedule = try #require(ScheduleFixture.load(text).0).schedule
+        #expect(PlanWarnings.find(in: schedule).map(\.message).filter { $0.contains("overlaps") }.map { $0.prefix(while: { $0 != "(" }) } == [
+            "Session 'rt5' overlaps 'rt4' ", "Session 'seminar' overlaps 'rt4' ", "Session 'seminar' overlaps 'rt5' ",
+        ])
+    }
+
     @Test(arguments: [("P28D", "2012-10-26", "2012-09-28"), ("P1M", "2012-03-31", "2012-02-29"), ("P2W", "2012-01-10", "2011-12-27")])
     func durationsCountCalendarDays(duration: String, from: String, expected: String) {
         #expect(ISODuration(duration)?.before(d(from)) == d(expected))

@@ -86,10 +86,9 @@ public enum InvitationPlanner {
     /// is done that day (DESIGN.md: date fixed and invitations sent), unless it already is.
     public static func planned(_ planned: [PlannedInvitation], completions: [Completion]) -> [String] {
         let sessions = planned.filter { $0.method == .request }.map(\.session)
-        var seen: Set<String> = []
+        var seen = Set(completions.filter { $0.stage == .plan }.map(\.session))
         return sessions.filter { session in
-            seen.insert(session.id).inserted && session.stages.contains(.plan)
-                && !completions.contains { $0.session == session.id && $0.stage == .plan }
+            session.stages.contains(.plan) && seen.insert(session.id).inserted
         }.map(\.id)
     }
 }

@@ -8,6 +8,7 @@ public struct Schedule: Hashable, Sendable {
     public let sessions: [Session]
     /// The series' time zone, read once: every local time in the schedule is in it.
     public let zone: ZoneRules
+    private let index: ScheduleIndex
 
     /// `zone` is the rules of `series.timezone`, read by whoever made the series.
     public init(series: Series, policy: Policy, members: [Member], sessions: [Session], zone: ZoneRules) {
@@ -16,13 +17,14 @@ public struct Schedule: Hashable, Sendable {
         self.policy = policy
         self.members = members
         self.sessions = sessions
+        index = ScheduleIndex(members: members, sessions: sessions)
     }
 
     /// The member with this id.
-    public func member(_ id: String) -> Member? { members.first { $0.id == id } }
+    public func member(_ id: String) -> Member? { index.member(id).map { members[$0] } }
 
     /// The session with this id.
-    public func session(_ id: String) -> Session? { sessions.first { $0.id == id } }
+    public func session(_ id: String) -> Session? { index.session(id).map { sessions[$0] } }
 
     /// The organiser, who owns the plan, hold and disseminate stages and sends the invitations.
     public var organiser: Member { member(series.organiser)! }
@@ -45,19 +47,16 @@ public struct Schedule: Hashable, Sendable {
         stage == .writeup ? session.rapporteurs.compactMap(member) : [organiser]
     }
 
-    /// Whether a member has any part in a session (invited, facilitating or writing it up).
-    public func involves(_ member: Member, in session: Session) -> Bool {
-        attendees(of: session).contains(member) || session.facilitators.contains(member.id)
-            || session.rapporteurs.contains(member.id)
-    }
-
     /// The seminar whose papers deadline caps this session's dissemination: the seminar that
     /// requires it, else the series' seminar when that one lists no requirements.
     public func seminar(capping session: Session) -> Session? {
         guard session.kind != .seminar else { return nil }
-        let seminars = sessions.filter { $0.kind == .seminar && !$0.isCancelled }
-        return seminars.first { $0.requires.contains(session.id) } ?? seminars.first { $0.requires.isEmpty }
+        return index.seminar(capping: session.id).map { sessions[$0] }
     }
+
+    /// The first possible day of the earliest session (not cancelled) after `day`: the day an
+    /// action agreed on `day` is due when it follows the next session.
+    public func nextSessionDay(after day: LocalDate) -> LocalDate? { index.firstDay(after: day) }
 }
 
 /// The series' identity and the settings every session shares.

@@ -75,7 +75,9 @@ public struct StatusReport: Codable, Hashable, Sendable {
     public init(schedule: Schedule, timelines: [SessionTimeline], records: Records, asOf: LocalDate) {
         let answersBySession = SessionAnswers(records)
         let attendance = Dictionary(records.attendance.map { ($0.session, $0.attended) }, uniquingKeysWith: { a, _ in a })
-        openActions = records.actions.filter(\.isOpen).sorted { ($0.due, $0.id.count, $0.id) < ($1.due, $1.id.count, $1.id) }.map {
+        // Each sort key made once, not at every comparison: A2 before A10.
+        openActions = records.actions.filter(\.isOpen).map { (key: ($0.due, $0.id.count, $0.id), action: $0) }
+            .sorted { $0.key < $1.key }.map(\.action).map {
             ActionStatus(id: $0.id, session: $0.session, owner: $0.owner, text: $0.text, due: $0.due.description,
                          daysOverdue: max(0, $0.due.days(until: asOf)))
         }

@@ -99,13 +99,7 @@ public enum ReminderPlanner {
     static func latestTrigger(of item: ReminderItem, policy: Policy, asOf: LocalDate) -> LocalDate? {
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 <= asOf }
         if item.chasesWhenLate {
-            var chase = item.due.adding(days: 1)
-            while chase <= asOf {
-                triggers.append(chase)
-                let next = policy.overdueEvery.after(chase)
-                guard next > chase else { break }
-                chase = next
-            }
+            if let last = chases(of: item, every: policy.overdueEvery, around: asOf).last { triggers.append(last) }
         } else if asOf > item.due {
             return nil
         }
@@ -115,16 +109,29 @@ public enum ReminderPlanner {
     /// The earliest trigger day after `day`, if the item has one left.
     static func firstTrigger(of item: ReminderItem, policy: Policy, after day: LocalDate) -> LocalDate? {
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 > day }
-        if item.chasesWhenLate {
+        if item.chasesWhenLate, let next = chases(of: item, every: policy.overdueEvery, around: day).next { triggers.append(next) }
+        return triggers.min()
+    }
+
+    /// The chases of late work (the day after due, then every `interval`): the last on or before
+    /// `day`, and the first after it (nil when an interval of less than a day stops them).
+    ///
+    /// An interval of whole days finds the last by division: stepping through every interval
+    /// since the due day made work late for years cost in proportion to how long, which in a long
+    /// series is a cost per item that grows with the series.
+    private static func chases(of item: ReminderItem, every interval: ISODuration, around day: LocalDate) -> (last: LocalDate?, next: LocalDate?) {
             var chase = item.due.adding(days: 1)
-            while chase <= day {
-                let next = policy.overdueEvery.after(chase)
-                guard next > chase else { break }
+        guard chase <= day else { return (nil, chase) }
+        if interval.years == 0, interval.months == 0, interval.days > 0 {
+            let last = chase.adding(days: chase.days(until: day) / interval.days * interval.days)
+            return (last, last.adding(days: interval.days))
+        }
+        while true {
+            let next = interval.after(chase)
+            guard next > chase else { return (chase, nil) }
+            if next > day { return (chase, next) }
                 chase = next
             }
-            if chase > day { triggers.append(chase) }
-        }
-        return triggers.min()
     }
 
     private static func reason(_ due: LocalDate, _ asOf: LocalDate) -> String {

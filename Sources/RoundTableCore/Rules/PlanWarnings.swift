@@ -19,16 +19,32 @@ public enum PlanWarnings {
                 }
             }
         }
-        let fixed = schedule.sessions.compactMap { s -> (Session, Int, Int)? in
-            guard !s.isCancelled, let start = s.timing.start else { return nil }
-            return (s, start.secondsSinceEpoch, start.secondsSinceEpoch + s.duration.totalSeconds)
-        }
-        for (i, a) in fixed.enumerated() {
-            for b in fixed[(i + 1)...] where a.1 < b.2 && b.1 < a.2 {
-                found.append((b.0.id, "Session '\(b.0.id)' overlaps '\(a.0.id)' (\(SessionText.when(a.0, zone: schedule.zone)))."))
-            }
+        for (a, b) in overlaps(in: schedule) {
+            found.append((b.id, "Session '\(b.id)' overlaps '\(a.id)' (\(SessionText.when(a, zone: schedule.zone)))."))
         }
         return found
+    }
+
+    /// Every pair of fixed sessions (not cancelled) whose times overlap, the earlier listed first,
+    /// in schedule order of the first, then of the second.
+    ///
+    /// A sweep in order of start: a session can only overlap those started before it and not yet
+    /// ended, so a long series costs its sort, not a comparison of every pair.
+    static func overlaps(in schedule: Schedule) -> [(Session, Session)] {
+        let fixed = schedule.sessions.enumerated().compactMap { position, s -> (position: Int, start: Int, end: Int)? in
+            guard !s.isCancelled, let start = s.timing.start else { return nil }
+            return (position, start.secondsSinceEpoch, start.secondsSinceEpoch + s.duration.totalSeconds)
+        }
+        var pairs: [(Int, Int)] = []
+        var running: [(position: Int, start: Int, end: Int)] = []
+        for b in fixed.sorted(by: { ($0.start, $0.position) < ($1.start, $1.position) }) {
+            running.removeAll { $0.end <= b.start }
+            for a in running where a.start < b.end && b.start < a.end {
+                pairs.append((min(a.position, b.position), max(a.position, b.position)))
+            }
+            running.append(b)
+        }
+        return pairs.sorted { $0 < $1 }.map { (schedule.sessions[$0.0], schedule.sessions[$0.1]) }
     }
 
     /// Open actions whose owner does not belong to the group on the day they are due: no one

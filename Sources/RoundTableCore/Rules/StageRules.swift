@@ -47,10 +47,7 @@ public enum StageRules {
     /// An action is due by the next session, when its open actions are carried into the invitation.
     public static func defaultActionDue(after sessionID: String, in schedule: Schedule) throws(WorkflowError) -> LocalDate {
         let session = try session(sessionID, in: schedule)
-        let later = schedule.sessions
-            .filter { !$0.isCancelled && $0.timing.earliestDay > session.timing.latestDay }
-            .map(\.timing.earliestDay)
-        guard let next = later.min() else { throw .noNextSession(session: session.id) }
+        guard let next = schedule.nextSessionDay(after: session.timing.latestDay) else { throw .noNextSession(session: session.id) }
         return next
     }
 }

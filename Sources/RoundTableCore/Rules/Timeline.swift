@@ -33,10 +33,14 @@ public enum Timeline {
     /// due date back, and a write-up agreed early pulls dissemination forward. Dissemination is
     /// never due after the seminar's papers deadline.
     public static func compute(_ schedule: Schedule, completions: [Completion]) -> [SessionTimeline] {
-        schedule.sessions.map { session in
+        // Each session's completions, found in one pass rather than by a scan per session.
+        var recorded: [String: [Stage: LocalDate]] = [:]
+        for completion in completions where recorded[completion.session]?[completion.stage] == nil {
+            recorded[completion.session, default: [:]][completion.stage] = completion.on
+        }
+        return schedule.sessions.map { session in
             guard !session.isCancelled else { return SessionTimeline(session: session, stages: []) }
-            let done = Dictionary(completions.filter { $0.session == session.id }.map { ($0.stage, $0.on) },
-                                  uniquingKeysWith: { a, _ in a })
+            let done = recorded[session.id] ?? [:]
             let policy = schedule.policy
             var dues: [Stage: LocalDate] = [:]
             dues[.plan] = policy.inviteLead.before(session.timing.earliestDay)

@@ -62,9 +62,9 @@ extension RoundTable {
             let builder = context.feed(includeTodos: !noTodos)
             let feeds: [(String, Member?)] = selected.map { [($0.id, $0)] }
                 ?? [(context.schedule.series.id, nil)] + context.schedule.members.map { ($0.id, $0) }
-            return try feeds.map { name, who in
-                let path = try TextFile.path(named: name + ".ics", in: folder)
-                let text = try builder.calendar(for: who).serialized()
+        let texts = try builder.texts(for: feeds.map(\.1))
+        return try zip(feeds, texts).map { feed, text in
+            let path = try TextFile.path(named: feed.0 + ".ics", in: folder)
                 // A file that cannot be read as text (or is not there) is simply written anew.
                 if let old = try? TextFile.read(path), CalendarText.sameApartFromStamps(old, text) {
                     return (path, false)
