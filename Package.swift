@@ -25,6 +25,9 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // libpq, opened with dlopen on the first postgres:// state; the header only checks the shim
+        // against libpq's own prototypes (Debian's libpq-dev).
+        .target(name: "CPostgres", cSettings: [.unsafeFlags(["-I/usr/include/postgresql"])]),
         .target(name: "ICalendar", dependencies: ["CLibical"]),
         .target(
             name: "RoundTableCore",
@@ -32,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "RoundTableStore",
-            dependencies: ["RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RoundTableCore", "CPostgres", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "RoundTableDocuments",

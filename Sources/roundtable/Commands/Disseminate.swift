@@ -39,7 +39,7 @@ struct Disseminate: ParsableCommand {
         let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
         try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)
         var sending = try delivery.run()
-        let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+        let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
         // The ledger is read under the lock: a run that waited sees what the other one sent.
         let recipients = DisseminationPlanner.recipients(of: session, in: schedule, writtenUp: writtenUp,
                                                           sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
