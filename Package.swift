@@ -72,11 +72,13 @@ let package = Package(
         .executableTarget(name: "fuzz-records", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-reply", dependencies: ["RoundTableCore", "RoundTableMail", "ICalendar"]),
         .executableTarget(name: "fuzz-mime", dependencies: ["RoundTableMail"]),
+        // What several test targets share: the throwaway PostgreSQL cluster.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ICalendarTests", dependencies: ["ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["RoundTableCore"]),
         .testTarget(
             name: "RoundTableStoreTests",
-            dependencies: ["RoundTableStore", "RoundTableCore", "ICalendar", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RoundTableStore", "RoundTableCore", "ICalendar", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "RoundTableMailTests",
@@ -86,7 +88,7 @@ let package = Package(
         .testTarget(name: "RoundTableDocumentsTests", dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ICalendar", "RoundTableMail"],
+            dependencies: ["ICalendar", "RoundTableMail", "TestSupport"],
             resources: [.copy("Peers"), .copy("Fixtures")]
         ),
     ]
