@@ -51,12 +51,6 @@ public final class PostgresCluster: Sendable {
         return "postgres://\(Self.user)@127.0.0.1:\(port)/\(name)"
     }
 
-    /// Restarts the server (`pg_ctl restart`, fast shutdown): every connection is cut.
-    public func restart() throws {
-        try Self.runAsServerUser(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/log", "-w", "-m", "fast", "-o", serverOptions,
-                                                   "restart"])
-    }
-
     /// Runs SQL as the superuser over the socket, for what a test needs to set up or inspect.
     @discardableResult
     public func psql(_ sql: String, database: String = "postgres") throws -> String {
