@@ -17,12 +17,13 @@ extension StateStore {
 
     /// Restores a reply as a backup has it.
     static func insert(_ reply: Reply, series: String, _ db: any SQLConnection) throws {
-        try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns), arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
+        try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns),
+                       arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
     }
 
     /// Records a reply unless a newer one is already recorded; returns whether it was kept.
     ///
-    /// The comparison and the write are one IMMEDIATE transaction, so two `rsvp` runs reading
+    /// The comparison and the write are one transaction (IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL), so two `rsvp` runs reading
     /// mail in different orders end with the same, newest answer.
     public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> Bool {
         try write { db in
@@ -30,7 +31,8 @@ extension StateStore {
                                           arguments: [series, reply.session, reply.attendee]) {
                 guard reply.supersedes(try Rows.reply(row)) else { return false }
             }
-            try db.execute(sql: SQLInsert.statement(into: "replies", columns: Self.replyColumns, onConflict: .replace(key: ["series", "session", "attendee"])),
+            try db.execute(sql: SQLInsert.statement(into: "replies", columns: Self.replyColumns,
+                                                    onConflict: .replace(key: ["series", "session", "attendee"])),
                            arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
             return true
         }
