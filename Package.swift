@@ -82,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RoundTableMailTests",
-            dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar"],
+            dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar", "TestSupport"],
             exclude: ["parse_eml.py"]
         ),
         .testTarget(name: "RoundTableDocumentsTests", dependencies: ["RoundTableDocuments", "RoundTableCore", "ICalendar"]),

@@ -37,7 +37,7 @@ public final class PostgresCluster: Sendable {
             guard let account = getpwnam("postgres") else { throw ClusterError("there is no 'postgres' user to run the server as") }
             chown(folder, account.pointee.pw_uid, account.pointee.pw_gid)
         }
-        port = try Self.freePort()
+        port = try unusedPort()
         try Self.runAsServerUser(bin + "/initdb", ["-D", folder + "/data", "-U", "postgres", "-A", "trust", "--auth-host=scram-sha-256",
                                                  "-E", "UTF8", "--no-sync"])
         try Self.runAsServerUser(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/log", "-w", "-o", serverOptions, "start"])
@@ -75,21 +75,6 @@ public final class PostgresCluster: Sendable {
             throw ClusterError("no PostgreSQL server in \(root): install Debian's postgresql (make deps)")
         }
         return "\(root)/\(newest)/bin"
-    }
-
-    /// A loopback port nothing listens on now.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw ClusterError("cannot find a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// Runs a server program, through `runuser -u postgres` when we are root; its output.
