@@ -93,11 +93,13 @@ final class PostgresConnection: SQLConnection {
         }
     }
 
-    /// libpq's message on one line, without a secret it could have quoted.
+    /// libpq's message on one line, without a secret it could have quoted or a final full stop.
     private static func cleaned(_ message: String, hiding secrets: [String]) -> String {
         var text = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }.joined(separator: " ")
         for secret in secrets { text = text.replacingOccurrences(of: secret, with: "…") }
+        // Our messages add their own full stop after the reason.
+        while text.hasSuffix(".") { text.removeLast() }
         return text
     }
 
