@@ -61,6 +61,29 @@ import TestSupport
         #expect(run.stderr.contains("was written by a newer version of roundtable"), "\(run.stderr)")
     }
 
+    /// The server restarted while `remind` runs (a cluster of its own, as every connection is
+    /// cut): the run finishes or stops with exit 75, and the next run sends the rest; each member
+    /// ends with one digest, and nothing is left to send.
+    @Test func aServerRestartedMidRunLeavesTheLedgerConsistentAndTheNextRunFinishes() throws {
+        let cluster = try PostgresCluster()
+        defer { try? cluster.stop() }
+        for attempt in 0..<3 {
+            let state = ["ROUNDTABLE_STATE": try cluster.newDatabase()]
+            let outbox = workspace.folder.appendingPathComponent("outbox-\(attempt)").path
+            let environment = workspace.env.merging(state) { _, new in new }
+            let remind = try BackgroundProcess([roundtableBinary, "remind", "--as-of", "2012-04-13", "--outbox", outbox], environment: environment)
+            usleep(UInt32.random(in: 10_000...80_000))
+            try cluster.restart()
+            let status = remind.wait()
+            #expect(status == 0 || status == 75, "the run finished or stopped with 75, not \(status)")
+            let finish = try workspace.rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox], state)
+            #expect(finish.status == 0, "\(finish.stderr)")
+            #expect(try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"], state).stdout == "No reminders due as of 2012-04-13.\n")
+            let files = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
+            #expect(files.count == 10, "one digest per member: \(files)")
+        }
+    }
+
     /// Two cron servers' `remind`, a coordinator's `advance`, another's `action add` and an
     /// `import` of another series, all at once: every message goes once, every record is kept.
     @Test func fourProcessesAtOnceLoseNothingAndDoubleNothing() throws {

@@ -29,7 +29,8 @@ public final class PostgresCluster: Sendable {
     public let folder: String
     private let bin: String
 
-    private init() throws {
+    /// Starts a cluster of its own, for a test that restarts it; `stop()` it afterwards.
+    public init() throws {
         bin = try Self.binFolder()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-pg-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -51,6 +52,12 @@ public final class PostgresCluster: Sendable {
         return "postgres://\(Self.user)@127.0.0.1:\(port)/\(name)"
     }
 
+    /// Restarts the server (`pg_ctl restart`, fast shutdown): every connection is cut.
+    public func restart() throws {
+        try Self.runAsServerUser(bin + "/pg_ctl", ["-D", folder + "/data", "-l", folder + "/log", "-w", "-m", "fast", "-o", serverOptions,
+                                                   "restart"])
+    }
+
     /// Runs SQL as the superuser over the socket, for what a test needs to set up or inspect.
     @discardableResult
     public func psql(_ sql: String, database: String = "postgres") throws -> String {
@@ -62,7 +69,8 @@ public final class PostgresCluster: Sendable {
         "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
     }
 
-    private func stop() throws {
+    /// Stops the server at once and removes its folder.
+    public func stop() throws {
         _ = try? Self.runAsServerUser(bin + "/pg_ctl", ["-D", folder + "/data", "-w", "-m", "immediate", "stop"])
         try FileManager.default.removeItem(atPath: folder)
     }
