@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(name: "CLibical", providers: [.apt(["libical-dev"])]),
         // libcurl loaded on first use (dlopen), not linked: see Sources/CCurl/include/CCurl.h.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
+        // libpq, opened with dlopen on the first postgres:// state; the header only checks the shim
+        // against libpq's own prototypes (Debian's libpq-dev).
+        .target(name: "CPostgres", cSettings: [.unsafeFlags(["-I/usr/include/postgresql"])]),
         // Dates, times and zones: the one vocabulary every layer shares, with no calendar format in it.
         .target(name: "CalendarTime", swiftSettings: guarded),
         .target(name: "ICalendar", dependencies: ["CLibical", "CalendarTime"], swiftSettings: guarded),
@@ -36,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "RoundTableStore",
-            dependencies: ["CalendarTime", "RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CalendarTime", "CPostgres", "RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: guarded
         ),
         .target(
@@ -86,7 +89,7 @@ let package = Package(
         .testTarget(name: "RoundTableCoreTests", dependencies: ["CalendarTime", "ICalendar", "RoundTableCore"]),
         .testTarget(
             name: "RoundTableStoreTests",
-            dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // What every test suite shares: the repository, the built binary, scratch folders, the
         // peer programs in Peers/ and the servers they start, an in-memory transport.

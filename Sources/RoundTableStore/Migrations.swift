@@ -1,110 +1,108 @@
 import GRDB
 
-/// The history of the state file's schema.
+/// The history of the state's schema, on both backends.
 ///
 /// Each migration is plain SQL and frozen once released: state files written by it exist on
 /// users' machines, so a change is always a new migration appended at the end, never an edit.
 enum Migrations {
-    /// Every migration this version knows, in order; a file listing others is from a newer version.
+    /// Every migration this version knows, in order, as SQLite reads it (`SQLDialect.schema`
+    /// translates it for PostgreSQL); a state listing others is from a newer version.
+    static let steps: [(identifier: String, sql: String)] = [
+        ("v1-completions-actions", """
+            CREATE TABLE completions (
+                series TEXT NOT NULL,
+                session TEXT NOT NULL,
+                stage TEXT NOT NULL CHECK (stage IN ('plan', 'hold', 'writeup', 'disseminate')),
+                done_on TEXT NOT NULL CHECK (done_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                PRIMARY KEY (series, session, stage)
+            );
+            CREATE TABLE actions (
+                series TEXT NOT NULL,
+                number INTEGER NOT NULL CHECK (number > 0),
+                session TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                text TEXT NOT NULL,
+                due TEXT NOT NULL CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                done_on TEXT CHECK (done_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                PRIMARY KEY (series, number)
+            );
+            """),
+        ("v2-invitations-replies-ledger", """
+            CREATE TABLE invitations (
+                series TEXT NOT NULL,
+                session TEXT NOT NULL,
+                attendee TEXT NOT NULL,
+                sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                fingerprint TEXT NOT NULL,
+                content TEXT NOT NULL,
+                cancelled INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
+                message_id TEXT NOT NULL,
+                sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                PRIMARY KEY (series, session, attendee)
+            );
+            CREATE TABLE replies (
+                series TEXT NOT NULL,
+                session TEXT NOT NULL,
+                attendee TEXT NOT NULL,
+                answer TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                stamp TEXT NOT NULL,
+                PRIMARY KEY (series, session, attendee)
+            );
+            CREATE TABLE ledger (
+                series TEXT NOT NULL,
+                item TEXT NOT NULL,
+                recipient TEXT NOT NULL,
+                trigger TEXT NOT NULL CHECK (trigger GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                message_id TEXT NOT NULL,
+                sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                PRIMARY KEY (series, item, recipient, trigger)
+            );
+            """),
+        ("v3-action-history", """
+            ALTER TABLE actions ADD COLUMN due_follows INTEGER NOT NULL DEFAULT 0 CHECK (due_follows IN (0, 1));
+            ALTER TABLE actions ADD COLUMN dropped_on TEXT CHECK (dropped_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+            ALTER TABLE actions ADD COLUMN dropped_reason TEXT;
+            CREATE TABLE action_changes (
+                series TEXT NOT NULL,
+                number INTEGER NOT NULL,
+                seq INTEGER NOT NULL CHECK (seq > 0),
+                on_day TEXT NOT NULL CHECK (on_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                field TEXT NOT NULL CHECK (field IN ('text', 'owner', 'due')),
+                before TEXT NOT NULL,
+                after TEXT NOT NULL,
+                PRIMARY KEY (series, number, seq)
+            );
+            """),
+        ("v4-attendance", """
+            CREATE TABLE attendance (
+                series TEXT NOT NULL,
+                session TEXT NOT NULL,
+                member TEXT NOT NULL,
+                PRIMARY KEY (series, session, member)
+            );
+            """),
+        ("v5-published-resources", """
+            CREATE TABLE published_resources (
+                series TEXT NOT NULL,
+                collection TEXT NOT NULL,
+                uid TEXT NOT NULL,
+                href TEXT NOT NULL,
+                etag TEXT,
+                fingerprint TEXT NOT NULL,
+                in_doubt INTEGER NOT NULL CHECK (in_doubt IN (0, 1)),
+                published_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                PRIMARY KEY (series, collection, uid)
+            );
+            """),
+    ]
+
+    /// The SQLite migrations, recorded in GRDB's `grdb_migrations` table.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-completions-actions") { db in
-            try db.execute(sql: """
-                CREATE TABLE completions (
-                    series TEXT NOT NULL,
-                    session TEXT NOT NULL,
-                    stage TEXT NOT NULL CHECK (stage IN ('plan', 'hold', 'writeup', 'disseminate')),
-                    done_on TEXT NOT NULL CHECK (done_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-                    recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    PRIMARY KEY (series, session, stage)
-                );
-                CREATE TABLE actions (
-                    series TEXT NOT NULL,
-                    number INTEGER NOT NULL CHECK (number > 0),
-                    session TEXT NOT NULL,
-                    owner TEXT NOT NULL,
-                    text TEXT NOT NULL,
-                    due TEXT NOT NULL CHECK (due GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-                    done_on TEXT CHECK (done_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-                    PRIMARY KEY (series, number)
-                );
-                """)
-        }
-        migrator.registerMigration("v2-invitations-replies-ledger") { db in
-            try db.execute(sql: """
-                CREATE TABLE invitations (
-                    series TEXT NOT NULL,
-                    session TEXT NOT NULL,
-                    attendee TEXT NOT NULL,
-                    sequence INTEGER NOT NULL CHECK (sequence >= 0),
-                    fingerprint TEXT NOT NULL,
-                    content TEXT NOT NULL,
-                    cancelled INTEGER NOT NULL CHECK (cancelled IN (0, 1)),
-                    message_id TEXT NOT NULL,
-                    sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    PRIMARY KEY (series, session, attendee)
-                );
-                CREATE TABLE replies (
-                    series TEXT NOT NULL,
-                    session TEXT NOT NULL,
-                    attendee TEXT NOT NULL,
-                    answer TEXT NOT NULL,
-                    sequence INTEGER NOT NULL,
-                    stamp TEXT NOT NULL,
-                    PRIMARY KEY (series, session, attendee)
-                );
-                CREATE TABLE ledger (
-                    series TEXT NOT NULL,
-                    item TEXT NOT NULL,
-                    recipient TEXT NOT NULL,
-                    trigger TEXT NOT NULL CHECK (trigger GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-                    message_id TEXT NOT NULL,
-                    sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    PRIMARY KEY (series, item, recipient, trigger)
-                );
-                """)
-        }
-        migrator.registerMigration("v3-action-history") { db in
-            try db.execute(sql: """
-                ALTER TABLE actions ADD COLUMN due_follows INTEGER NOT NULL DEFAULT 0 CHECK (due_follows IN (0, 1));
-                ALTER TABLE actions ADD COLUMN dropped_on TEXT CHECK (dropped_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
-                ALTER TABLE actions ADD COLUMN dropped_reason TEXT;
-                CREATE TABLE action_changes (
-                    series TEXT NOT NULL,
-                    number INTEGER NOT NULL,
-                    seq INTEGER NOT NULL CHECK (seq > 0),
-                    on_day TEXT NOT NULL CHECK (on_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
-                    field TEXT NOT NULL CHECK (field IN ('text', 'owner', 'due')),
-                    before TEXT NOT NULL,
-                    after TEXT NOT NULL,
-                    PRIMARY KEY (series, number, seq)
-                );
-                """)
-        }
-        migrator.registerMigration("v4-attendance") { db in
-            try db.execute(sql: """
-                CREATE TABLE attendance (
-                    series TEXT NOT NULL,
-                    session TEXT NOT NULL,
-                    member TEXT NOT NULL,
-                    PRIMARY KEY (series, session, member)
-                );
-                """)
-        }
-        migrator.registerMigration("v5-published-resources") { db in
-            try db.execute(sql: """
-                CREATE TABLE published_resources (
-                    series TEXT NOT NULL,
-                    collection TEXT NOT NULL,
-                    uid TEXT NOT NULL,
-                    href TEXT NOT NULL,
-                    etag TEXT,
-                    fingerprint TEXT NOT NULL,
-                    in_doubt INTEGER NOT NULL CHECK (in_doubt IN (0, 1)),
-                    published_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                    PRIMARY KEY (series, collection, uid)
-                );
-                """)
+        for step in steps {
+            migrator.registerMigration(step.identifier) { db in try db.execute(sql: step.sql) }
         }
         return migrator
     }
@@ -140,6 +138,51 @@ enum Migrations {
                 let after = try database.read { try migrator.appliedIdentifiers($0) }
                 guard after.count > before.count else { throw error }
             }
+        }
+    }
+}
+
+extension Migrations {
+    /// Where a PostgreSQL state records its applied migrations, by the same identifiers.
+    private static let postgresTable = "roundtable_migrations"
+    /// The transaction-level advisory lock that makes two processes opening a new database at
+    /// once migrate it one after the other (a constant: "roundtab" in ASCII).
+    private static let migrationLock: Int64 = 0x726f_756e_6474_6162
+
+    /// Applies the migrations a PostgreSQL state lacks, in one transaction; refuses a state a
+    /// newer roundtable migrated (`.newerSchema`, exit 65) before writing anything. An up-to-date
+    /// state is only read.
+    static func migrate(_ session: PostgresSession, path: String) throws {
+        let known = steps.map(\.identifier)
+        let applied = try session.transaction(readOnly: true) { try appliedIdentifiers($0) }
+        try refuseNewer(applied, path: path)
+        guard applied != known else { return }
+        try session.transaction(readOnly: false) { connection in
+            try connection.execute(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [migrationLock])
+            try connection.execute(sql: "CREATE TABLE IF NOT EXISTS \(postgresTable) (identifier TEXT PRIMARY KEY)")
+            let applied = try appliedIdentifiers(connection)
+            try refuseNewer(applied, path: path)
+            for step in steps where !applied.contains(step.identifier) {
+                // One statement at a time: libpq's parameterised calls take no more.
+                for statement in SQLDialect.postgres.schema(step.sql).split(separator: ";") where !statement.allSatisfy(\.isWhitespace) {
+                    try connection.execute(sql: String(statement))
+                }
+                try connection.execute(sql: "INSERT INTO \(postgresTable) (identifier) VALUES (?)", arguments: [step.identifier])
+            }
+        }
+    }
+
+    private static func appliedIdentifiers(_ connection: any SQLConnection) throws -> [String] {
+        let exists = try connection.fetchOne(sql: "SELECT to_regclass(?) IS NOT NULL AS present", arguments: [postgresTable])
+        guard exists?["present"] == .integer(1) else { return [] }
+        let rows = try connection.fetchAll(sql: "SELECT identifier FROM \(postgresTable)", arguments: [])
+        let identifiers = Set(rows.compactMap { String(sqlValue: $0["identifier"]) })
+        return steps.map(\.identifier).filter(identifiers.contains) + identifiers.subtracting(steps.map(\.identifier)).sorted()
+    }
+
+    private static func refuseNewer(_ applied: [String], path: String) throws {
+        if !Set(applied).isSubset(of: steps.map(\.identifier)) {
+            throw StoreError.newerSchema(path: path)
         }
     }
 }

@@ -1,11 +1,10 @@
 import CalendarTime
-import GRDB
 import RoundTableCore
 
 /// Turns rows back into Core values, refusing what the schema's checks should have kept out (a
 /// hand-edited file: text in an integer column, a NULL, an impossible date) with
-/// `StoreError.corrupt` naming the table and the row, rather than guessing or trapping: GRDB's
-/// `row["column"]` stops the process on a value it cannot convert.
+/// `StoreError.corrupt` naming the table and the row, rather than guessing or trapping. The
+/// same readers serve both backends.
 enum Rows {
     /// The columns `completion(_:)` reads, in a form to splice into SELECTs.
     static let completionColumns = "rowid, session, stage, done_on"
@@ -19,11 +18,13 @@ enum Rows {
     static let replyColumns = "rowid, session, attendee, answer, sequence, stamp"
     /// The columns `ledgerEntry(_:)` reads.
     static let ledgerColumns = "rowid, item, recipient, trigger, message_id, sent_at"
+    /// The columns `attendee(_:)` reads.
+    static let attendanceColumns = "rowid, session, member"
     /// The columns `publishedResource(_:)` reads.
     static let publishedColumns = "rowid, uid, href, etag, fingerprint, in_doubt"
 
     /// A completion from a row of `completionColumns`.
-    static func completion(_ row: Row) throws(StoreError) -> Completion {
+    static func completion(_ row: SQLRow) throws(StoreError) -> Completion {
         let r = Reader(row: row, table: "completions")
         let stageText: String = try r["stage"]
         guard let stage = Stage(rawValue: stageText) else { throw r.corrupt("an unknown stage") }
@@ -31,7 +32,7 @@ enum Rows {
     }
 
     /// An action from a row of `actionColumns`, with its `history` (oldest first).
-    static func action(_ row: Row, history: [Action.Change]) throws(StoreError) -> Action {
+    static func action(_ row: SQLRow, history: [Action.Change]) throws(StoreError) -> Action {
         let r = Reader(row: row, table: "actions")
         let number: Int = try r["number"]
         guard (1...ActionID.largest).contains(number) else { throw r.corrupt("an action number out of range") }
@@ -46,7 +47,7 @@ enum Rows {
     }
 
     /// One change of an action's history and the action number it belongs to, from a row of `actionChangeColumns`.
-    static func actionChange(_ row: Row) throws(StoreError) -> (number: Int, change: Action.Change) {
+    static func actionChange(_ row: SQLRow) throws(StoreError) -> (number: Int, change: Action.Change) {
         let r = Reader(row: row, table: "action_changes")
         let fieldText: String = try r["field"]
         guard let field = Action.Change.Field(rawValue: fieldText) else { throw r.corrupt("an unknown field") }
@@ -54,7 +55,7 @@ enum Rows {
     }
 
     /// An invitation sent, from a row of `invitationColumns`.
-    static func invitation(_ row: Row) throws(StoreError) -> Sent<InvitationRecord> {
+    static func invitation(_ row: SQLRow) throws(StoreError) -> Sent<InvitationRecord> {
         let r = Reader(row: row, table: "invitations")
         return Sent(InvitationRecord(session: try r["session"], attendee: try r["attendee"], sequence: try r.sequence(),
                                      fingerprint: try r["fingerprint"], content: try r["content"], cancelled: try r["cancelled"]),
@@ -62,7 +63,7 @@ enum Rows {
     }
 
     /// A reply from a row of `replyColumns`.
-    static func reply(_ row: Row) throws(StoreError) -> Reply {
+    static func reply(_ row: SQLRow) throws(StoreError) -> Reply {
         let r = Reader(row: row, table: "replies")
         let answerText: String = try r["answer"], stampText: String = try r["stamp"]
         guard let answer = Reply.Answer(rawValue: answerText) else { throw r.corrupt("an unknown answer") }
@@ -71,14 +72,20 @@ enum Rows {
     }
 
     /// A ledger entry from a row of `ledgerColumns`.
-    static func ledgerEntry(_ row: Row) throws(StoreError) -> Sent<LedgerEntry> {
+    static func ledgerEntry(_ row: SQLRow) throws(StoreError) -> Sent<LedgerEntry> {
         let r = Reader(row: row, table: "ledger")
         return Sent(LedgerEntry(item: try r["item"], recipient: try r["recipient"], trigger: try r.date("trigger")),
                     messageID: try r["message_id"], at: try r.instant("sent_at"))
     }
 
+    /// One member who attended one session, from a row of `attendanceColumns`.
+    static func attendee(_ row: SQLRow) throws(StoreError) -> (session: String, member: String) {
+        let r = Reader(row: row, table: "attendance")
+        return (try r["session"], try r["member"])
+    }
+
     /// A published resource from a row of `publishedColumns`.
-    static func publishedResource(_ row: Row) throws(StoreError) -> PublishedResource {
+    static func publishedResource(_ row: SQLRow) throws(StoreError) -> PublishedResource {
         let r = Reader(row: row, table: "published_resources")
         let inDoubt: Int = try r["in_doubt"]
         guard inDoubt == 0 || inDoubt == 1 else { throw r.corrupt("an in_doubt that is neither 0 nor 1") }
@@ -87,18 +94,15 @@ enum Rows {
                                  inDoubt: inDoubt == 1)
     }
 
-    /// One row of one table, read column by column with GRDB's throwing `decode`.
+    /// One row of one table, read column by column, a value of the wrong kind refused.
     private struct Reader {
-        let row: Row
+        let row: SQLRow
         let table: String
 
-        subscript<Value: DatabaseValueConvertible & StatementColumnConvertible>(_ column: String) -> Value {
+        subscript<Value: SQLValueConvertible>(_ column: String) -> Value {
             get throws(StoreError) {
-                do {
-                    return try row.decode(Value.self, forColumn: column)
-                } catch {
-                    throw corrupt("an unreadable value in '\(column)'")
-                }
+                guard let value = Value(sqlValue: row[column]) else { throw corrupt("an unreadable value in '\(column)'") }
+                return value
             }
         }
 
@@ -124,8 +128,7 @@ enum Rows {
         }
 
         func corrupt(_ what: String) -> StoreError {
-            let value: DatabaseValue = row["rowid"]
-            let rowid = Int64.fromDatabaseValue(value).map { " \($0)" } ?? ""
+            let rowid = Int64(sqlValue: row["rowid"]).map { " \($0)" } ?? ""
             return .corrupt(table: table, row: "row\(rowid)", problem: what)
         }
     }

@@ -1,5 +1,4 @@
 import CalendarTime
-import GRDB
 import RoundTableCore
 
 extension StateStore {
@@ -11,7 +10,8 @@ extension StateStore {
     public func addAction(series: String, session: String, owner: String, text: String, due: LocalDate,
                           followsNextSession: Bool = false) throws(StoreError) -> Action {
         try write { db in
-            let highest = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM actions WHERE series = ?", arguments: [series]) ?? 0
+            let highest = try db.fetchOne(sql: "SELECT MAX(number) AS highest FROM actions WHERE series = ?", arguments: [series])
+                .flatMap { Int(sqlValue: $0["highest"]) } ?? 0
             guard highest < ActionID.largest else {
                 throw StoreError.conflict("The series already has an action \(ActionID.text(highest)), the last id roundtable hands out; "
                     + "nothing was added. Renumber the actions in a dump and import it into a fresh state.")
@@ -49,23 +49,23 @@ extension StateStore {
     }
 
     /// The series' actions by number (A2 before A10), each with its history; or only one number.
-    static func actions(_ db: Database, series: String, number: Int? = nil) throws -> [Action] {
+    static func actions(_ db: any SQLConnection, series: String, number: Int? = nil) throws -> [Action] {
         let only = number == nil ? "" : " AND number = ?"
-        let arguments: StatementArguments = number.map { [series, $0] } ?? [series]
+        let arguments: [any SQLValueConvertible] = number.map { [series, $0] } ?? [series]
         var history: [Int: [Action.Change]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT \(Rows.actionChangeColumns) FROM action_changes WHERE series = ?\(only) ORDER BY number, seq",
+        for row in try db.fetchAll(sql: "SELECT \(Rows.actionChangeColumns) FROM action_changes WHERE series = ?\(only) ORDER BY number, seq",
                                     arguments: arguments) {
             let (owner, change) = try Rows.actionChange(row)
             history[owner, default: []].append(change)
         }
-        return try Row.fetchAll(db, sql: "SELECT \(Rows.actionColumns) FROM actions WHERE series = ?\(only) ORDER BY number",
+        return try db.fetchAll(sql: "SELECT \(Rows.actionColumns) FROM actions WHERE series = ?\(only) ORDER BY number",
                                 arguments: arguments).map { row in
-            try Rows.action(row, history: history[(try? row.decode(Int.self, forColumn: "number")) ?? 0] ?? [])
+            try Rows.action(row, history: history[Int(sqlValue: row["number"]) ?? 0] ?? [])
         }
     }
 
     /// Inserts one action under its number, with its history; a number already used is a `.conflict`.
-    static func insert(_ action: Action, number: Int, series: String, _ db: Database) throws {
+    static func insert(_ action: Action, number: Int, series: String, _ db: any SQLConnection) throws {
         do {
             try db.execute(
                 sql: """
@@ -75,14 +75,14 @@ extension StateStore {
                 arguments: [series, number, action.session, action.owner, action.text, action.due.description,
                             action.followsNextSession, action.done?.description, action.dropped?.on.description,
                             action.dropped?.reason])
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+        } catch is DuplicateKey {
             throw StoreError.conflict("Action '\(action.id)' already exists in series '\(series)'.")
         }
         try insertHistory(action.history[...], from: 1, number: number, series: series, db)
     }
 
     private static func insertHistory(_ changes: ArraySlice<Action.Change>, from seq: Int, number: Int, series: String,
-                                      _ db: Database) throws {
+                                      _ db: any SQLConnection) throws {
         for (offset, change) in changes.enumerated() {
             try db.execute(
                 sql: "INSERT INTO action_changes (series, number, seq, on_day, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",

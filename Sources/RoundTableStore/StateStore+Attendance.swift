@@ -1,21 +1,20 @@
-import GRDB
 import RoundTableCore
 
 extension StateStore {
     /// Who attended each session of the series, in member-id order within a session.
-    static func attendance(_ db: Database, series: String) throws -> [Attendance] {
-        let rows = try Row.fetchAll(db, sql: "SELECT session, member FROM attendance WHERE series = ? ORDER BY session, member", arguments: [series])
+    static func attendance(_ db: any SQLConnection, series: String) throws -> [Attendance] {
+        let rows = try db.fetchAll(sql: "SELECT \(Rows.attendanceColumns) FROM attendance WHERE series = ? ORDER BY session, member",
+                                   arguments: [series])
         var bySession: [(String, [String])] = []
         for row in rows {
-            let session: String = try row.decode(String.self, forColumn: "session")
-            let member: String = try row.decode(String.self, forColumn: "member")
+            let (session, member) = try Rows.attendee(row)
             if bySession.last?.0 == session { bySession[bySession.count - 1].1.append(member) } else { bySession.append((session, [member])) }
         }
         return bySession.map { Attendance(session: $0.0, attended: $0.1) }
     }
 
     /// Records who attended one session; a member already recorded for it is a primary-key conflict.
-    static func insert(_ attendance: Attendance, series: String, _ db: Database) throws {
+    static func insert(_ attendance: Attendance, series: String, _ db: any SQLConnection) throws {
         for member in attendance.attended {
             try db.execute(sql: "INSERT INTO attendance (series, session, member) VALUES (?, ?, ?)", arguments: [series, attendance.session, member])
         }

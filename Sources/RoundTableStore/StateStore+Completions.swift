@@ -1,5 +1,4 @@
 import CalendarTime
-import GRDB
 import RoundTableCore
 
 extension StateStore {
@@ -40,9 +39,8 @@ extension StateStore {
     }
 
     /// The session's completions in stage order; sorted here because `Stage` owns that order.
-    static func completions(_ db: Database, series: String, session: String) throws -> [Completion] {
-        try Row.fetchAll(
-            db,
+    static func completions(_ db: any SQLConnection, series: String, session: String) throws -> [Completion] {
+        try db.fetchAll(
             sql: "SELECT \(Rows.completionColumns) FROM completions WHERE series = ? AND session = ?",
             arguments: [series, session]
         )
@@ -52,12 +50,12 @@ extension StateStore {
 
     /// Inserts one completion; a second record of the same stage is a `.conflict`, not a crash of
     /// the primary key.
-    static func insert(_ c: Completion, series: String, _ db: Database) throws {
+    static func insert(_ c: Completion, series: String, _ db: any SQLConnection) throws {
         do {
             try db.execute(
                 sql: "INSERT INTO completions (series, session, stage, done_on) VALUES (?, ?, ?, ?)",
                 arguments: [series, c.session, c.stage.rawValue, c.on.description])
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+        } catch is DuplicateKey {
             throw StoreError.conflict(
                 "Stage '\(c.stage.rawValue)' of session '\(c.session)' is already recorded in series '\(series)'.")
         }

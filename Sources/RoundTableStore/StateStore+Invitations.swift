@@ -1,5 +1,4 @@
 import CalendarTime
-import GRDB
 import RoundTableCore
 
 extension StateStore {
@@ -8,19 +7,19 @@ extension StateStore {
         try read { try Self.invitations($0, series: series).map(\.item) }
     }
 
-    static func invitations(_ db: Database, series: String) throws -> [Sent<InvitationRecord>] {
-        try Row.fetchAll(db, sql: "SELECT \(Rows.invitationColumns) FROM invitations WHERE series = ? ORDER BY session, attendee",
+    static func invitations(_ db: any SQLConnection, series: String) throws -> [Sent<InvitationRecord>] {
+        try db.fetchAll(sql: "SELECT \(Rows.invitationColumns) FROM invitations WHERE series = ? ORDER BY session, attendee",
                          arguments: [series]).map(Rows.invitation)
     }
 
     /// Writes an invitation row; `replacing` what was sent before to that attendee about that
     /// session (a send), or refusing a row already there (an import).
-    static func insert(_ sent: Sent<InvitationRecord>, series: String, replacing: Bool = false, _ db: Database) throws {
+    static func insert(_ sent: Sent<InvitationRecord>, series: String, replacing: Bool = false, _ db: any SQLConnection) throws {
         let record = sent.item
-        try db.execute(sql: """
-            INSERT\(replacing ? " OR REPLACE" : "") INTO invitations (series, session, attendee, sequence, fingerprint, content, cancelled, message_id, sent_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [series, record.session, record.attendee, record.sequence, record.fingerprint, record.content,
+        let columns = ["series", "session", "attendee", "sequence", "fingerprint", "content", "cancelled", "message_id", "sent_at"]
+        try db.execute(sql: SQLInsert.statement(into: "invitations", columns: columns,
+                                                onConflict: replacing ? .replace(key: ["series", "session", "attendee"]) : .fail),
+                       arguments: [series, record.session, record.attendee, record.sequence, record.fingerprint, record.content,
                              record.cancelled, sent.messageID, sent.at.utcText])
     }
 

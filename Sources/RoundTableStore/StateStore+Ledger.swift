@@ -1,5 +1,4 @@
 import CalendarTime
-import GRDB
 import RoundTableCore
 
 extension StateStore {
@@ -8,8 +7,8 @@ extension StateStore {
         try read { try Self.ledger($0, series: series).map(\.item) }
     }
 
-    static func ledger(_ db: Database, series: String) throws -> [Sent<LedgerEntry>] {
-        try Row.fetchAll(db, sql: "SELECT \(Rows.ledgerColumns) FROM ledger WHERE series = ? ORDER BY item, recipient, trigger",
+    static func ledger(_ db: any SQLConnection, series: String) throws -> [Sent<LedgerEntry>] {
+        try db.fetchAll(sql: "SELECT \(Rows.ledgerColumns) FROM ledger WHERE series = ? ORDER BY item, recipient, trigger",
                          arguments: [series]).map(Rows.ledgerEntry)
     }
 
@@ -23,9 +22,9 @@ extension StateStore {
 
     /// Writes a ledger row; `ignoringKept` leaves one already there as it was (a send), else
     /// refuses it (an import).
-    static func insert(_ sent: Sent<LedgerEntry>, series: String, ignoringKept: Bool = false, _ db: Database) throws {
-        try db.execute(sql: """
-            INSERT\(ignoringKept ? " OR IGNORE" : "") INTO ledger (series, item, recipient, trigger, message_id, sent_at) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [series, sent.item.item, sent.item.recipient, sent.item.trigger.description, sent.messageID, sent.at.utcText])
+    static func insert(_ sent: Sent<LedgerEntry>, series: String, ignoringKept: Bool = false, _ db: any SQLConnection) throws {
+        try db.execute(sql: SQLInsert.statement(into: "ledger", columns: ["series", "item", "recipient", "trigger", "message_id", "sent_at"],
+                                                onConflict: ignoringKept ? .ignore : .fail),
+                       arguments: [series, sent.item.item, sent.item.recipient, sent.item.trigger.description, sent.messageID, sent.at.utcText])
     }
 }

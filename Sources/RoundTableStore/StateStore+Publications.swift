@@ -1,4 +1,3 @@
-import GRDB
 import RoundTableCore
 
 /// The ledger of `publish`: what each CalDAV collection was last given, by UID.
@@ -11,7 +10,7 @@ extension StateStore {
     /// Every resource of the series published into `collection` (a URL as shown, without credentials).
     public func published(series: String, collection: String) throws(StoreError) -> [PublishedResource] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            try db.fetchAll(sql: """
                 SELECT \(Rows.publishedColumns) FROM published_resources WHERE series = ? AND collection = ? ORDER BY uid
                 """, arguments: [series, collection]).map(Rows.publishedResource)
         }
@@ -32,23 +31,22 @@ extension StateStore {
     /// Records what the server now holds: this resource, under `etag` (nil when it gave none).
     public func confirmPut(_ resource: CalendarResource, href: String, etag: String?, series: String, collection: String) throws(StoreError) {
         try write { db in
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO published_resources (series, collection, uid, href, etag, fingerprint, in_doubt)
-                VALUES (?, ?, ?, ?, ?, ?, 0)
-                """, arguments: [series, collection, resource.uid, href, etag, resource.fingerprint])
+            try db.execute(sql: Self.replacingPublished, arguments: [series, collection, resource.uid, href, etag, resource.fingerprint, false])
         }
     }
+
+    /// Writes a resource's row over the one kept for its UID.
+    private static let replacingPublished = SQLInsert.statement(
+        into: "published_resources", columns: ["series", "collection", "uid", "href", "etag", "fingerprint", "in_doubt"],
+        onConflict: .replace(key: ["series", "collection", "uid"]))
 
     /// Puts back what was recorded before a put the server refused (nil: nothing, for a new one),
     /// since the server still holds what it held; or, with nil, forgets a resource it no longer holds.
     public func restore(_ previous: PublishedResource?, uid: String, series: String, collection: String) throws(StoreError) {
         try write { db in
             if let previous {
-                try db.execute(sql: """
-                    INSERT OR REPLACE INTO published_resources (series, collection, uid, href, etag, fingerprint, in_doubt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [series, collection, previous.uid, previous.href, previous.etag, previous.fingerprint,
-                                     previous.inDoubt ? 1 : 0])
+                try db.execute(sql: Self.replacingPublished, arguments: [series, collection, previous.uid, previous.href, previous.etag,
+                                                                         previous.fingerprint, previous.inDoubt])
             } else {
                 try db.execute(sql: "DELETE FROM published_resources WHERE series = ? AND collection = ? AND uid = ?",
                                arguments: [series, collection, uid])

@@ -1,4 +1,3 @@
-import GRDB
 import RoundTableCore
 
 extension StateStore {
@@ -9,8 +8,7 @@ extension StateStore {
     /// order); actions by number (A2 before A10).
     public func records(series: String, ledger withLedger: Bool = true) throws(StoreError) -> Records {
         try read { db in
-            let completions = try Row.fetchAll(
-                db,
+            let completions = try db.fetchAll(
                 sql: "SELECT \(Rows.completionColumns) FROM completions WHERE series = ?",
                 arguments: [series]
             )
@@ -66,7 +64,7 @@ extension StateStore {
     private static func refusingDuplicates(_ what: String, _ series: String, _ insert: () throws -> Void) throws {
         do {
             try insert()
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+        } catch is DuplicateKey {
             throw StoreError.conflict("The state already holds \(what) in series '\(series)'; nothing was imported.")
         }
     }

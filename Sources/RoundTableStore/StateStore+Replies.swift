@@ -1,5 +1,4 @@
 import CalendarTime
-import GRDB
 import RoundTableCore
 
 extension StateStore {
@@ -8,30 +7,33 @@ extension StateStore {
         try read { try Self.replies($0, series: series) }
     }
 
-    static func replies(_ db: Database, series: String) throws -> [Reply] {
-        try Row.fetchAll(db, sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? ORDER BY session, attendee",
+    static func replies(_ db: any SQLConnection, series: String) throws -> [Reply] {
+        try db.fetchAll(sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? ORDER BY session, attendee",
                          arguments: [series]).map(Rows.reply)
     }
 
+    /// The columns a reply is written with.
+    private static let replyColumns = ["series", "session", "attendee", "answer", "sequence", "stamp"]
+
     /// Restores a reply as a backup has it.
-    static func insert(_ reply: Reply, series: String, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO replies (series, session, attendee, answer, sequence, stamp) VALUES (?, ?, ?, ?, ?, ?)",
+    static func insert(_ reply: Reply, series: String, _ db: any SQLConnection) throws {
+        try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns),
                        arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
     }
 
     /// Records a reply unless a newer one is already recorded; returns whether it was kept.
     ///
-    /// The comparison and the write are one IMMEDIATE transaction, so two `rsvp` runs reading
+    /// The comparison and the write are one transaction (IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL), so two `rsvp` runs reading
     /// mail in different orders end with the same, newest answer.
     public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> Bool {
         try write { db in
-            if let row = try Row.fetchOne(db, sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? AND session = ? AND attendee = ?",
+            if let row = try db.fetchOne(sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? AND session = ? AND attendee = ?",
                                           arguments: [series, reply.session, reply.attendee]) {
                 guard reply.supersedes(try Rows.reply(row)) else { return false }
             }
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO replies (series, session, attendee, answer, sequence, stamp) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
+            try db.execute(sql: SQLInsert.statement(into: "replies", columns: Self.replyColumns,
+                                                    onConflict: .replace(key: ["series", "session", "attendee"])),
+                           arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
             return true
         }
     }

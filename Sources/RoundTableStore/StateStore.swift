@@ -2,38 +2,69 @@ import Foundation
 import GRDB
 import RoundTableCore
 
-/// The recorded facts of every series (completions, actions), kept in one SQLite file that the
+/// The recorded facts of every series (completions, actions, what was sent, replies), kept in
+/// one SQLite file, or in a PostgreSQL database shared by several machines, that the
 /// coordinator's commands and cron's runs may use at the same time.
 ///
 /// It is `Sendable` without `@unchecked`: its stored properties are immutable, `DatabaseQueue`
-/// serialises this process's accesses on its own dispatch queue, and SQLite's file locks with a
-/// busy timeout serialise processes.
+/// serialises this process's accesses on its own dispatch queue, SQLite's file locks with a busy
+/// timeout serialise processes, and `PostgresSession` serialises the use of its connection.
 public final class StateStore: Sendable {
-    /// The path as the caller gave it, named in every error so a message says which file is meant.
+    /// The state as shown in every error, so a message says which state is meant: the path as the
+    /// caller gave it, or a PostgreSQL URL without its user part (`ServerURL.shownWithPath`).
     let path: String
-    /// One connection is enough: a command does a few short transactions, one after the other.
-    let database: DatabaseQueue
+    /// Where the records are.
+    let backend: Backend
 
-    /// Opens (creating if needed) the state file; migrates an older schema; refuses a newer one.
+    /// The two places a state can be.
+    enum Backend: Sendable {
+        /// One connection is enough: a command does a few short transactions, one after the other.
+        case sqlite(DatabaseQueue)
+        case postgres(PostgresSession)
+    }
+
+    /// Opens the state: a `postgres://` (or `postgresql://`) URL is a PostgreSQL database, anything
+    /// else a SQLite file, created if needed. An older schema is migrated; a newer one refused.
     ///
     /// A missing folder is created 0700 and a missing file 0600, since actions name people. An
     /// existing file is checked (SQLite header, integrity, schema version) before anything is
     /// written to it, so a file that is not ours, damaged or newer is left byte for byte as it was.
     /// A symbolic link is followed to an existing file; a dangling one is refused (see `StateFile`).
-    public init(path: String) throws(StoreError) {
+    /// `password` (`ROUNDTABLE_STATE_PASSWORD`) goes to the PostgreSQL server only, never into a
+    /// message; without it libpq's own sources apply (`PGPASSWORD`, `~/.pgpass`).
+    public init(path: String, password: String? = nil) throws(StoreError) {
+        if Self.isServer(path) {
+            let shown = ServerURL(path, userPart: .upToLastAt).shownWithPath
+            self.path = shown
+            let session = PostgresSession(try PostgresConnection(url: path, password: password, shown: shown))
+            backend = .postgres(session)
+            do {
+                try Migrations.migrate(session, path: shown)
+            } catch {
+                throw StoreError(error, path: shown)
+            }
+            return
+        }
         let target = try StateFile.prepare(path)
         self.path = path
         do {
-            database = try DatabaseQueue(path: target, configuration: Self.configuration)
+            let database = try DatabaseQueue(path: target, configuration: Self.configuration)
             try Self.checkAndMigrate(database, path: path, usesWAL: true)
+            backend = .sqlite(database)
         } catch {
             throw StoreError(error, path: path)
         }
     }
 
+    /// Whether `location` names a PostgreSQL database rather than a file.
+    public static func isServer(_ location: String) -> Bool {
+        let lowered = location.lowercased()
+        return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
+    }
+
     private init(inMemory database: DatabaseQueue) {
         path = ":memory:"
-        self.database = database
+        backend = .sqlite(database)
     }
 
     /// For tests: an in-memory database with the same migrations, so store tests need no files.
@@ -92,24 +123,31 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Runs `body` in one IMMEDIATE transaction: the write lock is taken before the first read, so
-    /// a read-check-write cannot interleave with another process's. Errors pass through as thrown.
-    func transaction<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(db)
-                return .commit
+    /// Runs `body` in one transaction in which a read-check-write cannot interleave with another
+    /// process's: on SQLite an IMMEDIATE one (the write lock is taken before the first read), on
+    /// PostgreSQL a SERIALIZABLE one, run again on a serialization failure. Errors pass through as
+    /// thrown.
+    func transaction<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        switch backend {
+        case .sqlite(let database):
+            return try database.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(SQLiteConnection(db: db))
+                    return .commit
+                }
+                // Set: `inTransaction` returns only after the body ran and its transaction committed.
+                return result!
             }
-            // Set: `inTransaction` returns only after the body ran and its transaction committed.
-            return result!
+        case .postgres(let session):
+            return try session.transaction(readOnly: false, body)
         }
     }
 
     /// `transaction` for a read-check-write whose check is a rule of the Core: the body runs the
     /// rule through `Refusal.check`, and what the rule throws reaches the caller unchanged (the
     /// transaction rolled back); every other failure is a `StoreError`.
-    func ruled<T>(_ body: (Database) throws -> T) throws -> T {
+    func ruled<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         do {
             return try transaction(body)
         } catch let refusal as Refusal {
@@ -120,7 +158,7 @@ public final class StateStore: Sendable {
     }
 
     /// `transaction` with every error classified as a `StoreError`.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
         do {
             return try transaction(body)
         } catch {
@@ -129,9 +167,12 @@ public final class StateStore: Sendable {
     }
 
     /// Reads in one snapshot, every error classified as a `StoreError`.
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
         do {
-            return try database.read(body)
+            switch backend {
+            case .sqlite(let database): return try database.read { try body(SQLiteConnection(db: $0)) }
+            case .postgres(let session): return try session.transaction(readOnly: true, body)
+            }
         } catch {
             throw StoreError(error, path: path)
         }

@@ -11,6 +11,10 @@ extension StoreError {
             self = error
         case let error as DatabaseError:
             self = StoreError(database: error, path: path)
+        case let error as PostgresError:
+            self = StoreError(postgres: error, path: path)
+        case is DuplicateKey:
+            self = .conflict("The state already holds that record; nothing was written.")
         default:
             self = .failed(String(describing: error))
         }
@@ -37,6 +41,25 @@ extension StoreError {
             self = .cannotWrite(path: path, reason: Self.ioReason(error))
         default:
             self = .failed(error.message ?? "SQLite error \(error.extendedResultCode.rawValue)")
+        }
+    }
+
+    /// PostgreSQL's SQLSTATE classes, as the SQLite codes above: the user's table gone, a lock,
+    /// a server gone, a full disk. Only the primary message is used (the detail quotes values).
+    private init(postgres error: PostgresError, path: String) {
+        let state = error.sqlState ?? ""
+        if error.connectionLost || state.hasPrefix("08") || state.hasPrefix("57P") {
+            self = .unavailable(path: path, reason: error.message.isEmpty ? "the connection was lost" : error.message)
+        } else if state == "42P01" || state == "42703" {
+            self = .notADatabase(path: path)
+        } else if state.hasPrefix("28") || state == "42501" {
+            self = .notPermitted(path: path, reason: error.message)
+        } else if error.isRetryable || state == "55P03" {
+            self = .locked(path: path)
+        } else if state.hasPrefix("53") {
+            self = .cannotWrite(path: path, reason: error.message)
+        } else {
+            self = .failed(error.message)
         }
     }
 

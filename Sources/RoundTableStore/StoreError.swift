@@ -21,7 +21,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// A row holds what roundtable never writes (a hand-edited or damaged file, a table dropped):
     /// `table`, `row` ("row 12", its rowid) and what is wrong, never the value itself.
     case corrupt(table: String, row: String, problem: String)
-    /// Any other SQLite failure, described without the statement's values.
+    /// The PostgreSQL server cannot be reached, or the connection was lost: nothing more was
+    /// recorded, and the next run can finish the job (exit 75).
+    case unavailable(path: String, reason: String)
+    /// The PostgreSQL server refused the login (exit 77); the password is never part of `reason`.
+    case notPermitted(path: String, reason: String)
+    /// A `postgres://` state needs libpq, which could not be loaded (exit 69).
+    case clientMissing(reason: String)
+    /// Any other database failure, described without the statement's values.
     case failed(String)
 
     /// One sentence or two: what went wrong, with the path in single quotes, and what to do.
@@ -47,6 +54,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let table, let row, let problem):
             return "The state file has \(problem) in table '\(table)', \(row), which roundtable never writes. "
                 + "Nothing was changed; correct that row with sqlite3, or restore the state from a dump."
+        case .unavailable(let path, let reason):
+            return "Cannot reach the state at '\(path)': \(reason). This command recorded nothing more; run it again when the server is back."
+        case .notPermitted(let path, let reason):
+            return "The PostgreSQL server at '\(path)' refused the login: \(reason). "
+                + "Check ROUNDTABLE_STATE_PASSWORD (or PGPASSWORD, ~/.pgpass) and the user in the URL."
+        case .clientMissing(let reason):
+            return "A postgres:// state needs PostgreSQL's client library, libpq (Debian: libpq5): \(reason)."
         case .failed(let message):
             return "The state file could not be used: \(message)."
         }

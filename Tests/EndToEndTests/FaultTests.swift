@@ -135,7 +135,10 @@ import TestSupport
         #expect(run.stderr.hasPrefix("roundtable: error: Cannot open"))
     }
 
-    @Test func remindKilledAtAnyMomentForgetsNothingAndResendsAtMostTheMessageInFlight() throws {
+    /// On a SQLite file and on PostgreSQL (where the kill also cuts the connection that holds the
+    /// run's advisory lock and maybe an open transaction).
+    @Test(arguments: StateKind.allCases)
+    func remindKilledAtAnyMomentForgetsNothingAndResendsAtMostTheMessageInFlight(kind: StateKind) throws {
         // Time one whole run, then, each time on a fresh state, kill a run at a random point of it
         // (the message says where, should one fail) and let the next run finish the job.
         let started = Date()
@@ -143,16 +146,18 @@ import TestSupport
         let whole = Date().timeIntervalSince(started)
         for attempt in 0..<10 {
             let delay = Double.random(in: 0.01...max(0.05, whole * 1.1))
-            let state = folder.appendingPathComponent("killed-\(attempt).sqlite").path
+            let state = try kind.newState(in: folder)
             let outbox = folder.appendingPathComponent("outbox-\(attempt)")
             _ = try peer("/bin/bash", ["-c", """
-                export ROUNDTABLE_SCHEDULE='\(bundledSchedule)' ROUNDTABLE_STATE='\(state)'
+                export ROUNDTABLE_SCHEDULE='\(bundledSchedule)' ROUNDTABLE_STATE='\(state)' ROUNDTABLE_STATE_PASSWORD='\(StateKind.environment["ROUNDTABLE_STATE_PASSWORD"]!)'
                 '\(roundtableBinary)' remind --as-of 2012-04-13 --outbox '\(outbox.path)' >/dev/null 2>&1 & pid=$!
                 sleep \(delay); kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null; true
                 """])
-            let finish = try workspace.rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path], ["ROUNDTABLE_STATE": state])
+            let finish = try workspace.rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path],
+                                          ["ROUNDTABLE_STATE": state].merging(StateKind.environment) { _, new in new })
             #expect(finish.status == 0, "killed after \(delay) s of \(whole) s: \(finish.stderr)")
-            #expect(try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"], ["ROUNDTABLE_STATE": state]).stdout
+            #expect(try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"],
+                                     ["ROUNDTABLE_STATE": state].merging(StateKind.environment) { _, new in new }).stdout
                     == "No reminders due as of 2012-04-13.\n", "killed after \(delay) s of \(whole) s: all recorded")
             // The outbox names files by Message-ID: a message resent after a kill replaced its own file.
             // (A kill during a write can leave a hidden temporary file; never a half .eml.)

@@ -14,7 +14,7 @@ import TestSupport
     }
 
     private init(state: String?) throws {
-        var workspace = try Workspace(["ROUNDTABLE_NOW": "2012-06-01T07:00:00Z"])
+        var workspace = try Workspace(["ROUNDTABLE_NOW": "2012-06-01T07:00:00Z"].merging(StateKind.environment) { _, new in new })
         if let state { workspace.env["ROUNDTABLE_STATE"] = state }
         self.workspace = workspace
     }
@@ -45,10 +45,9 @@ import TestSupport
         return received
     }
 
-    /// Every (item, recipient, trigger) the state records as sent, read with Python's sqlite3.
+    /// Every (item, recipient, trigger) the state records as sent.
     private func ledger(_ state: String) throws -> [String] {
-        let script = "import sqlite3,sys; [print('|'.join(r)) for r in sqlite3.connect(sys.argv[1]).execute('SELECT item, recipient, trigger FROM ledger ORDER BY 1, 2, 3')]"
-        let rows = try peer("/usr/bin/python3", ["-c", script, state]).stdout.split(separator: "\n").map(String.init)
+        let rows = try StateKind.ledger(state)
         #expect(rows.count > 100)
         return rows
     }
@@ -99,7 +98,13 @@ import TestSupport
         return records
     }()
 
-    @Test func aWholeSeasonOfDailyRunsSendsNothingTwiceAndAnOutageOnlyDelays() throws {
+    /// On a SQLite file and on PostgreSQL.
+    @Test(arguments: StateKind.allCases)
+    func aWholeSeasonOfDailyRunsSendsNothingTwiceAndAnOutageOnlyDelays(kind: StateKind) throws {
+        try ReminderTests(state: try kind.newState(in: folder)).wholeSeason(kind: kind)
+    }
+
+    private func wholeSeason(kind: StateKind) throws {
         let normal = try cron(from: "2012-02-01", to: "2013-03-31", records: Self.seasonOfRecords)
         #expect(normal.values.allSatisfy { Set($0).count == $0.count }, "no Message-ID twice")
         #expect(normal.keys.count == 10, "everyone is reminded of something over the season")
@@ -108,7 +113,7 @@ import TestSupport
         // number of messages may differ), so the ledger ends up with exactly the same reminders.
         // (Days chosen so the item is still open the next day: a "tomorrow" reminder for a
         // session that has since been held is rightly dropped.)
-        let other = try temporaryDirectory().appendingPathComponent("state.sqlite").path
+        let other = try kind.newState(in: try temporaryDirectory())
         let outage = try ReminderTests(state: other).cron(from: "2012-02-01", to: "2013-03-31",
                                                          serverDownOn: ["2012-03-01", "2012-06-13", "2012-10-18", "2012-11-29"],
                                                          records: Self.seasonOfRecords)
@@ -125,7 +130,13 @@ import TestSupport
         #expect(received["zoe"]?.count == 3, "\(received["zoe"] ?? [])")
     }
 
-    @Test func twoRunsAtOnceSendEachMessageOnce() throws {
+    /// Two cron servers on one PostgreSQL state are two runs at once too.
+    @Test(arguments: StateKind.allCases)
+    func twoRunsAtOnceSendEachMessageOnce(kind: StateKind) throws {
+        try ReminderTests(state: try kind.newState(in: folder)).twoRunsAtOnce()
+    }
+
+    private func twoRunsAtOnce() throws {
         let sink = try SMTPSink()
         let script = (0..<2).map { _ in
             "ROUNDTABLE_SMTP_URL=\(sink.url) '\(roundtableBinary)' remind --as-of 2012-03-02 --transport smtp >/dev/null 2>&1 &"

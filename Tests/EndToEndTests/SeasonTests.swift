@@ -10,11 +10,18 @@ import TestSupport
 @Suite struct SeasonTests {
     private let folder: URL
     private let scheduleFile: URL
-    private var state: String { folder.appendingPathComponent("state.sqlite").path }
+    private let kind: StateKind
+    private let state: String
 
     init() throws {
+        try self.init(kind: .sqlite)
+    }
+
+    private init(kind: StateKind) throws {
         folder = try temporaryDirectory()
         scheduleFile = folder.appendingPathComponent("northern.yaml")
+        self.kind = kind
+        state = try kind.newState(in: folder)
     }
 
     /// The plan as it stands; each step of the season edits a piece of it.
@@ -46,7 +53,7 @@ import TestSupport
         if let plan { try plan.write(to: scheduleFile, atomically: true, encoding: .utf8) }
         return try roundtable(arguments, environment: [
             "ROUNDTABLE_SCHEDULE": scheduleFile.path, "ROUNDTABLE_STATE": state ?? self.state, "ROUNDTABLE_NOW": now,
-        ])
+        ].merging(StateKind.environment) { _, new in new })
     }
 
     /// `invite` into a fresh outbox; the mail it sent, in recipient then session order.
@@ -92,7 +99,13 @@ import TestSupport
         return Dictionary(uniqueKeysWithValues: one.attendees.map { ($0.id, $0.answer) })
     }
 
-    @Test func aSeasonThatChangesSendsOnlyTheMailACoordinatorWouldSendByHand() throws {
+    /// The same season on a SQLite file and on PostgreSQL: the same mail, status and dumps.
+    @Test(arguments: StateKind.allCases)
+    func aSeasonThatChangesSendsOnlyTheMailACoordinatorWouldSendByHand(kind: StateKind) throws {
+        try SeasonTests(kind: kind).season()
+    }
+
+    private func season() throws {
         // 10 January: everyone but the organiser is invited to all three; that is each plan stage.
         let first = try invite(now: "2013-01-10T09:00:00Z", plan: plan())
         #expect(summary(first) == ["ann", "ben", "cat"].flatMap { who in
@@ -125,7 +138,7 @@ import TestSupport
         // A backup taken now is restored into a fresh state: it plans exactly the same from here on.
         let backup = folder.appendingPathComponent("backup.yaml").path
         #expect(try rt(["dump", "-o", backup], now: "2013-01-25T09:00:00Z").status == 0)
-        let restored = folder.appendingPathComponent("restored.sqlite").path
+        let restored = try kind.newState(in: folder)
         #expect(try rt(["import", backup], now: "2013-01-25T09:00:00Z", state: restored).status == 0)
         #expect(try rt(["dump"], now: "2013-01-25T09:00:00Z", state: restored).stdout == String(contentsOfFile: backup, encoding: .utf8))
         for day in ["2013-02-07T09:00:00Z", "2013-02-22T09:00:00Z"] {

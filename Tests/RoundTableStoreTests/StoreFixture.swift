@@ -2,11 +2,13 @@ import CalendarTime
 import Foundation
 import RoundTableCore
 import RoundTableStore
+import TestSupport
 
 /// Where a test's store lives: the same bodies run on an in-memory database and on a file, as
-/// GRDB's own tests do, so the file-only code (WAL, busy timeout) is exercised too.
+/// GRDB's own tests do, so the file-only code (WAL, busy timeout) is exercised too, and on a
+/// database of a real PostgreSQL server, so the two backends cannot drift apart.
 enum StoreKind: String, CaseIterable, CustomStringConvertible {
-    case inMemory, file
+    case inMemory, file, postgres
 
     var description: String { rawValue }
 
@@ -19,6 +21,8 @@ enum StoreKind: String, CaseIterable, CustomStringConvertible {
             try withTemporaryFolder { folder in
                 try body(StateStore(path: folder + "/state.sqlite"))
             }
+        case .postgres:
+            try body(StateStore(path: try PostgresCluster.shared().newDatabase(), password: PostgresCluster.password))
         }
     }
 }

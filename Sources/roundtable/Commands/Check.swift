@@ -15,7 +15,8 @@ extension RoundTable {
         /// The schedule alone is checked; when the state file exists, its open actions are checked
         /// against the membership too (a state is never created by `check`).
         func run() throws {
-            let store = FileManager.default.fileExists(atPath: options.statePath) ? try options.openStore() : nil
+        let path = options.statePath
+        let store = StateStore.isServer(path) || FileManager.default.fileExists(atPath: path) ? try options.openStore() : nil
             for loaded in try options.loadSchedules() {
                 let actions = try store?.records(series: loaded.schedule.series.id).actions ?? []
                 let warnings = PlanWarnings.find(in: loaded.schedule).map { loaded.warning(session: $0.session, $0.message) }

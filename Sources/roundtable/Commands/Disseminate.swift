@@ -41,7 +41,7 @@ extension RoundTable {
             try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)
             let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
             var sending = try delivery.run()
-            let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+        let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
             // The ledger is read under the lock: a run that waited sees what the other one sent.
             let recipients = DisseminationPlanner.recipients(of: session, in: schedule, writtenUp: writtenUp,
                                                               sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)

@@ -32,7 +32,7 @@ extension RoundTable {
             }
             let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
             var sending = try delivery.run()
-            let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+        let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
             let planned = InvitationPlanner.plan(schedule, sent: try context.store.invitations(series: schedule.series.id), asOf: context.asOf,
                                                  sessions: sessions)
             let stamp = Clock.now()

@@ -67,7 +67,7 @@ extension RoundTable {
                 let targets: [(CalDAVCollection, Member?)] = members ? schedule.members.map { (home.child($0.id), $0) }
                     : [(home, try member.map(context.member))]
                 let feed = context.feed(includeTodos: !noTodos)
-                let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+            let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
                 for (collection, who) in targets {
                     try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: feed.name(for: who),
                                           recordingIn: context.store)

@@ -36,7 +36,7 @@ extension RoundTable {
             var nextDue: LocalDate?
             for (context, templates) in zip(contexts, templates) {
                 let schedule = context.schedule
-                let lock = try RunLock(statePath: options.statePath, series: schedule.series.id, timeout: 5)
+            let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
                 defer { withExtendedLifetime(lock) {} }
                 // The ledger is read under the lock: a run that waited sees what the other one sent.
                 let sent = try context.store.ledger(series: schedule.series.id)

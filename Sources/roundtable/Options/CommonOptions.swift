@@ -77,11 +77,16 @@ struct CommonOptions: ParsableArguments {
         return zone.localTime(at: Clock.now()).date
     }
 
-    /// The state file named by --state, $ROUNDTABLE_STATE or the XDG default.
+    /// The state named by --state, $ROUNDTABLE_STATE or the XDG default: a file or a
+    /// `postgres://` URL.
     var statePath: String { state ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens (creating if need be) the state file.
-    func openStore() throws -> StateStore { try StateStore(path: statePath) }
+    /// Opens (creating if need be) the state; a PostgreSQL state's password comes from
+    /// $ROUNDTABLE_STATE_PASSWORD, else from libpq's own sources.
+    func openStore() throws -> StateStore {
+        let password = ProcessInfo.processInfo.environment["ROUNDTABLE_STATE_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        return try StateStore(path: statePath, password: password)
+    }
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.
     func load() throws -> Context {

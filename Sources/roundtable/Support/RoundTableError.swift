@@ -94,7 +94,9 @@ enum RoundTableError: Error {
             switch error {
             case .notADatabase, .newerSchema, .corrupt, .unknownAction, .conflict: return 65
             case .cannotOpen: return 73
-            case .locked: return 75
+            case .locked, .unavailable: return 75
+            case .notPermitted: return 77
+            case .clientMissing: return 69
             case .failed, .cannotWrite: return 74
             }
         }
