@@ -94,6 +94,11 @@ enum Rows {
                                  inDoubt: inDoubt == 1)
     }
 
+    /// A published resource and its collection, from a row of `collection` and `publishedColumns`.
+    static func publication(_ row: SQLRow) throws(StoreError) -> Publication {
+        Publication(collection: try Reader(row: row, table: "published_resources")["collection"], resource: try publishedResource(row))
+    }
+
     /// One row of one table, read column by column, a value of the wrong kind refused.
     private struct Reader {
         let row: SQLRow

@@ -16,6 +16,21 @@ extension StateStore {
         }
     }
 
+    /// Every resource of the series, in every collection, for `dump`.
+    static func published(_ db: any SQLConnection, series: String) throws -> [Publication] {
+        try db.fetchAll(sql: "SELECT collection, \(Rows.publishedColumns) FROM published_resources WHERE series = ? ORDER BY collection, uid",
+                        arguments: [series]).map(Rows.publication)
+    }
+
+    /// Adds one resource as `import` reads it; one already kept is a `DuplicateKey`.
+    static func insert(_ publication: Publication, series: String, _ db: any SQLConnection) throws {
+        let r = publication.resource
+        try db.execute(sql: SQLInsert.statement(into: "published_resources",
+                                                columns: ["series", "collection", "uid", "href", "etag", "fingerprint", "in_doubt"],
+                                                onConflict: .fail),
+                       arguments: [series, publication.collection, r.uid, r.href, r.etag, r.fingerprint, r.inDoubt])
+    }
+
     /// Marks a put as started: the resource is in doubt until `confirmPut` or `restore`. A new
     /// one is recorded with no ETag; a known one keeps its ETag and fingerprint meanwhile.
     public func beginPut(_ resource: CalendarResource, href: String, series: String, collection: String) throws(StoreError) {

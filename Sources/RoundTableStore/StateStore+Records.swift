@@ -1,8 +1,9 @@
 import RoundTableCore
 
 extension StateStore {
-    /// Everything recorded for a series, read in one snapshot so all of it agrees. The ledger,
-    /// which only `dump` and `remind` (under its lock) read, is left out unless asked for.
+    /// Everything recorded for a series, read in one snapshot so all of it agrees. The ledgers
+    /// (reminders sent, resources published), which only `dump`, `remind` and `publish` read, are
+    /// left out unless asked for.
     ///
     /// Completions come ordered by session id, then stage order (sorted here, as `Stage` owns that
     /// order); actions by number (A2 before A10).
@@ -19,7 +20,8 @@ extension StateStore {
                 completions: completions.sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
                 actions: actions, attendance: try Self.attendance(db, series: series),
                 invitations: try Self.invitations(db, series: series), replies: try Self.replies(db, series: series),
-                ledger: withLedger ? try Self.ledger(db, series: series) : [])
+                ledger: withLedger ? try Self.ledger(db, series: series) : [],
+                published: withLedger ? try Self.published(db, series: series) : [])
         }
     }
 
@@ -55,6 +57,11 @@ extension StateStore {
             for sent in records.ledger {
                 try Self.refusingDuplicates("the reminder \(sent.item.item) to \(sent.item.recipient) of \(sent.item.trigger)", series) {
                     try Self.insert(sent, series: series, db)
+                }
+            }
+            for publication in records.published {
+                try Self.refusingDuplicates("the published resource \(publication.resource.uid) in \(publication.collection)", series) {
+                    try Self.insert(publication, series: series, db)
                 }
             }
         }

@@ -113,6 +113,30 @@ import TestSupport
             .replacingOccurrences(of: "/coord/ajc/", with: series)]).stdout == "404")
     }
 
+    @Test func aStateRestoredFromItsDumpPublishesOnlyWhatChanged() throws {
+        #expect(try publish(["--create"]).status == 0)
+        let puts = try radicale.requests("PUT")
+        let dump = try workspace.rt(["dump"])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        #expect(dump.stdout.contains("\npublished:\n"))
+        #expect(dump.stdout.contains("\n- {collection: '\(series)', uid: rt5.ajc-plg-2012@ajc.example.org, href: "))
+        let file = workspace.folder.appendingPathComponent("backup.yaml")
+        try dump.stdout.write(to: file, atomically: true, encoding: .utf8)
+
+        var restored = workspace
+        restored.env["ROUNDTABLE_STATE"] = workspace.folder.appendingPathComponent("restored.sqlite").path
+        let imported = try restored.rt(["import", file.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try restored.rt(["dump"]).stdout == dump.stdout, "the publish ledger comes back whole")
+
+        let moved = try scheduleCopy(replacing: [("start: 2012-12-06T10:30:00", "start: 2012-12-13T14:00:00")])
+        let run = try restored.rt(["publish", "--caldav", series], login.merging(["ROUNDTABLE_SCHEDULE": moved]) { $1 })
+        #expect(run.status == 0, "\(run.stderr)")
+        // rt5 and its five deadlines moved; nothing else is sent, and nothing meets a conflict.
+        #expect(run.stdout.hasSuffix("\(series): 0 created, 6 updated, 0 deleted, \(puts - 6) unchanged\n"), "\(run.stdout)")
+        #expect(try radicale.requests("PUT") == puts + 6)
+    }
+
     @Test func aCancelledSessionStaysWithStatusCancelled() throws {
         #expect(try publish(["--create"]).status == 0)
         let cancelled = try scheduleCopy(replacing: [("start: 2012-12-06T10:30:00", "status: cancelled\n    start: 2012-12-06T10:30:00")])

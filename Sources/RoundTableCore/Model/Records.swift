@@ -14,9 +14,12 @@ public struct Records: Hashable, Sendable {
     public var replies: [Reply]
     /// Every reminder sent, and every write-up sent to a member (the ledger).
     public var ledger: [Sent<LedgerEntry>]
+    /// What `publish --caldav` last put into each collection (its ledger).
+    public var published: [Publication]
 
     public init(series: String, completions: [Completion] = [], actions: [Action] = [], attendance: [Attendance] = [],
-                invitations: [Sent<InvitationRecord>] = [], replies: [Reply] = [], ledger: [Sent<LedgerEntry>] = []) {
+                invitations: [Sent<InvitationRecord>] = [], replies: [Reply] = [], ledger: [Sent<LedgerEntry>] = [],
+                published: [Publication] = []) {
         self.series = series
         self.completions = completions
         self.actions = actions
@@ -24,6 +27,7 @@ public struct Records: Hashable, Sendable {
         self.invitations = invitations
         self.replies = replies
         self.ledger = ledger
+        self.published = published
     }
 }
 

@@ -20,3 +20,17 @@ public struct PublishedResource: Hashable, Sendable {
         self.inDoubt = inDoubt
     }
 }
+
+/// A resource of the publish ledger with the collection it was put into: what `dump` writes of
+/// `publish --caldav`, so a restored state (or one moved to PostgreSQL) puts only what changed,
+/// with If-Match, instead of meeting every resource it put before as a conflict.
+public struct Publication: Hashable, Sendable {
+    /// The collection's URL as shown: never with credentials.
+    public let collection: String
+    public let resource: PublishedResource
+
+    public init(collection: String, resource: PublishedResource) {
+        self.collection = collection
+        self.resource = resource
+    }
+}

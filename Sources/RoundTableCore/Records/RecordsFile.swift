@@ -5,7 +5,8 @@ import Yams
 ///
 /// Format 2 (written since actions gained history) holds every record, so a dump restored into
 /// an empty state plans exactly what the original did: completions, actions with their history,
-/// attendance, the invitations and reminders sent (with Message-ID and time) and the replies.
+/// attendance, the invitations and reminders sent (with Message-ID and time), the replies, and
+/// (only when `publish --caldav` has run) what was published into each CalDAV collection.
 /// Format 1 (completions and actions only, no `format:` key) is still read.
 ///
 /// ```yaml
@@ -24,7 +25,8 @@ public enum RecordsFile {
         var r = YAMLReader(file: file)
         guard let root = r.compose(text),
               let top = r.mapping(root, "The records file", allowed: ["format", "series", "completions", "actions", "attendance",
-                                                                     "invitations", "replies", "reminders"], required: ["series"]),
+                                                                     "invitations", "replies", "reminders", "published"],
+                                  required: ["series"]),
               let series = r.string(top["series"], "The series") else {
             return (nil, r.diagnostics)
         }
@@ -127,6 +129,21 @@ public enum RecordsFile {
                   let messageID = r.string(m["message-id"], "The Message-ID") else { continue }
             records.ledger.append(Sent(LedgerEntry(item: key, recipient: recipient, trigger: trigger), messageID: messageID, at: sent))
         }
+        for item in list(top["published"], "'published'", &r) {
+            guard let m = r.mapping(item, "A published resource", allowed: ["collection", "uid", "href", "etag", "fingerprint", "in-doubt"],
+                                    required: ["collection", "uid", "href", "fingerprint"]),
+                  let collection = r.string(m["collection"], "The collection"), let uid = r.string(m["uid"], "The UID"),
+                  let href = r.string(m["href"], "The resource's URL"), let fingerprint = r.string(m["fingerprint"], "The fingerprint")
+            else { continue }
+            let etag = m["etag"].flatMap { r.string($0, "The ETag") }
+            var inDoubt = false
+            if let value = r.string(m["in-doubt"], "'in-doubt'") {
+                inDoubt = value == "true"
+                if !inDoubt { r.report(m["in-doubt"], "'in-doubt' can only be 'true'.") }
+            }
+            records.published.append(Publication(collection: collection, resource: PublishedResource(
+                uid: uid, href: href, etag: etag, fingerprint: fingerprint, inDoubt: inDoubt)))
+        }
     }
 
     private static func memberID(_ node: Node?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
@@ -184,7 +201,13 @@ public enum RecordsFile {
                 flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": s.at.utcText,
                       "message-id": s.messageID], order: ["item", "recipient", "trigger", "sent", "message-id"])
             }
-        let root = Node([
+        let published = records.published.sorted { ($0.collection, $0.resource.uid) < ($1.collection, $1.resource.uid) }.map { p in
+            var fields = ["collection": p.collection, "uid": p.resource.uid, "href": p.resource.href, "fingerprint": p.resource.fingerprint]
+            if let etag = p.resource.etag { fields["etag"] = etag }
+            if p.resource.inDoubt { fields["in-doubt"] = "true" }
+            return flow(fields, order: ["collection", "uid", "href", "etag", "fingerprint", "in-doubt"])
+        }
+        var root = Node([
             (Node("format"), Node("2")),
             (Node("series"), Node(records.series)),
             (Node("completions"), Node(completions)),
@@ -194,6 +217,8 @@ public enum RecordsFile {
             (Node("replies"), Node(replies)),
             (Node("reminders"), Node(reminders)),
         ])
+        // Only a series that was published has the section, so every other dump reads as before.
+        if !published.isEmpty { root.mapping?[Node("published")] = Node(published) }
         return "# roundtable records: import with `roundtable import FILE`\n" + (try Yams.serialize(node: root, width: -1, allowUnicode: true))
     }
 
