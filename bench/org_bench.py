@@ -16,11 +16,11 @@ import shutil
 import subprocess
 import sys
 
+from make_org import AS_OF
 from timing import best, instructions, machine
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, ".build-bench", "org")
-AS_OF = "2026-06-30"
 SCALES = [0.1, 1]
 
 
@@ -52,7 +52,7 @@ def run_fresh(argv, expect, emptied):
 
 def commands(binary, schedules, state, folder):
     """Each case: its name, argv, and the exit codes that mean it worked (overdue exits 1 when late)."""
-    common = ["-s", schedules, "--state", state, "--as-of", AS_OF]
+    common = ["-s", schedules, "--state", state, "--as-of", AS_OF.isoformat()]
     return [
         ("check", [binary, "check", "-s", schedules], (0,)),
         ("status", [binary, "status"] + common, (0,)),
