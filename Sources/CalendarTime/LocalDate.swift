@@ -2,10 +2,18 @@
 ///
 /// Dates are kept as plain year/month/day and counted in days since 1970-01-01 (proleptic
 /// Gregorian), so deadline arithmetic never passes through a clock or a time zone.
+///
+/// Month and day are stored in a byte each: a date is then 10 bytes rather than 24, and an
+/// iCalendar property holding a date-time small enough that an event's properties stay under
+/// glibc's 1 KB threshold for large allocations, which otherwise consolidates the heap on every
+/// event written (see docs/performance.md, "Generation, third pass").
 public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
-    public let month: Int
-    public let day: Int
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// Builds a date, or nil when the day does not exist (30 February, month 13).
     public init?(year: Int, month: Int, day: Int) {
@@ -13,8 +21,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
             return nil
         }
         self.year = year
-        self.month = month
-        self.day = day
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// The date `days` days after 1970-01-01.
@@ -29,8 +37,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        storedMonth = UInt8(m)
+        storedDay = UInt8(d)
     }
 
     /// Parses `YYYY-MM-DD`.

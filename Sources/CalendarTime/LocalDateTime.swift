@@ -2,19 +2,25 @@
 ///
 /// The zone lives beside it (the series timezone, or a TZID parameter), never inside it, so that a
 /// value read from a schedule is never silently shifted to UTC.
+///
+/// Hour, minute and second take a byte each, for the reason `LocalDate` gives.
 public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let date: LocalDate
-    public let hour: Int
-    public let minute: Int
-    public let second: Int
+    private let storedHour: UInt8
+    private let storedMinute: UInt8
+    private let storedSecond: UInt8
+
+    public var hour: Int { Int(storedHour) }
+    public var minute: Int { Int(storedMinute) }
+    public var second: Int { Int(storedSecond) }
 
     /// Builds a date-time, or nil when the time of day is out of range.
     public init?(date: LocalDate, hour: Int, minute: Int, second: Int = 0) {
         guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
         self.date = date
-        self.hour = hour
-        self.minute = minute
-        self.second = second
+        storedHour = UInt8(hour)
+        storedMinute = UInt8(minute)
+        storedSecond = UInt8(second)
     }
 
     /// The date-time `seconds` seconds after 1970-01-01T00:00:00 on the same wall clock.
@@ -22,9 +28,9 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         let days = s >= 0 ? s / 86_400 : (s - 86_399) / 86_400
         let rest = s - days * 86_400
         date = LocalDate(daysSinceEpoch: days)
-        hour = rest / 3600
-        minute = rest % 3600 / 60
-        second = rest % 60
+        storedHour = UInt8(rest / 3600)
+        storedMinute = UInt8(rest % 3600 / 60)
+        storedSecond = UInt8(rest % 60)
     }
 
     /// Parses `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`.
