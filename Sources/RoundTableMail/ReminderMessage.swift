@@ -39,6 +39,19 @@ public enum ReminderMessage {
     }
 }
 
+extension ReminderMessage {
+    /// Each digest's message made and rendered, in the digests' order, on every core: each is a
+    /// function of its digest alone, and an organisation's run makes thousands. A digest whose
+    /// message cannot be made holds the error, for the caller to meet in its turn, after the
+    /// digests before it were sent as they would have been one by one.
+    public static func envelopes(_ digests: [Digest], in schedule: Schedule, asOf: LocalDate, stamp: Int,
+                                 templates: Templates) -> [Result<Envelope, any Error>] {
+        digests.concurrentMap { digest in
+            Result { try Envelope(make(digest, in: schedule, asOf: asOf, stamp: stamp, templates: templates)) }
+        }
+    }
+}
+
 /// Members as mail addresses.
 enum MessageAddresses {
     static func address(_ member: Member) throws(MailError) -> Address { try Address(name: member.name, email: member.email) }

@@ -42,18 +42,20 @@ extension RoundTable {
                 let sent = try context.store.ledger(series: schedule.series.id)
                 let digests = ReminderPlanner.plan(schedule, timelines: context.timelines, actions: context.records.actions,
                                                    sent: sent, asOf: context.asOf)
-                for digest in digests {
-                    let message = try ReminderMessage.make(digest, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
+                let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
+                for (digest, made) in zip(digests, envelopes) {
+                    let envelope = try made.get()
                     let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
                         + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
-                    try sending.send(message, summary: summary) {
-                        try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: message.messageID,
+                    try sending.send(envelope, summary: summary) {
+                        try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: envelope.messageID,
                                                      at: LocalDateTime(secondsSinceEpoch: stamp))
                     }
                 }
                 digestCount += digests.count
-                // A dry run counts what it would send as sent, so its next day is the one after.
-                let ledger = delivery.dryRun ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
+                // A dry run counts what it would send as sent, so its next day is the one after; with
+                // nothing to send, the ledger read under the lock is still the whole of it.
+                let ledger = delivery.dryRun || digests.isEmpty ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
                     : try context.store.ledger(series: schedule.series.id)
                 let next = ReminderPlanner.nextDue(schedule, timelines: context.timelines, actions: context.records.actions,
                                                    sent: ledger, asOf: context.asOf)
