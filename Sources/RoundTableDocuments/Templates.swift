@@ -28,9 +28,15 @@ public struct Templates: Sendable {
 
     /// Every template and partial in use, by name without the extension, and where it came from.
     public let origins: [String: Origin]
-    private let library: MustacheLibrary
+    private let parsed: ParsedTemplates
 
-    /// Parses every template now, so a broken one stops a run before anything is sent.
+    /// Checks every template now, so a broken one stops a run before anything is sent.
+    ///
+    /// A file whose text is a built-in template's, byte for byte, is not parsed again here: the
+    /// built-in ones are parsed and checked by the tests (`TemplatesTests`), so it cannot fail,
+    /// and it is parsed the first time it is rendered. Every other file is parsed now, and kept
+    /// parsed for rendering. A cron `remind` with nothing due, over a folder that holds the
+    /// exported templates, then parses none: that parse was a fifth of its run.
     ///
     /// `overrides` holds the text of each `*.mustache` file of `folder`, keyed by its file name
     /// without the extension; each replaces the built-in one of that name, and the others serve
@@ -50,15 +56,17 @@ public struct Templates: Sendable {
             if case .file(let path)? = origins[name] { return path }
             return "built-in \(name)\(Self.fileExtension)"
         }
-        var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         let includes = sources.mapValues(MustacheTags.partialNames)
         for name in sources.keys.sorted() {
-            do {
-                library.register(try MustacheTemplate(string: sources[name]!), named: name)
-            } catch {
-                throw .invalid(path: place(name), reason: "\(error)")
+            if sources[name] != Self.builtIn[name] {
+                do {
+                    parsed[name] = try MustacheTemplate(string: sources[name]!)
+                } catch {
+                    throw .invalid(path: place(name), reason: "\(error)")
+                }
+                if MustacheTags.setsDelimiters(sources[name]!) { throw .invalid(path: place(name), reason: "set-delimiter tags ({{=…=}}) are not supported") }
             }
-            if MustacheTags.setsDelimiters(sources[name]!) { throw .invalid(path: place(name), reason: "set-delimiter tags ({{=…=}}) are not supported") }
             for partial in includes[name]! where partial.contains("/") || sources[partial] == nil {
                 throw .unknownPartial(path: place(name), partial: partial)
             }
@@ -68,12 +76,13 @@ public struct Templates: Sendable {
                            reason: "it includes itself (" + cycle.map { "{{> \($0)}}" }.joined(separator: " → ") + ")")
         }
         self.origins = origins
-        self.library = library
+        self.parsed = ParsedTemplates(sources: sources, includes: includes, parsed: parsed)
     }
 
     /// The rendered text, with CRLF or CR line ends made LF (the MIME layer writes CRLF).
     public func render(_ name: Name, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name.rawValue)!.replacingOccurrences(of: "\r\n", with: "\n")
+        let text = parsed.library(toRender: name.rawValue).render(context, withTemplate: name.rawValue)!
+        return text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     /// The file a template or partial named `name` is read from.

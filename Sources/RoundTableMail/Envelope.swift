@@ -21,3 +21,12 @@ public struct Envelope: Sendable {
         self.data = data
     }
 }
+
+extension Envelope {
+    /// `message` rendered (`MailMessage.rendered`, which throws what it finds wrong), to its one
+    /// recipient, from the organiser.
+    public init(_ message: MailMessage) throws(MailError) {
+        self.init(sender: message.from.email, recipients: [message.to.email], messageID: message.messageID,
+                  data: try message.rendered())
+    }
+}

@@ -11,10 +11,12 @@ extension HeaderEncoding {
 
     /// An RFC 2045 token: printable ASCII without tspecials, as media types and parameter names must be.
     static func isToken(_ text: some StringProtocol) -> Bool {
-        let tspecials = Set("()<>@,;:\\\"/[]?=".utf8)
-        return (1...maximumNameLength).contains(text.utf8.count)
+        (1...maximumNameLength).contains(text.utf8.count)
             && text.utf8.allSatisfy { (33...126).contains($0) && !tspecials.contains($0) }
     }
+
+    /// RFC 2045's tspecials, which a token may not hold.
+    private static let tspecials = Set("()<>@,;:\\\"/[]?=".utf8)
 
     /// A field such as `Content-Type: text/calendar; method=REQUEST; charset=UTF-8`, folded between
     /// parameters. Throws `.headerInjection` for a media type or parameter name that is not a token

@@ -52,28 +52,45 @@ enum HeaderEncoding {
     /// that is not ASCII, that a reader would take for an encoded word ("=?"), or with a word too
     /// long for even a 998-octet line.
     static func unstructured(_ name: String, _ text: String) -> String {
-        if text.unicodeScalars.allSatisfy(\.isASCII), !text.contains("=?") {
+        if isASCII(text), !holdsEncodedWordStart(text) {
             let folded = field(name, spacePieces(text))
             if fits(folded, within: maximumLineLength) { return folded }
         }
         return field(name, encodedWords(text, afterOctets: name.utf8.count + 2))
     }
 
-    /// `text` cut before each run of spaces that has a word after it; leading and trailing spaces
-    /// stay with the first and last piece.
-    private static func spacePieces(_ text: String) -> [String] {
-        var pieces = [""]
-        var previous: Character?
-        for character in text {
-            if character == " ", let previous, previous != " " {
-                pieces.append("")
-            }
-            pieces[pieces.count - 1].append(character)
-            previous = character
+    /// Whether `text` is all ASCII: then each of its bytes is one character, and the scans below
+    /// work on bytes (a header is written for every message, thousands in an organisation's run).
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Whether ASCII `text` holds "=?", which a reader would take for the start of an encoded word.
+    static func holdsEncodedWordStart(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if previous == UInt8(ascii: "="), byte == UInt8(ascii: "?") { return true }
+            previous = byte
         }
-        if pieces.count > 1, pieces[pieces.count - 1].allSatisfy({ $0 == " " }) {
-            let tail = pieces.removeLast()
-            pieces[pieces.count - 1] += tail
+        return false
+    }
+
+    /// ASCII `text` cut before each run of spaces that has a word after it; leading and trailing
+    /// spaces stay with the first and last piece.
+    private static func spacePieces(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        let space = UInt8(ascii: " ")
+        var pieces: [String] = []
+        var start = 0
+        for index in bytes.indices.dropFirst() where bytes[index] == space && bytes[index - 1] != space {
+            pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
+            start = index
+        }
+        let last = bytes[start...]
+        if !pieces.isEmpty, last.allSatisfy({ $0 == space }) {
+            pieces[pieces.count - 1] += String(decoding: last, as: UTF8.self)
+        } else {
+            pieces.append(String(decoding: last, as: UTF8.self))
         }
         return pieces
     }
@@ -88,33 +105,35 @@ enum HeaderEncoding {
     static func encodedWords(_ text: String, afterOctets used: Int) -> [String] {
         let fullCapacity = payloadCapacity(encodedWordLength)
         var capacity = payloadCapacity(min(encodedWordLength, max(20, preferredLineLength - used)))
-        var words: [[[UInt8]]] = [[]]
-        func add(_ unit: [UInt8]) {
-            var current = words[words.count - 1]
-            if !current.isEmpty, current.joined().count + unit.count > capacity {
-                var carried: [[UInt8]] = []
-                if let space = current.lastIndex(of: [UInt8(ascii: " ")]), space > 0 {
-                    let tail = Array(current[(space + 1)...])
-                    if tail.joined().count + unit.count <= fullCapacity {
-                        carried = tail
-                        current.removeSubrange((space + 1)...)
-                    }
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        // Where the word would end if cut after its last space (one that is not its first unit).
+        var afterSpace: Int?
+        func add(_ unit: some Collection<UInt8>) {
+            if !current.isEmpty, current.count + unit.count > capacity {
+                var carried: [UInt8] = []
+                if let cut = afterSpace, current.count - cut + unit.count <= fullCapacity {
+                    carried = Array(current[cut...])
+                    current.removeSubrange(cut...)
                 }
-                words[words.count - 1] = current
-                words.append(carried)
+                words.append(current)
+                current = carried
+                afterSpace = nil
                 capacity = fullCapacity
             }
-            words[words.count - 1].append(unit)
+            if !current.isEmpty, unit.count == 1, unit.first == UInt8(ascii: " ") { afterSpace = current.count + 1 }
+            current += unit
         }
         for character in text {
             if character.utf8.count <= fullCapacity {
-                add(Array(character.utf8))
+                add(character.utf8)
             } else {
-                character.unicodeScalars.forEach { add(Array($0.utf8)) }
+                character.unicodeScalars.forEach { add($0.utf8) }
             }
         }
-        return words.enumerated().map { index, units in
-            (index == 0 ? "" : " ") + "=?UTF-8?B?" + Data(units.joined()).base64EncodedString() + "?="
+        words.append(current)
+        return words.enumerated().map { index, bytes in
+            (index == 0 ? "" : " ") + "=?UTF-8?B?" + Data(bytes).base64EncodedString() + "?="
         }
     }
 

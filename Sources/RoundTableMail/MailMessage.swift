@@ -56,9 +56,9 @@ public struct MailMessage: Sendable {
     /// between two non-empty sides, and short enough for its line.
     private static func check(messageID: String) throws(MailError) {
         if HeaderEncoding.containsControl(messageID) { throw .headerInjection(field: "Message-ID") }
-        let sides = messageID.split(separator: "@", omittingEmptySubsequences: false)
+        let sides = messageID.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
         guard sides.count == 2, sides.allSatisfy({ !$0.isEmpty }),
-              messageID.unicodeScalars.allSatisfy({ $0.isASCII && $0 != " " && $0 != "<" && $0 != ">" }),
+              messageID.utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }),
               "Message-ID: <\(messageID)>".utf8.count <= HeaderEncoding.maximumLineLength
         else { throw .invalidMessageID(MailError.excerpt(messageID)) }
     }

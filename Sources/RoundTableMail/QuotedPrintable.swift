@@ -39,38 +39,49 @@ enum QuotedPrintable {
         return lines
     }
 
-    /// One hard line, with soft breaks so no encoded line passes 76 characters.
+    /// One hard line, with soft breaks so no encoded line passes 76 characters. Each byte is
+    /// written straight into `out`: a body is encoded once per message, thousands of times in an
+    /// organisation's `remind`.
     private static func encode(line: ArraySlice<UInt8>, into out: inout [UInt8]) {
         var used = 0
-        for (offset, byte) in line.enumerated() {
-            let isLast = offset == line.count - 1
-            var token = Self.token(for: byte, atEnd: isLast, atLineStart: used == 0)
+        var remaining = line.count
+        for byte in line {
+            remaining -= 1
+            let isLast = remaining == 0
+            var escaped = needsEscape(byte, atEnd: isLast, atLineStart: used == 0)
             // The last token may fill the line; any other must leave room for a soft break's "=".
-            if used + token.count > (isLast ? lineLength : lineLength - 1) {
+            if used + (escaped ? 3 : 1) > (isLast ? lineLength : lineLength - 1) {
                 out += [UInt8(ascii: "="), 13, 10]
                 used = 0
-                token = Self.token(for: byte, atEnd: isLast, atLineStart: true)
+                escaped = needsEscape(byte, atEnd: isLast, atLineStart: true)
             }
-            out += token
-            used += token.count
+            if escaped {
+                out.append(UInt8(ascii: "="))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+                used += 3
+            } else {
+                out.append(byte)
+                used += 1
+            }
         }
     }
 
-    /// The byte as itself when that is safe, else `=XX`. Whitespace ending a line is encoded
-    /// because transports may strip it; a "." starting a line is encoded because a line of a
-    /// lone "." ends SMTP's DATA wherever a transport forgets dot-stuffing.
-    private static func token(for byte: UInt8, atEnd: Bool, atLineStart: Bool) -> [UInt8] {
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// Whether the byte must be written as `=XX` rather than as itself. Whitespace ending a line
+    /// is encoded because transports may strip it; a "." starting a line is encoded because a
+    /// line of a lone "." ends SMTP's DATA wherever a transport forgets dot-stuffing.
+    private static func needsEscape(_ byte: UInt8, atEnd: Bool, atLineStart: Bool) -> Bool {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\t"):
-            if !atEnd { return [byte] }
+            return atEnd
         case UInt8(ascii: "."):
-            if !atLineStart { return [byte] }
-        case 33...126 where byte != UInt8(ascii: "="):
-            return [byte]
+            return atLineStart
+        case 33...126:
+            return byte == UInt8(ascii: "=")
         default:
-            break
+            return true
         }
-        let hex = Array("0123456789ABCDEF".utf8)
-        return [UInt8(ascii: "="), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
     }
 }

@@ -5,6 +5,12 @@ import RoundTableDocuments
 /// The one digest a member gets from a `remind` run.
 public enum ReminderMessage {
     public static func make(_ digest: Digest, in schedule: Schedule, asOf: LocalDate, stamp: Int, templates: Templates) throws -> MailMessage {
+        try make(digest, from: MessageAddresses.address(schedule.organiser), in: schedule, asOf: asOf, stamp: stamp, templates: templates)
+    }
+
+    /// `make` with the organiser's address already made: the same for every digest of a series.
+    static func make(_ digest: Digest, from organiser: Address, in schedule: Schedule, asOf: LocalDate, stamp: Int,
+                     templates: Templates) throws -> MailMessage {
         let owed = digest.reminders.filter(\.item.kind.isOwed)
         let sessions = digest.reminders.filter { !$0.item.kind.isOwed }
         let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
@@ -29,13 +35,27 @@ public enum ReminderMessage {
             : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
         let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
         return MailMessage(
-            from: try MessageAddresses.address(schedule.organiser),
+            from: organiser,
             to: try MessageAddresses.address(digest.recipient),
             subject: subject,
             date: stamp,
             messageID: "remind.\(asOf).\(digest.recipient.id).\(StableHash.hex(keys)).\(schedule.series.id)@\(schedule.series.uidDomain)",
             extraHeaders: [("Auto-Submitted", "auto-generated")],
             body: .text(templates.render(.reminder, context)))
+    }
+}
+
+extension ReminderMessage {
+    /// Each digest's message made and rendered, in the digests' order, on every core: each is a
+    /// function of its digest alone, and an organisation's run makes thousands. A digest whose
+    /// message cannot be made holds the error, for the caller to meet in its turn, after the
+    /// digests before it were sent as they would have been one by one.
+    public static func envelopes(_ digests: [Digest], in schedule: Schedule, asOf: LocalDate, stamp: Int,
+                                 templates: Templates) -> [Result<Envelope, any Error>] {
+        let organiser = Result { try MessageAddresses.address(schedule.organiser) }
+        return digests.concurrentMap { digest in
+            Result { try Envelope(make(digest, from: organiser.get(), in: schedule, asOf: asOf, stamp: stamp, templates: templates)) }
+        }
     }
 }
 

@@ -22,8 +22,12 @@ public struct SendRun {
 
     /// Hands one message over, then runs `record`; in a dry run only reports `summary`.
     public mutating func send(_ message: MailMessage, summary: String, record: () throws -> Void) throws {
-        let envelope = Envelope(sender: message.from.email, recipients: [message.to.email], messageID: message.messageID,
-                                data: try message.rendered())
+        try send(Envelope(message), summary: summary, record: record)
+    }
+
+    /// `send` for a message already rendered (`Envelope(message)`), as `remind` renders its
+    /// digests on every core before handing them over one by one.
+    public mutating func send(_ envelope: Envelope, summary: String, record: () throws -> Void) throws {
         if dryRun {
             report("would send: \(summary)")
             return

@@ -97,8 +97,7 @@ public final class StateStore: Sendable {
         let needsMigration = try database.read { db in
             let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
             guard problems == ["ok"] else { throw StoreError.notADatabase(path: path) }
-            try Migrations.refuseForeignOrNewer(db, path: path)
-            return try !Migrations.migrator.hasCompletedMigrations(db)
+            return try Migrations.needsMigrating(db, path: path)
         }
         guard needsMigration else { return }
         if usesWAL {

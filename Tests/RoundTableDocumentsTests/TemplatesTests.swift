@@ -36,6 +36,27 @@ import TestSupport
         #expect(templates.render(.invite, [:]) == "-- the coordinator\n")
     }
 
+    /// A folder's file that is a built-in template byte for byte is not parsed when the folder is
+    /// read (only when it is rendered), so the built-in ones must pass every check a file gets:
+    /// each is given here with one more line, which makes it a file to check.
+    @Test(arguments: Templates.builtIn.keys.sorted())
+    func everyBuiltInTemplatePassesTheChecksAFileGets(name: String) throws {
+        _ = try Templates(folder: "/srv/t", overrides: [name: Templates.builtIn[name]! + "\n"])
+    }
+
+    /// What `templates export` writes out renders as the built-in templates do, a partial of
+    /// a changed file included.
+    @Test func aFolderOfTheBuiltInTemplatesRendersAsTheBuiltInOnes() throws {
+        let context: [String: Any] = ["recipient": "Ann", "series": "AJC", "asOf": "2012-11-26", "hasOwed": true,
+                                      "owed": [["text": "Notes", "reason": "due today"]], "organiser": "Jo <jo@example.org>"]
+        let exported = try Templates(folder: "/srv/t", overrides: Templates.builtIn)
+        #expect(exported.render(.reminder, context) == (try Templates()).render(.reminder, context))
+        #expect(exported.render(.reminder, context).contains("  - Notes\n    due today\n"))
+
+        let including = try Templates(folder: "/srv/t", overrides: Templates.builtIn.merging(["invite.txt": "{{> reminder.txt}}"]) { $1 })
+        #expect(including.render(.invite, context) == exported.render(.reminder, context))
+    }
+
     @Test(arguments: [
         (["reminder.txt": "{{> missing}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "missing")),
         (["reminder.txt": "{{> ../reminder.txt}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "../reminder.txt")),

@@ -6,7 +6,10 @@
 public enum HeaderText {
     /// Whether `scalar` must never reach a header.
     public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
+        // ASCII's controls are 0-31 and 127: answered without Unicode's tables, for every
+        // character of every header of every message.
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+        return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// The first character of `text` that must never reach a header, if any.

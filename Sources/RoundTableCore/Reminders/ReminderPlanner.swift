@@ -16,7 +16,7 @@ public enum ReminderPlanner {
         for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in item.recipients {
-                if let previous = lastSent[ledgerKey(item.key, recipient)], previous >= trigger { continue }
+                if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
                 byMember[recipient, default: []].append(
                     DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item.due, asOf)))
             }
@@ -49,13 +49,19 @@ public enum ReminderPlanner {
         var next: LocalDate?
         for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
             let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
+            // The same for every recipient whose last reminder was not after the day (all but a
+            // ledger written by a run as of a later day): found once per item, not per recipient.
+            var firstAfterAsOf: LocalDate??
             for recipient in item.recipients {
-                let previous = lastSent[ledgerKey(item.key, recipient)]
+                let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)]
                 let day: LocalDate?
                 if let owed, previous.map({ $0 < owed }) ?? true {
                     day = asOf.adding(days: 1)
+                } else if let previous, previous > asOf {
+                    day = firstTrigger(of: item, policy: schedule.policy, after: previous)
                 } else {
-                    day = firstTrigger(of: item, policy: schedule.policy, after: max(asOf, previous ?? asOf))
+                    if firstAfterAsOf == nil { firstAfterAsOf = firstTrigger(of: item, policy: schedule.policy, after: asOf) }
+                    day = firstAfterAsOf!
                 }
                 if let day, next.map({ day < $0 }) ?? true { next = day }
             }
@@ -63,12 +69,17 @@ public enum ReminderPlanner {
         return next
     }
 
-    /// The latest trigger sent for each item and recipient, keyed by `ledgerKey`.
-    private static func lastTriggers(_ sent: [LedgerEntry]) -> [String: LocalDate] {
-        Dictionary(sent.map { (ledgerKey($0.item, $0.recipient), $0.trigger) }, uniquingKeysWith: max)
+    /// The latest trigger sent for each item and recipient.
+    private static func lastTriggers(_ sent: [LedgerEntry]) -> [LedgerKey: LocalDate] {
+        Dictionary(sent.map { (LedgerKey(item: $0.item, recipient: $0.recipient), $0.trigger) }, uniquingKeysWith: max)
     }
 
-    private static func ledgerKey(_ item: String, _ recipient: String) -> String { "\(item)\u{0}\(recipient)" }
+    /// One item's reminders to one recipient: a pair rather than one joined String, which was
+    /// made anew for every item and recipient of every series a run plans.
+    private struct LedgerKey: Hashable {
+        let item: String
+        let recipient: String
+    }
 
     /// Every open item as of a day: stages not done, open actions, and sessions not yet held.
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [ReminderItem] {

@@ -36,26 +36,30 @@ extension RoundTable {
             var nextDue: LocalDate?
             for (context, templates) in zip(contexts, templates) {
                 let schedule = context.schedule
-            let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
+                // Computed from the records on each use: once for the plan and the next day.
+                let timelines = context.timelines
+                let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
                 defer { withExtendedLifetime(lock) {} }
                 // The ledger is read under the lock: a run that waited sees what the other one sent.
                 let sent = try context.store.ledger(series: schedule.series.id)
-                let digests = ReminderPlanner.plan(schedule, timelines: context.timelines, actions: context.records.actions,
+                let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
                                                    sent: sent, asOf: context.asOf)
-                for digest in digests {
-                    let message = try ReminderMessage.make(digest, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
+                let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
+                for (digest, made) in zip(digests, envelopes) {
+                    let envelope = try made.get()
                     let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
                         + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
-                    try sending.send(message, summary: summary) {
-                        try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: message.messageID,
+                    try sending.send(envelope, summary: summary) {
+                        try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: envelope.messageID,
                                                      at: LocalDateTime(secondsSinceEpoch: stamp))
                     }
                 }
                 digestCount += digests.count
-                // A dry run counts what it would send as sent, so its next day is the one after.
-                let ledger = delivery.dryRun ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
+                // A dry run counts what it would send as sent, so its next day is the one after; with
+                // nothing to send, the ledger read under the lock is still the whole of it.
+                let ledger = delivery.dryRun || digests.isEmpty ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
                     : try context.store.ledger(series: schedule.series.id)
-                let next = ReminderPlanner.nextDue(schedule, timelines: context.timelines, actions: context.records.actions,
+                let next = ReminderPlanner.nextDue(schedule, timelines: timelines, actions: context.records.actions,
                                                    sent: ledger, asOf: context.asOf)
                 nextDue = [nextDue, next].compactMap { $0 }.min()
             }

@@ -17,7 +17,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// The write-up file of a session.
     func writeupPath(for session: String, schedulePath: String) throws -> String {
-        let env = ProcessInfo.processInfo.environment["ROUNDTABLE_WRITEUPS"].flatMap { $0.isEmpty ? nil : $0 }
+        let env = Environment.value("ROUNDTABLE_WRITEUPS")
         let folder = writeups ?? env ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
         return try TextFile.path(named: "\(session).md", in: folder)
     }

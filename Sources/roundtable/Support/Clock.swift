@@ -25,10 +25,7 @@ enum Clock {
 
     /// `ROUNDTABLE_NOW` read once: nil when unset or empty.
     private static let standIn: Result<Int?, Refused> = {
-        // getenv, not ProcessInfo's environment, which copies every variable into a Dictionary
-        // on each of the cron path's runs (docs/performance.md, start-up).
-        guard let value = getenv("ROUNDTABLE_NOW"), value.pointee != 0 else { return .success(nil) }
-        let text = String(cString: value)
+        guard let text = Environment.value("ROUNDTABLE_NOW") else { return .success(nil) }
         guard let date = ISO8601DateFormatter().date(from: text) else {
             return .failure(Refused(message: "ROUNDTABLE_NOW '\(Excerpt.of(text))' is not an ISO 8601 instant "
                 + "such as 2012-11-26T09:00:00Z; unset it to use the system clock."))
