@@ -244,7 +244,7 @@ public enum ScheduleLoader {
     /// dot: `..` or `.hidden` would name a folder above or a file a listing hides.
     private static func identifier(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> String? {
         guard let text = r.string(node, what) else { return nil }
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+        guard text.utf8.allSatisfy(isIdentifierByte) else {
             r.report(node, "\(what) '\(Excerpt.of(text))' may hold only letters, digits, '-', '_' and '.'.")
             return nil
         }
@@ -253,5 +253,15 @@ public enum ScheduleLoader {
             return nil
         }
         return text
+    }
+
+    /// An ASCII letter or digit, `-`, `_` or `.`: a byte, as any other byte is part of a character
+    /// an id may not hold.
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+        default: false
+        }
     }
 }
