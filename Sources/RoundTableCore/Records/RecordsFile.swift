@@ -89,7 +89,7 @@ public enum RecordsFile {
     }
 
     /// Format 2's other sections: attendance, the invitations and reminders sent, the replies.
-    private static func readSent(_ top: [String: YAMLNode], _ schedule: Schedule, into records: inout Records, _ r: inout YAMLReader) {
+    private static func readSent(_ top: YAMLReader.Entries, _ schedule: Schedule, into records: inout Records, _ r: inout YAMLReader) {
         for item in list(top["attendance"], "'attendance'", &r) {
             guard let m = r.mapping(item, "An attendance", allowed: ["session", "attended"], required: ["session", "attended"]),
                   let session = sessionID(m["session"], schedule, &r) else { continue }

@@ -135,14 +135,14 @@ public enum ScheduleLoader {
                                       "facilitator", "rapporteur", "attendees", "stages", "requires", "status"]
 
     private static func readSessions(_ node: YAMLNode?, policy: Policy, _ r: inout YAMLReader)
-        -> ([(Session, [String: YAMLNode])], [String: LoadedSchedule.Location]) {
+        -> ([(Session, YAMLReader.Entries)], [String: LoadedSchedule.Location]) {
         guard let node else { return ([], [:]) }
         guard let items = node.sequence else {
             r.report(node, "'sessions' should be a list.")
             return ([], [:])
         }
         var locations: [String: LoadedSchedule.Location] = [:]
-        let sessions: [(Session, [String: YAMLNode])] = items.compactMap { item in
+        let sessions: [(Session, YAMLReader.Entries)] = items.compactMap { item in
             guard let m = r.mapping(item, "A session", allowed: sessionKeys, required: ["id", "kind", "subject"]) else { return nil }
             let id = identifier(m["id"], "A session id", &r)
             var kind: Session.Kind?
@@ -176,7 +176,7 @@ public enum ScheduleLoader {
         return (sessions, locations)
     }
 
-    private static func readTiming(_ m: [String: YAMLNode], item: YAMLNode, _ r: inout YAMLReader) -> Session.Timing? {
+    private static func readTiming(_ m: YAMLReader.Entries, item: YAMLNode, _ r: inout YAMLReader) -> Session.Timing? {
         let given = ["start", "month", "window"].filter { m[$0] != nil }
         guard given.count == 1 else {
             if given.isEmpty {

@@ -4,7 +4,7 @@ import CalendarTime
 /// that must exist exactly once in the series' zone.
 enum ScheduleReferences {
     static func check(_ schedule: Schedule, seriesNode: YAMLNode?, members: [(Member, YAMLNode)],
-                      sessions: [(Session, [String: YAMLNode])], _ r: inout YAMLReader) {
+                      sessions: [(Session, YAMLReader.Entries)], _ r: inout YAMLReader) {
         let memberIDs = Set(members.map(\.0.id))
         let sessionIDs = Set(sessions.map(\.0.id))
         reportDuplicates(members.map { ($0.0.id, $0.1["id"]) }, "member", &r)

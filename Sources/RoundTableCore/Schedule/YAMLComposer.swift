@@ -109,21 +109,29 @@ enum YAMLComposer {
 
         /// Yams' check: keys equal as values (`YAMLNode.==`), reported together.
         private static func refuseDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(Failure) {
-            guard pairs.count > 1 else { return }
-            var firstIndex: [YAMLNode: Int] = [:]
-            firstIndex.reserveCapacity(pairs.count)
-            var duplicated: [Int] = []
-            for (index, pair) in pairs.enumerated() {
-                if let first = firstIndex[pair.key] {
-                    if !duplicated.contains(first) { duplicated.append(first) }
-                } else {
-                    firstIndex[pair.key] = index
-                }
-            }
+            let duplicated = firstOfEachDuplicatedKey(pairs)
             guard !duplicated.isEmpty else { return }
-            let keys = duplicated.sorted().map { pairs[$0].key }
+            let keys = duplicated.map { pairs[$0].key }
             let smallest = keys.dropFirst().reduce(keys[0]) { YAMLNode.yamsOrder($1, $0) ? $1 : $0 }
             throw .duplicateKeys(keys.map { $0.string ?? "<uncovertable>" }.sorted(), line: smallest.line, column: smallest.column)
+        }
+
+        /// The index of the first occurrence of each key written more than once, in file order.
+        /// A mapping of a few keys (a member, a session) is compared pair by pair, which costs
+        /// less than hashing its keys; a long one is hashed, so no mapping costs its square.
+        private static func firstOfEachDuplicatedKey(_ pairs: [(key: YAMLNode, value: YAMLNode)]) -> [Int] {
+            var duplicated: Set<Int> = []
+            if pairs.count <= 16 {
+                for later in pairs.indices.dropFirst() {
+                    if let first = pairs[..<later].firstIndex(where: { $0.key == pairs[later].key }) { duplicated.insert(first) }
+                }
+            } else {
+                var firstIndex: [YAMLNode: Int] = [:]
+                for (index, pair) in pairs.enumerated() {
+                    if let first = firstIndex[pair.key] { duplicated.insert(first) } else { firstIndex[pair.key] = index }
+                }
+            }
+            return duplicated.sorted()
         }
 
         /// The next event; libyaml's error when it has none.

@@ -43,14 +43,29 @@ public struct YAMLReader {
                                       severity: severity, message: message))
     }
 
+    /// The entries of a mapping whose keys are known, by key.
+    ///
+    /// A list searched in order rather than a dictionary: it holds only allowed keys, once each
+    /// (a handful: a member has seven), which are found sooner by comparing than by hashing.
+    public struct Entries {
+        private var entries: [(key: String, value: YAMLNode)] = []
+
+        /// The value of `key`, if the mapping has it.
+        public subscript(key: String) -> YAMLNode? {
+            entries.first { $0.key == key }?.value
+        }
+
+        fileprivate mutating func add(_ key: String, _ value: YAMLNode) { entries.append((key, value)) }
+    }
+
     /// The entries of a mapping, with unknown and duplicate keys reported and missing required ones too.
-    public mutating func mapping(_ node: YAMLNode?, _ what: String, allowed: [String], required: [String] = []) -> [String: YAMLNode]? {
+    public mutating func mapping(_ node: YAMLNode?, _ what: String, allowed: [String], required: [String] = []) -> Entries? {
         guard let node else { return nil }
         guard let map = node.mapping else {
             report(node, "\(what) should be a mapping of keys to values.")
             return nil
         }
-        var entries: [String: YAMLNode] = [:]
+        var entries = Entries()
         for (key, value) in map {
             let name = key.string ?? ""
             if entries[name] != nil {
@@ -61,7 +76,7 @@ public struct YAMLReader {
                 // A required key left empty (`series:` and nothing after it) is as good as missing,
                 // and is said at the key, where the person left it empty.
                 if required.contains(name), value.isNull { report(key, "'\(Excerpt.of(name))' in \(what) has no value.") }
-                entries[name] = value
+                entries.add(name, value)
             }
         }
         for key in required where entries[key] == nil {
