@@ -112,7 +112,11 @@ enum YAMLComposer {
             let duplicated = firstOfEachDuplicatedKey(pairs)
             guard !duplicated.isEmpty else { return }
             let keys = duplicated.map { pairs[$0].key }
-            let smallest = keys.dropFirst().reduce(keys[0]) { YAMLNode.yamsOrder($1, $0) ? $1 : $0 }
+            // Yams left keys of different kinds unordered, so its choice among them changed from
+            // run to run; here a scalar key is taken before a collection.
+            let smallest = keys.dropFirst().reduce(keys[0]) { chosen, key in
+                YAMLNode.yamsOrder(key, chosen) || (key.string != nil && chosen.string == nil) ? key : chosen
+            }
             throw .duplicateKeys(keys.map { $0.string ?? "<uncovertable>" }.sorted(), line: smallest.line, column: smallest.column)
         }
 
