@@ -121,18 +121,21 @@ enum YAMLComposer {
         }
 
         /// The index of the first occurrence of each key written more than once, in file order.
-        /// A mapping of a few keys (a member, a session) is compared pair by pair, which costs
-        /// less than hashing its keys; a long one is hashed, so no mapping costs its square.
+        ///
+        /// Nearly every mapping is a few untagged scalar keys (a member, a session): their texts
+        /// are compared pair by pair, which costs less than hashing them or comparing whole
+        /// nodes. Any other mapping is hashed, so none costs the square of its length.
         private static func firstOfEachDuplicatedKey(_ pairs: [(key: YAMLNode, value: YAMLNode)]) -> [Int] {
             var duplicated: Set<Int> = []
-            if pairs.count <= 16 {
-                for later in pairs.indices.dropFirst() {
-                    if let first = pairs[..<later].firstIndex(where: { $0.key == pairs[later].key }) { duplicated.insert(first) }
+            let texts = pairs.indices.map { pairs[$0].key.tag == nil ? pairs[$0].key.string : nil }
+            if texts.count <= 16, !texts.contains(nil) {
+                for later in texts.indices.dropFirst() {
+                    if let first = (0..<later).first(where: { texts[$0] == texts[later] }) { duplicated.insert(first) }
                 }
             } else {
                 var firstIndex: [YAMLNode: Int] = [:]
-                for (index, pair) in pairs.enumerated() {
-                    if let first = firstIndex[pair.key] { duplicated.insert(first) } else { firstIndex[pair.key] = index }
+                for index in pairs.indices {
+                    if let first = firstIndex[pairs[index].key] { duplicated.insert(first) } else { firstIndex[pairs[index].key] = index }
                 }
             }
             return duplicated.sorted()

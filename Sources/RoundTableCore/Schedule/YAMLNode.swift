@@ -64,11 +64,18 @@ public struct YAMLNode: Hashable, Sendable {
 
     public static func == (a: YAMLNode, b: YAMLNode) -> Bool {
         guard a.tag == b.tag else { return false }
-        switch (a.content, b.content) {
-        case let (.scalar(x, _), .scalar(y, _)): return x == y
-        case let (.sequence(x), .sequence(y)): return x == y
-        case let (.mapping(x), .mapping(y)): return x.elementsEqual(y) { $0.key == $1.key && $0.value == $1.value }
-        default: return false
+        // One side at a time: matching a tuple of both contents would copy them, the most of
+        // what comparing two keys costs.
+        switch a.content {
+        case .scalar(let x, _):
+            guard case .scalar(let y, _) = b.content else { return false }
+            return x == y
+        case .sequence(let x):
+            guard case .sequence(let y) = b.content else { return false }
+            return x == y
+        case .mapping(let x):
+            guard case .mapping(let y) = b.content else { return false }
+            return x.elementsEqual(y) { $0.key == $1.key && $0.value == $1.value }
         }
     }
 

@@ -55,6 +55,8 @@ public struct YAMLReader {
             entries.first { $0.key == key }?.value
         }
 
+        fileprivate init(capacity: Int) { entries.reserveCapacity(capacity) }
+
         fileprivate mutating func add(_ key: String, _ value: YAMLNode) { entries.append((key, value)) }
     }
 
@@ -65,7 +67,7 @@ public struct YAMLReader {
             report(node, "\(what) should be a mapping of keys to values.")
             return nil
         }
-        var entries = Entries()
+        var entries = Entries(capacity: map.count)
         for (key, value) in map {
             let name = key.string ?? ""
             if entries[name] != nil {
@@ -86,61 +88,65 @@ public struct YAMLReader {
     }
 
     /// A scalar's text; empty and null scalars count as absent.
-    public mutating func string(_ node: YAMLNode?, _ what: String) -> String? {
+    ///
+    /// Here and below, `what` names the value in a message, and is worded only for a message:
+    /// most name the member or session (`"The name of member 'sam'"`), and every member of an
+    /// organisation is read.
+    public mutating func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
         guard let node else { return nil }
         guard let text = node.string else {
-            report(node, "\(what) should be a single value.")
+            report(node, "\(what()) should be a single value.")
             return nil
         }
         return node.isNull ? nil : text
     }
 
     /// A list of scalars; a single scalar counts as a list of one.
-    public mutating func strings(_ node: YAMLNode?, _ what: String) -> [String]? {
+    public mutating func strings(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [String]? {
         guard let node else { return nil }
-        if node.string != nil { return string(node, what).map { [$0] } }
+        if node.string != nil { return string(node, what()).map { [$0] } }
         guard let items = node.sequence else {
-            report(node, "\(what) should be a list.")
+            report(node, "\(what()) should be a list.")
             return nil
         }
-        return items.compactMap { string($0, "Each item of \(what)") }
+        return items.compactMap { string($0, "Each item of \(what())") }
     }
 
     /// A date written YYYY-MM-DD, in `SupportedYears`.
-    public mutating func date(_ node: YAMLNode?, _ what: String) -> LocalDate? {
-        guard let text = string(node, what) else { return nil }
+    public mutating func date(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> LocalDate? {
+        guard let text = string(node, what()) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            report(node, "\(what) '\(Excerpt.of(text))' is not a date (YYYY-MM-DD).")
+            report(node, "\(what()) '\(Excerpt.of(text))' is not a date (YYYY-MM-DD).")
             return nil
         }
-        return inSupportedYears(date, at: node, what)
+        return inSupportedYears(date, at: node, what())
     }
 
     /// `date` when it is in `SupportedYears`; else nil, reported at `node`.
-    public mutating func inSupportedYears(_ date: LocalDate, at node: YAMLNode?, _ what: String) -> LocalDate? {
+    public mutating func inSupportedYears(_ date: LocalDate, at node: YAMLNode?, _ what: @autoclosure () -> String) -> LocalDate? {
         guard SupportedYears.contains(date) else {
-            report(node, SupportedYears.refusal(what, date))
+            report(node, SupportedYears.refusal(what(), date))
             return nil
         }
         return date
     }
 
     /// An ISO 8601 duration such as `P14D` or `PT3H30M`.
-    public mutating func duration(_ node: YAMLNode?, _ what: String, calendarOnly: Bool) -> ISODuration? {
-        guard let text = string(node, what) else { return nil }
+    public mutating func duration(_ node: YAMLNode?, _ what: @autoclosure () -> String, calendarOnly: Bool) -> ISODuration? {
+        guard let text = string(node, what()) else { return nil }
         let value: ISODuration
         do {
             value = try ISODuration(parsing: text)
         } catch .malformed {
-            report(node, "\(what) '\(Excerpt.of(text))' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
+            report(node, "\(what()) '\(Excerpt.of(text))' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
             return nil
         } catch {
-            report(node, "\(what) '\(Excerpt.of(text))' is longer than \(ISODuration.longest.years) years, "
+            report(node, "\(what()) '\(Excerpt.of(text))' is longer than \(ISODuration.longest.years) years, "
                 + "the longest any plan may use.")
             return nil
         }
         if calendarOnly && !value.isCalendarOnly {
-            report(node, "\(what) '\(Excerpt.of(text))' must be whole days, weeks, months or years (e.g. 'P14D').")
+            report(node, "\(what()) '\(Excerpt.of(text))' must be whole days, weeks, months or years (e.g. 'P14D').")
             return nil
         }
         return value
@@ -148,9 +154,9 @@ public struct YAMLReader {
 
     /// Reports a value bound for an email header that holds a line break or another control
     /// character (`HeaderText`'s rule, the mail layer's own), so `check` stops what sending would.
-    public mutating func refuseLineBreaks(_ value: String?, at node: YAMLNode?, _ what: String) {
+    public mutating func refuseLineBreaks(_ value: String?, at node: YAMLNode?, _ what: @autoclosure () -> String) {
         guard let value, let control = HeaderText.firstControl(in: value) else { return }
-        report(node, "\(what) contains \(HeaderText.describe(control)); it ends up in an email header, "
+        report(node, "\(what()) contains \(HeaderText.describe(control)); it ends up in an email header, "
             + "so it must be one line of printable text.")
     }
 
