@@ -8,36 +8,78 @@
 /// client or `idn2` gives) is what servers route, and the coordinator should see and keep it.
 public enum EmailAddress {
     /// Why an address cannot be sent to, in words for a message; nil when it can.
+    ///
+    /// `check` asks it of every member of every schedule, so an ASCII address (nearly all) is
+    /// read as bytes in one pass, with the words and the order of the checks of the rule above.
     public static func problem(in address: String) -> String? {
-        let sides = address.split(separator: "@", omittingEmptySubsequences: false)
-        guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty else { return "it needs the form name@domain" }
-        let local = sides[0], domain = sides[1]
-        if !domain.unicodeScalars.allSatisfy(\.isASCII) {
-            return "its domain is not ASCII; write it in its IDNA form (xn--…), as `idn2` prints it"
-        }
-        if !local.unicodeScalars.allSatisfy(\.isASCII) { return "its name part is not ASCII, which not every mail server carries" }
-        if local.utf8.count > 64 { return "its name part is longer than 64 characters" }
-        if address.utf8.count > 254 { return "it is longer than 254 characters" }
+        guard address.utf8.allSatisfy({ $0 < 0x80 }) else { return nonASCIIProblem(in: address) }
+        let bytes = address.utf8
+        guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), at != bytes.startIndex else { return formProblem }
+        let local = bytes[..<at], domain = bytes[bytes.index(after: at)...]
+        guard !domain.isEmpty, !domain.contains(UInt8(ascii: "@")) else { return formProblem }
+        if local.count > 64 { return "its name part is longer than 64 characters" }
+        if bytes.count > 254 { return "it is longer than 254 characters" }
         guard isDotAtom(local) else { return "its name part may hold only letters, digits, dots (not doubled or at an end) and !#$%&'*+-/=?^_`{|}~" }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy(isLabel) else {
+        guard isDomainName(domain) else {
             return "its domain should be a domain name such as example.org (letters, digits and '-', dot-separated)"
         }
         return nil
     }
 
-    /// Characters of an atom (RFC 5322 atext).
-    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
+    private static let formProblem = "it needs the form name@domain"
+    private static let dot = UInt8(ascii: "."), hyphen = UInt8(ascii: "-")
 
-    private static func isDotAtom(_ text: Substring) -> Bool {
-        text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { atom in
-            !atom.isEmpty && atom.utf8.allSatisfy(atext.contains)
+    /// An address with a character beyond ASCII is refused whatever else it holds; the message
+    /// names the side that holds it. The sides are split at the Character `@`, not the byte: an
+    /// `@` under a combining mark is a letter of its own, not the separator.
+    private static func nonASCIIProblem(in address: String) -> String {
+        let sides = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard sides.count == 2, !sides[0].isEmpty, !sides[1].isEmpty else { return formProblem }
+        if !sides[1].unicodeScalars.allSatisfy(\.isASCII) {
+            return "its domain is not ASCII; write it in its IDNA form (xn--…), as `idn2` prints it"
+        }
+        return "its name part is not ASCII, which not every mail server carries"
+    }
+
+    /// Atoms of atext joined by single dots, none at either end.
+    private static func isDotAtom(_ text: Substring.UTF8View) -> Bool {
+        var previous = dot
+        for byte in text {
+            if byte == dot {
+                if previous == dot { return false }
+            } else if !isAtext(byte) {
+                return false
+            }
+            previous = byte
+        }
+        return previous != dot
+    }
+
+    /// Whether a byte is a character of an atom (RFC 5322 atext).
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)
         }
     }
 
-    private static func isLabel(_ label: Substring) -> Bool {
-        let bytes = label.utf8
-        return !bytes.isEmpty && bytes.count <= 63 && bytes.first != UInt8(ascii: "-") && bytes.last != UInt8(ascii: "-")
-            && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || $0 == UInt8(ascii: "-") }
+    /// At least two labels joined by dots, each of 1 to 63 letters, digits and '-', not starting
+    /// or ending with '-'.
+    private static func isDomainName(_ domain: Substring.UTF8View) -> Bool {
+        var labels = 0, length = 0, previous = dot
+        for byte in domain {
+            if byte == dot {
+                guard length > 0, previous != hyphen else { return false }
+                labels += 1
+                length = 0
+            } else {
+                let letterOrDigit = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                guard letterOrDigit || (byte == hyphen && length > 0) else { return false }
+                length += 1
+                if length > 63 { return false }
+            }
+            previous = byte
+        }
+        return length > 0 && previous != hyphen && labels >= 1
     }
 }

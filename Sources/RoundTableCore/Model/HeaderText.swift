@@ -13,8 +13,13 @@ public enum HeaderText {
     }
 
     /// The first character of `text` that must never reach a header, if any.
+    ///
+    /// Every refused character is written in UTF-8 starting with a byte below 0x20, 0x7F, 0xC2
+    /// (the C1 controls) or 0xE2 (U+2028, U+2029): text with none of those bytes, nearly every
+    /// name and subject, is passed over a byte at a time without decoding a single character.
     public static func firstControl(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first(where: isControl)
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
+        return text.unicodeScalars.first(where: isControl)
     }
 
     /// How a refused character is named in a message: "a line break", "a tab", "U+2028".

@@ -89,7 +89,7 @@ public enum RecordsFile {
     }
 
     /// Format 2's other sections: attendance, the invitations and reminders sent, the replies.
-    private static func readSent(_ top: [String: Node], _ schedule: Schedule, into records: inout Records, _ r: inout YAMLReader) {
+    private static func readSent(_ top: YAMLReader.Entries, _ schedule: Schedule, into records: inout Records, _ r: inout YAMLReader) {
         for item in list(top["attendance"], "'attendance'", &r) {
             guard let m = r.mapping(item, "An attendance", allowed: ["session", "attended"], required: ["session", "attended"]),
                   let session = sessionID(m["session"], schedule, &r) else { continue }
@@ -146,7 +146,7 @@ public enum RecordsFile {
         }
     }
 
-    private static func memberID(_ node: Node?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
+    private static func memberID(_ node: YAMLNode?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
         guard let id = r.string(node, "The member") else { return nil }
         guard schedule.member(id) != nil else {
             r.report(node, "Unknown member '\(Excerpt.of(id))'.")
@@ -156,7 +156,7 @@ public enum RecordsFile {
     }
 
     /// A whole number from 0 to 2^31 − 2 (as a SEQUENCE must be).
-    private static func number(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> Int? {
+    private static func number(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> Int? {
         guard let text = r.string(node, what) else { return nil }
         guard text.count <= 10, text.allSatisfy(\.isASCII), let n = Int(text), (0...Int(Int32.max) - 1).contains(n) else {
             r.report(node, "\(what) '\(Excerpt.of(text))' is not a whole number from 0 to \(Int32.max - 1).")
@@ -166,7 +166,7 @@ public enum RecordsFile {
     }
 
     /// A UTC time written `2012-11-08T09:00:00Z`.
-    private static func instant(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> LocalDateTime? {
+    private static func instant(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> LocalDateTime? {
         guard let text = r.string(node, what) else { return nil }
         guard let time = LocalDateTime(utcText: text), SupportedYears.contains(time.date) else {
             r.report(node, "\(what) '\(Excerpt.of(text))' is not a UTC time such as 2012-11-08T09:00:00Z.")
@@ -242,7 +242,7 @@ public enum RecordsFile {
         return Node(pairs, .implicit, .flow)
     }
 
-    private static func change(in node: Node, of id: String, _ r: inout YAMLReader) -> Action.Change? {
+    private static func change(in node: YAMLNode, of id: String, _ r: inout YAMLReader) -> Action.Change? {
         guard let m = r.mapping(node, "A change of \(id)", allowed: ["on", "field", "before", "after"], required: ["on", "field", "before", "after"]),
               let on = r.date(m["on"], "The day of the change"), let name = r.string(m["field"], "The field") else { return nil }
         guard let field = Action.Change.Field(rawValue: name) else {
@@ -260,15 +260,15 @@ public enum RecordsFile {
         order.compactMap { key in fields[key].map { (Node(key), Node($0)) } }
     }
 
-    private static func list(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> [Node] {
+    private static func list(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> [YAMLNode] {
         guard let node else { return [] }
-        if let items = node.sequence { return Array(items) }
+        if let items = node.sequence { return items }
         if r.string(node, what) == nil { return [] }
         r.report(node, "\(what) should be a list.")
         return []
     }
 
-    private static func sessionID(_ node: Node?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
+    private static func sessionID(_ node: YAMLNode?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
         guard let id = r.string(node, "The session") else { return nil }
         guard schedule.session(id) != nil else {
             r.report(node, "Unknown session '\(id)'.")

@@ -1,5 +1,4 @@
 import CalendarTime
-import Yams
 
 /// A schedule read from its file, with where each session was written (for located warnings).
 public struct LoadedSchedule: Sendable {
@@ -50,13 +49,13 @@ public enum ScheduleLoader {
         let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0), zone: zone)
         ScheduleReferences.check(schedule, seriesNode: top["series"], members: members, sessions: sessions, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
-        let memberLocations = Dictionary(members.compactMap { member, node in
-            node.mark.map { (member.id, LoadedSchedule.Location(line: $0.line, column: $0.column)) }
+        let memberLocations = Dictionary(members.map { member, node in
+            (member.id, LoadedSchedule.Location(line: node.line, column: node.column))
         }, uniquingKeysWith: { first, _ in first })
         return (LoadedSchedule(schedule: schedule, file: file, sessionLocations: locations, memberLocations: memberLocations), [])
     }
 
-    private static func readSeries(_ node: Node?, _ r: inout YAMLReader) -> Series? {
+    private static func readSeries(_ node: YAMLNode?, _ r: inout YAMLReader) -> Series? {
         guard let m = r.mapping(node, "'series'", allowed: ["id", "title", "timezone", "organiser", "uid-domain", "discussion-areas"],
                                 required: ["id", "title", "timezone", "organiser", "uid-domain"]) else { return nil }
         let id = identifier(m["id"], "The series id", &r)
@@ -76,7 +75,7 @@ public enum ScheduleLoader {
         return Series(id: id, title: title, timezone: zone, organiser: organiser, uidDomain: domain, discussionAreas: areas)
     }
 
-    private static func readPolicy(_ node: Node?, _ r: inout YAMLReader) -> Policy {
+    private static func readPolicy(_ node: YAMLNode?, _ r: inout YAMLReader) -> Policy {
         var policy = Policy()
         guard let m = r.mapping(node, "'policy'", allowed: ["invite-lead", "writeup-within", "disseminate-within",
                                                             "papers-before-seminar", "remind-before", "overdue-every",
@@ -99,7 +98,7 @@ public enum ScheduleLoader {
         return policy
     }
 
-    private static func readMembers(_ node: Node?, _ r: inout YAMLReader) -> [(Member, Node)] {
+    private static func readMembers(_ node: YAMLNode?, _ r: inout YAMLReader) -> [(Member, YAMLNode)] {
         guard let node else { return [] }
         guard let items = node.sequence else {
             r.report(node, "'members' should be a list.")
@@ -135,15 +134,15 @@ public enum ScheduleLoader {
     private static let sessionKeys = ["id", "kind", "subject", "location", "start", "month", "window", "duration",
                                       "facilitator", "rapporteur", "attendees", "stages", "requires", "status"]
 
-    private static func readSessions(_ node: Node?, policy: Policy, _ r: inout YAMLReader)
-        -> ([(Session, [String: Node])], [String: LoadedSchedule.Location]) {
+    private static func readSessions(_ node: YAMLNode?, policy: Policy, _ r: inout YAMLReader)
+        -> ([(Session, YAMLReader.Entries)], [String: LoadedSchedule.Location]) {
         guard let node else { return ([], [:]) }
         guard let items = node.sequence else {
             r.report(node, "'sessions' should be a list.")
             return ([], [:])
         }
         var locations: [String: LoadedSchedule.Location] = [:]
-        let sessions: [(Session, [String: Node])] = items.compactMap { item in
+        let sessions: [(Session, YAMLReader.Entries)] = items.compactMap { item in
             guard let m = r.mapping(item, "A session", allowed: sessionKeys, required: ["id", "kind", "subject"]) else { return nil }
             let id = identifier(m["id"], "A session id", &r)
             var kind: Session.Kind?
@@ -167,7 +166,7 @@ public enum ScheduleLoader {
                 }
             }
             guard let id, let kind, let subject, let timing, let stages else { return nil }
-            if let mark = item.mark { locations[id] = .init(line: mark.line, column: mark.column) }
+            locations[id] = .init(line: item.line, column: item.column)
             return (Session(id: id, kind: kind, subject: subject, location: location, timing: timing, duration: duration,
                             facilitators: r.strings(m["facilitator"], "The facilitator") ?? [],
                             rapporteurs: r.strings(m["rapporteur"], "The rapporteur") ?? [],
@@ -177,7 +176,7 @@ public enum ScheduleLoader {
         return (sessions, locations)
     }
 
-    private static func readTiming(_ m: [String: Node], item: Node, _ r: inout YAMLReader) -> Session.Timing? {
+    private static func readTiming(_ m: YAMLReader.Entries, item: YAMLNode, _ r: inout YAMLReader) -> Session.Timing? {
         let given = ["start", "month", "window"].filter { m[$0] != nil }
         guard given.count == 1 else {
             if given.isEmpty {
@@ -220,7 +219,7 @@ public enum ScheduleLoader {
         }
     }
 
-    private static func readStages(_ node: Node?, _ r: inout YAMLReader) -> [Stage]? {
+    private static func readStages(_ node: YAMLNode?, _ r: inout YAMLReader) -> [Stage]? {
         guard let names = r.strings(node, "The stages") else { return nil }
         let stages = names.compactMap(Stage.init(rawValue:))
         guard stages.count == names.count, !stages.isEmpty else {
@@ -234,18 +233,18 @@ public enum ScheduleLoader {
         return stages
     }
 
-    private static func readAttendees(_ node: Node?, _ r: inout YAMLReader) -> Session.Attendees {
+    private static func readAttendees(_ node: YAMLNode?, _ r: inout YAMLReader) -> Session.Attendees {
         guard let node else { return .all }
-        if node.scalar != nil, r.string(node, "The attendees") == "all" { return .all }
+        if node.string != nil, r.string(node, "The attendees") == "all" { return .all }
         return .members(r.strings(node, "The attendees") ?? [])
     }
 
     /// Ids become parts of UIDs, Message-IDs and file names (`export --dir` writes `DIR/<series>/`,
     /// `writeups/<session>.md`), so they are kept to a safe alphabet and may not start with a
     /// dot: `..` or `.hidden` would name a folder above or a file a listing hides.
-    private static func identifier(_ node: Node?, _ what: String, _ r: inout YAMLReader) -> String? {
+    private static func identifier(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> String? {
         guard let text = r.string(node, what) else { return nil }
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+        guard text.utf8.allSatisfy(isIdentifierByte) else {
             r.report(node, "\(what) '\(Excerpt.of(text))' may hold only letters, digits, '-', '_' and '.'.")
             return nil
         }
@@ -254,5 +253,15 @@ public enum ScheduleLoader {
             return nil
         }
         return text
+    }
+
+    /// An ASCII letter or digit, `-`, `_` or `.`: a byte, as any other byte is part of a character
+    /// an id may not hold.
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+        default: false
+        }
     }
 }

@@ -1,11 +1,10 @@
 import CalendarTime
-import Yams
 
 /// The checks that need the whole schedule: ids that must exist or be unique, and local times
 /// that must exist exactly once in the series' zone.
 enum ScheduleReferences {
-    static func check(_ schedule: Schedule, seriesNode: Node?, members: [(Member, Node)],
-                      sessions: [(Session, [String: Node])], _ r: inout YAMLReader) {
+    static func check(_ schedule: Schedule, seriesNode: YAMLNode?, members: [(Member, YAMLNode)],
+                      sessions: [(Session, YAMLReader.Entries)], _ r: inout YAMLReader) {
         let memberIDs = Set(members.map(\.0.id))
         let sessionIDs = Set(sessions.map(\.0.id))
         reportDuplicates(members.map { ($0.0.id, $0.1["id"]) }, "member", &r)
@@ -44,22 +43,19 @@ enum ScheduleReferences {
 
     /// A member named on a session (or organising it) must belong to the group on its day: a
     /// departed member would be sent its invitation or its write-up reminders.
-    private static func reportOutsideMembership(_ member: Member, as role: String, of session: Session, at node: Node?,
+    private static func reportOutsideMembership(_ member: Member, as role: String, of session: Session, at node: YAMLNode?,
                                                 _ r: inout YAMLReader) {
         guard !session.isCancelled, !member.belongs(on: session.timing.earliestDay) else { return }
         r.report(node, "Member '\(member.id)' is \(role) of session '\(session.id)' on \(session.timing.earliestDay), "
             + "when she is not a member (\(member.membership)). Name someone else, or change 'joined'/'left'.")
     }
 
-    private static func listed(_ node: Node?) -> [(String, Node)] {
+    private static func listed(_ node: YAMLNode?) -> [(String, YAMLNode)] {
         guard let node else { return [] }
-        // Not `node.sequence ?? [node]`: that literal builds a Yams sequence node, tag and all, and
-        // cost more than the rest of the reference checks together.
-        let items: [Node] = node.sequence.map(Array.init) ?? [node]
-        return items.compactMap { item in item.scalar.map { ($0.string, item) } }
+        return (node.sequence ?? [node]).compactMap { item in item.string.map { ($0, item) } }
     }
 
-    private static func reportDuplicates(_ ids: [(String, Node?)], _ what: String, _ r: inout YAMLReader) {
+    private static func reportDuplicates(_ ids: [(String, YAMLNode?)], _ what: String, _ r: inout YAMLReader) {
         var seen: Set<String> = []
         for (id, node) in ids where !seen.insert(id).inserted {
             r.report(node, "Duplicate \(what) id '\(Excerpt.of(id))'.")

@@ -1,5 +1,4 @@
 import CalendarTime
-import Yams
 
 /// Reads YAML nodes into values while collecting every problem with its line and column.
 ///
@@ -12,61 +11,65 @@ public struct YAMLReader {
 
     public init(file: String) { self.file = file }
 
-    /// Parses text into a node tree; a syntax error becomes a located diagnostic.
-    ///
-    /// With Yams' basic resolver every scalar stays a plain string: nothing here uses YAML's implicit
-    /// types, and resolving them runs several regular expressions per scalar, most of the time it
-    /// takes to read an organisation's schedules.
-    public mutating func compose(_ text: String) -> Node? {
+    /// Parses text into a node tree; a syntax error becomes a located diagnostic, worded as
+    /// Yams worded it when it composed the tree.
+    public mutating func compose(_ text: String) -> YAMLNode? {
         if let (line, column, message) = YAMLAliasGuard.problem(in: text) {
             diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
             return nil
         }
-        do {
-            // UTF-8 named, not Yams' `.default`, which reads the whole environment on every
-            // parse (for YAMS_DEFAULT_ENCODING, which it would announce on standard output).
-            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
+        do throws(YAMLComposer.Failure) {
+            guard let node = try YAMLComposer.compose(text) else {
                 report(nil, "The file is empty.")
                 return nil
             }
             return node
-        } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                diagnostics.append(Diagnostic(file: file, line: mark.line, column: mark.column, severity: .error,
-                                              message: "Not valid YAML: \(problem)."))
-            case .reader(let problem, _, _, _):
-                report(nil, "Not readable as UTF-8 text: \(problem).")
-            case .duplicatedKeysInMapping(let duplicates, let context):
-                diagnostics.append(Diagnostic(file: file, line: context.mark.line, column: context.mark.column, severity: .error,
-                                              message: "Duplicated key\(duplicates.count == 1 ? "" : "s") "
-                                                + duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ") + "."))
-            default:
-                report(nil, "Not valid YAML: \(error).")
-            }
-            return nil
+        } catch .syntax(let problem, let line, let column) {
+            diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: "Not valid YAML: \(problem)."))
+        } catch .unreadable(let problem) {
+            report(nil, "Not readable as UTF-8 text: \(problem).")
+        } catch .duplicateKeys(let keys, let line, let column) {
+            diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: .error,
+                                          message: "Duplicated key\(keys.count == 1 ? "" : "s") " + keys.map { "'\($0)'" }.joined(separator: ", ") + "."))
         } catch {
-            report(nil, "Not valid YAML: \(error).")
-            return nil
+            report(nil, "Not valid YAML: Memory error.")
         }
+        return nil
     }
 
     /// Records an error at a node (or the whole file when nil).
-    public mutating func report(_ node: Node?, _ message: String, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(file: file, line: node?.mark?.line, column: node?.mark?.column,
+    public mutating func report(_ node: YAMLNode?, _ message: String, severity: Diagnostic.Severity = .error) {
+        diagnostics.append(Diagnostic(file: file, line: node?.line, column: node?.column,
                                       severity: severity, message: message))
     }
 
+    /// The entries of a mapping whose keys are known, by key.
+    ///
+    /// A list searched in order rather than a dictionary: it holds only allowed keys, once each
+    /// (a handful: a member has seven), which are found sooner by comparing than by hashing.
+    public struct Entries {
+        private var entries: [(key: String, value: YAMLNode)] = []
+
+        /// The value of `key`, if the mapping has it.
+        public subscript(key: String) -> YAMLNode? {
+            entries.first { $0.key == key }?.value
+        }
+
+        fileprivate init(capacity: Int) { entries.reserveCapacity(capacity) }
+
+        fileprivate mutating func add(_ key: String, _ value: YAMLNode) { entries.append((key, value)) }
+    }
+
     /// The entries of a mapping, with unknown and duplicate keys reported and missing required ones too.
-    public mutating func mapping(_ node: Node?, _ what: String, allowed: [String], required: [String] = []) -> [String: Node]? {
+    public mutating func mapping(_ node: YAMLNode?, _ what: String, allowed: [String], required: [String] = []) -> Entries? {
         guard let node else { return nil }
         guard let map = node.mapping else {
             report(node, "\(what) should be a mapping of keys to values.")
             return nil
         }
-        var entries: [String: Node] = [:]
+        var entries = Entries(capacity: map.count)
         for (key, value) in map {
-            let name = key.scalar?.string ?? ""
+            let name = key.string ?? ""
             if entries[name] != nil {
                 report(key, "Duplicate key '\(Excerpt.of(name))' in \(what).")
             } else if !allowed.contains(name) {
@@ -74,8 +77,8 @@ public struct YAMLReader {
             } else {
                 // A required key left empty (`series:` and nothing after it) is as good as missing,
                 // and is said at the key, where the person left it empty.
-                if required.contains(name), Self.isNull(value) { report(key, "'\(Excerpt.of(name))' in \(what) has no value.") }
-                entries[name] = value
+                if required.contains(name), value.isNull { report(key, "'\(Excerpt.of(name))' in \(what) has no value.") }
+                entries.add(name, value)
             }
         }
         for key in required where entries[key] == nil {
@@ -85,67 +88,65 @@ public struct YAMLReader {
     }
 
     /// A scalar's text; empty and null scalars count as absent.
-    public mutating func string(_ node: Node?, _ what: String) -> String? {
+    ///
+    /// Here and below, `what` names the value in a message, and is worded only for a message:
+    /// most name the member or session (`"The name of member 'sam'"`), and every member of an
+    /// organisation is read.
+    public mutating func string(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> String? {
         guard let node else { return nil }
-        guard let scalar = node.scalar else {
-            report(node, "\(what) should be a single value.")
+        guard let text = node.string else {
+            report(node, "\(what()) should be a single value.")
             return nil
         }
-        return Self.isNull(node) ? nil : scalar.string
-    }
-
-    /// Whether a node is YAML's empty value: nothing, `~` or `null`, unquoted.
-    private static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        return node.isNull ? nil : text
     }
 
     /// A list of scalars; a single scalar counts as a list of one.
-    public mutating func strings(_ node: Node?, _ what: String) -> [String]? {
+    public mutating func strings(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [String]? {
         guard let node else { return nil }
-        if node.scalar != nil { return string(node, what).map { [$0] } }
+        if node.string != nil { return string(node, what()).map { [$0] } }
         guard let items = node.sequence else {
-            report(node, "\(what) should be a list.")
+            report(node, "\(what()) should be a list.")
             return nil
         }
-        return items.compactMap { string($0, "Each item of \(what)") }
+        return items.compactMap { string($0, "Each item of \(what())") }
     }
 
     /// A date written YYYY-MM-DD, in `SupportedYears`.
-    public mutating func date(_ node: Node?, _ what: String) -> LocalDate? {
-        guard let text = string(node, what) else { return nil }
+    public mutating func date(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> LocalDate? {
+        guard let text = string(node, what()) else { return nil }
         guard let date = LocalDate(iso: text) else {
-            report(node, "\(what) '\(Excerpt.of(text))' is not a date (YYYY-MM-DD).")
+            report(node, "\(what()) '\(Excerpt.of(text))' is not a date (YYYY-MM-DD).")
             return nil
         }
-        return inSupportedYears(date, at: node, what)
+        return inSupportedYears(date, at: node, what())
     }
 
     /// `date` when it is in `SupportedYears`; else nil, reported at `node`.
-    public mutating func inSupportedYears(_ date: LocalDate, at node: Node?, _ what: String) -> LocalDate? {
+    public mutating func inSupportedYears(_ date: LocalDate, at node: YAMLNode?, _ what: @autoclosure () -> String) -> LocalDate? {
         guard SupportedYears.contains(date) else {
-            report(node, SupportedYears.refusal(what, date))
+            report(node, SupportedYears.refusal(what(), date))
             return nil
         }
         return date
     }
 
     /// An ISO 8601 duration such as `P14D` or `PT3H30M`.
-    public mutating func duration(_ node: Node?, _ what: String, calendarOnly: Bool) -> ISODuration? {
-        guard let text = string(node, what) else { return nil }
+    public mutating func duration(_ node: YAMLNode?, _ what: @autoclosure () -> String, calendarOnly: Bool) -> ISODuration? {
+        guard let text = string(node, what()) else { return nil }
         let value: ISODuration
         do {
             value = try ISODuration(parsing: text)
         } catch .malformed {
-            report(node, "\(what) '\(Excerpt.of(text))' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
+            report(node, "\(what()) '\(Excerpt.of(text))' is not an ISO 8601 duration (e.g. 'P14D', 'P2W', 'PT3H30M').")
             return nil
         } catch {
-            report(node, "\(what) '\(Excerpt.of(text))' is longer than \(ISODuration.longest.years) years, "
+            report(node, "\(what()) '\(Excerpt.of(text))' is longer than \(ISODuration.longest.years) years, "
                 + "the longest any plan may use.")
             return nil
         }
         if calendarOnly && !value.isCalendarOnly {
-            report(node, "\(what) '\(Excerpt.of(text))' must be whole days, weeks, months or years (e.g. 'P14D').")
+            report(node, "\(what()) '\(Excerpt.of(text))' must be whole days, weeks, months or years (e.g. 'P14D').")
             return nil
         }
         return value
@@ -153,9 +154,9 @@ public struct YAMLReader {
 
     /// Reports a value bound for an email header that holds a line break or another control
     /// character (`HeaderText`'s rule, the mail layer's own), so `check` stops what sending would.
-    public mutating func refuseLineBreaks(_ value: String?, at node: Node?, _ what: String) {
+    public mutating func refuseLineBreaks(_ value: String?, at node: YAMLNode?, _ what: @autoclosure () -> String) {
         guard let value, let control = HeaderText.firstControl(in: value) else { return }
-        report(node, "\(what) contains \(HeaderText.describe(control)); it ends up in an email header, "
+        report(node, "\(what()) contains \(HeaderText.describe(control)); it ends up in an email header, "
             + "so it must be one line of printable text.")
     }
 
