@@ -13,9 +13,12 @@ public enum StableHash {
 
     /// FNV-1a, 64 bits, as 16 lowercase hex digits: for fingerprints of content kept to tell
     /// whether it changed, where one change in four billion going unnoticed would be too many.
-    public static func hex64(_ text: String) -> String {
+    public static func hex64(_ text: String) -> String { hex64(bytes: text.utf8) }
+
+    /// `hex64` of bytes that need not be text (a zoneinfo file).
+    public static func hex64(bytes: some Sequence<UInt8>) -> String {
         var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 1_099_511_628_211
         }

@@ -3,7 +3,6 @@ import CalendarTime
 import Foundation
 import RoundTableCore
 import RoundTableStore
-import Synchronization
 
 /// The options every command takes: which schedule, which state, and as of which day.
 struct CommonOptions: ParsableArguments {
@@ -61,12 +60,7 @@ struct CommonOptions: ParsableArguments {
     /// schedules are independent of each other, and reading them is most of what a run over a
     /// folder costs.
     private static func read(_ files: [String]) -> [Result<(LoadedSchedule?, [Diagnostic]), any Error>] {
-        let results = Mutex([Result<(LoadedSchedule?, [Diagnostic]), any Error>?](repeating: nil, count: files.count))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let read = Result { ScheduleLoader.load(try TextFile.read(files[index]), file: files[index]) }
-            results.withLock { $0[index] = read }
-        }
-        return results.withLock { $0.map { $0! } }
+        files.concurrentMap { file in Result { ScheduleLoader.load(try TextFile.read(file), file: file) } }
     }
 
     /// The as-of day: given, or today on the series' wall clock (so 00:30 in London is already
