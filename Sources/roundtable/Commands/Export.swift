@@ -13,7 +13,8 @@ extension RoundTable {
                 With --dir, writes <series>.ics and one <member>.ics per member, ready for any web server; \
                 a feed whose content is unchanged (apart from its DTSTAMPs) is left as it is, file time \
                 included, so the server's ETags stay as they were. With -s naming a folder of schedules, \
-                --dir is required and each series gets its own subfolder, <dir>/<series>/.
+                --dir is required and each series gets its own subfolder, <dir>/<series>/; <dir>/.roundtable-export \
+                then records what each series' feeds were made of, so that a series unchanged since is not built again.
                 """)
 
         @OptionGroup var options: CommonOptions
