@@ -11,37 +11,37 @@ import CalendarTime
 /// whether VTODOs are included, and what the caller knows of the program and the system that
 /// shapes the text (its version, the zone rules behind the VTIMEZONE).
 public enum FeedFingerprint {
-    /// 16 hex digits of `StableHash.hex64` over the inputs, each written with its length so that
-    /// no two different inputs run together into the same text.
+    /// 16 hex digits of `StableHash.hex64` over the inputs, each taken in with its length so that
+    /// no two different inputs run together into the same bytes.
     public static func of(scheduleText: String, records: Records, includeTodos: Bool, environment: String) -> String {
-        var text = "roundtable feeds 1\n"
-        text.reserveCapacity(scheduleText.utf8.count + 64 * (records.completions.count + records.actions.count) + 256)
-        field(environment, into: &text)
-        field(includeTodos ? "todos" : "no-todos", into: &text)
-        field(scheduleText, into: &text)
+        var hash = StableHash.Hash64()
+        hash.add("roundtable feeds 1\n")
+        field(environment, into: &hash)
+        field(includeTodos ? "todos" : "no-todos", into: &hash)
+        field(scheduleText, into: &hash)
         for completion in records.completions {
-            text += "completion "
-            field(completion.session, into: &text)
-            field(completion.stage.rawValue, into: &text)
-            field(completion.on.description, into: &text)
+            hash.add("completion ")
+            field(completion.session, into: &hash)
+            field(completion.stage.rawValue, into: &hash)
+            field(completion.on.description, into: &hash)
         }
         // Only open actions reach a feed; one done, dropped or reopened changes this list.
         for action in records.actions where action.isOpen {
-            text += "action "
-            field(action.id, into: &text)
-            field(action.session, into: &text)
-            field(action.owner, into: &text)
-            field(action.due.description, into: &text)
-            field(action.text, into: &text)
+            hash.add("action ")
+            field(action.id, into: &hash)
+            field(action.session, into: &hash)
+            field(action.owner, into: &hash)
+            field(action.due.description, into: &hash)
+            field(action.text, into: &hash)
         }
-        return StableHash.hex64(text)
+        return hash.hex
     }
 
     /// `value` as `<byte count>:<value>\n`.
-    private static func field(_ value: String, into text: inout String) {
-        text += String(value.utf8.count)
-        text += ":"
-        text += value
-        text += "\n"
+    private static func field(_ value: String, into hash: inout StableHash.Hash64) {
+        hash.add(String(value.utf8.count))
+        hash.add(":")
+        hash.add(value)
+        hash.add("\n")
     }
 }
