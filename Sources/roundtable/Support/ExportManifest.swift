@@ -19,7 +19,7 @@ import Glibc
 ///
 /// Anything unexpected (no file, another format, a line that does not parse) reads as an empty
 /// manifest: every series is then built and compared with its files, as without one.
-struct ExportManifest: Equatable {
+struct ExportManifest {
     /// The file's name in the folder given to `--dir`.
     static let fileName = ".roundtable-export"
 
@@ -43,13 +43,9 @@ struct ExportManifest: Equatable {
     }
 
     /// One series: its fingerprint, and its feed files by name, in the order written.
-    struct Entry: Equatable {
+    struct Entry {
         let fingerprint: String
         let files: [(name: String, stamp: FileStamp)]
-
-        static func == (a: Entry, b: Entry) -> Bool {
-            a.fingerprint == b.fingerprint && a.files.elementsEqual(b.files) { $0.name == $1.name && $0.stamp == $1.stamp }
-        }
 
         /// Whether the series' feeds, named `names` in `folder`, are the files recorded here,
         /// untouched since, and what they were made of has the fingerprint `fingerprint`.
