@@ -82,7 +82,8 @@ def main():
                 if first_export:
                     shutil.rmtree(feeds, ignore_errors=True)
                 counts[name] = instructions(argv, expect=expect)
-        files = [os.path.join(d, f) for d, _, names in os.walk(feeds) for f in names]
+        # The feeds, not export's manifest (.roundtable-export).
+        files = [os.path.join(d, f) for d, _, names in os.walk(feeds) for f in names if f.endswith(".ics")]
         sizes[scale, "feeds"] = (len(files), sum(os.path.getsize(f) for f in files) / 1e6)
         dry = subprocess.run(commands(binary, schedules, state, folder)[-1][1], capture_output=True, text=True).stdout
         sizes[scale, "reminders"] = dry.count("would send")

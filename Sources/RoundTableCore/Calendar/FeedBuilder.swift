@@ -6,7 +6,7 @@ import ICalendar
 /// Deadlines go out twice on purpose: as all-day VEVENTs, because Outlook and Google Calendar
 /// ignore VTODO, and as VTODOs for task clients. A stage's deadline event leaves the feed once
 /// the stage is done; its VTODO stays, marked COMPLETED, so task lists tick it off.
-public struct FeedBuilder {
+public struct FeedBuilder: Sendable {
     public let schedule: Schedule
     public let timelines: [SessionTimeline]
     /// When the feed is made, in UTC: every DTSTAMP.

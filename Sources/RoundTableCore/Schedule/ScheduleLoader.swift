@@ -4,6 +4,9 @@ import CalendarTime
 public struct LoadedSchedule: Sendable {
     public let schedule: Schedule
     public let file: String
+    /// The file's text as read: `export --dir` fingerprints it, so that any change to the file
+    /// (whatever the model makes of it) builds the series' feeds again.
+    public let text: String
     /// Line and column of each session's entry, by session id.
     public let sessionLocations: [String: Location]
     /// Line and column of each member's entry, by member id.
@@ -52,7 +55,7 @@ public enum ScheduleLoader {
         let memberLocations = Dictionary(members.map { member, node in
             (member.id, LoadedSchedule.Location(line: node.line, column: node.column))
         }, uniquingKeysWith: { first, _ in first })
-        return (LoadedSchedule(schedule: schedule, file: file, sessionLocations: locations, memberLocations: memberLocations), [])
+        return (LoadedSchedule(schedule: schedule, file: file, text: text, sessionLocations: locations, memberLocations: memberLocations), [])
     }
 
     private static func readSeries(_ node: YAMLNode?, _ r: inout YAMLReader) -> Series? {

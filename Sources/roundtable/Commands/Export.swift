@@ -13,7 +13,8 @@ extension RoundTable {
                 With --dir, writes <series>.ics and one <member>.ics per member, ready for any web server; \
                 a feed whose content is unchanged (apart from its DTSTAMPs) is left as it is, file time \
                 included, so the server's ETags stay as they were. With -s naming a folder of schedules, \
-                --dir is required and each series gets its own subfolder, <dir>/<series>/.
+                --dir is required and each series gets its own subfolder, <dir>/<series>/; <dir>/.roundtable-export \
+                then records what each series' feeds were made of, so that a series unchanged since is not built again.
                 """)
 
         @OptionGroup var options: CommonOptions
@@ -36,11 +37,7 @@ extension RoundTable {
                 guard let dir, output == nil, member == nil else {
                     throw ValidationError("With a folder of schedules, export writes feeds into a folder: pass --dir DIR (and no -o or --member).")
                 }
-                for context in try options.loadAll() {
-                    let into = try TextFile.path(named: context.schedule.series.id, in: dir)
-                    let feeds = try writeFeeds(of: context, into: into, only: nil)
-                    print("\(into): \(Self.changed(feeds))")
-                }
+                try writeOrganisation(try options.loadAll(), into: dir)
                 return
             }
             let context = try options.load()
@@ -59,12 +56,24 @@ extension RoundTable {
         /// The series feed and one per member (or only the selected member's), as files in `folder`;
         /// a file that already says the same (apart from DTSTAMPs) is not written again.
         private func writeFeeds(of context: Context, into folder: String, only selected: Member?) throws -> [(path: String, changed: Bool)] {
-            let builder = context.feed(includeTodos: !noTodos)
-            let feeds: [(String, Member?)] = selected.map { [($0.id, $0)] }
-                ?? [(context.schedule.series.id, nil)] + context.schedule.members.map { ($0.id, $0) }
-        let texts = try builder.texts(for: feeds.map(\.1))
-        return try zip(feeds, texts).map { feed, text in
-            let path = try TextFile.path(named: feed.0 + ".ics", in: folder)
+            let feeds: [Member?] = selected.map { [$0] } ?? Self.everyFeed(of: context.schedule)
+            return try Self.write(feeds, of: context.feed(includeTodos: !noTodos), into: folder)
+        }
+
+        /// The series feed (nil) and one per member, in the order they are written and reported.
+        private static func everyFeed(of schedule: Schedule) -> [Member?] {
+            [nil] + schedule.members.map { $0 }
+        }
+
+        /// `<member or series id>.ics`.
+        private static func fileName(of feed: Member?, in schedule: Schedule) -> String {
+            (feed?.id ?? schedule.series.id) + ".ics"
+        }
+
+        private static func write(_ feeds: [Member?], of builder: FeedBuilder, into folder: String) throws -> [(path: String, changed: Bool)] {
+            let texts = try builder.texts(for: feeds)
+            return try zip(feeds, texts).map { feed, text in
+                let path = try TextFile.path(named: fileName(of: feed, in: builder.schedule), in: folder)
                 // A file that cannot be read as text (or is not there) is simply written anew.
                 if let old = try? TextFile.read(path), CalendarText.sameApartFromStamps(old, text) {
                     return (path, false)
@@ -72,6 +81,54 @@ extension RoundTable {
                 try TextFile.write(text, to: path)
                 return (path, true)
             }
+        }
+
+        /// Every series' feeds into `dir/<series>/`, the series spread over every core and reported in
+        /// the schedules' order. A series whose feeds `dir`'s `ExportManifest` shows to be made of
+        /// exactly what they would be made of now, and untouched since, is not built at all; any other
+        /// is built and compared with its files as a single series is. If one series fails, those
+        /// before it are reported and the error ends the run (others may have been written meanwhile:
+        /// they are correct, and the next run finds them so); the manifest is then left as it was.
+        private func writeOrganisation(_ contexts: [Context], into dir: String) throws {
+            let before = ExportManifest.read(in: dir)
+            let environments = FeedEnvironment.describing(zones: Set(contexts.map(\.schedule.series.timezone)))
+            let includeTodos = !noTodos
+            let work = contexts.map { context in
+                (builder: context.feed(includeTodos: includeTodos), text: context.loaded.text, records: context.records)
+            }
+            let results = work.concurrentMap { series in
+                Result { () throws -> (folder: String, feeds: [(path: String, changed: Bool)], entry: ExportManifest.Entry?) in
+                    let schedule = series.builder.schedule
+                    let folder = try TextFile.path(named: schedule.series.id, in: dir)
+                    let feeds = Self.everyFeed(of: schedule)
+                    let names = feeds.map { Self.fileName(of: $0, in: schedule) }
+                    let fingerprint = environments.map {
+                        FeedFingerprint.of(scheduleText: series.text, records: series.records, includeTodos: includeTodos,
+                                           environment: $0[schedule.series.timezone]!)
+                    }
+                    if let fingerprint, let entry = before.series[schedule.series.id],
+                       entry.stillDescribes(fingerprint: fingerprint, names: names, in: folder) {
+                        return (folder, names.map { ((folder as NSString).appendingPathComponent($0), false) }, entry)
+                    }
+                    let written = try Self.write(feeds, of: series.builder, into: folder)
+                    let entry = try fingerprint.map { fingerprint in
+                        ExportManifest.Entry(fingerprint: fingerprint, files: try zip(names, written).map { name, feed in
+                            guard let stamp = ExportManifest.FileStamp.of(feed.path) else {
+                                throw RoundTableError.cannotWrite(path: feed.path, reason: "it is not there after writing it")
+                            }
+                            return (name, stamp)
+                        })
+                    }
+                    return (folder, written, entry)
+                }
+            }
+            var after = ExportManifest()
+            for (context, result) in zip(contexts, results) {
+                let series = try result.get()
+                print("\(series.folder): \(Self.changed(series.feeds))")
+                after.series[context.schedule.series.id] = series.entry
+            }
+            if environments != nil { try after.write(in: dir) }
         }
 
         /// "3 of 11 feeds changed".

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `export --dir` over a folder of schedules, run again: a series whose feeds are made of the
+/// same as last time is not rebuilt (the manifest `.roundtable-export` says so), and anything
+/// else (a changed schedule, a new record, another option, a feed deleted or edited by hand, a
+/// damaged manifest) gives the feeds a fresh export into an empty folder gives.
+@Suite struct OrganisationExportTests {
+    private let folder: URL
+    private let schedules: URL
+    private let feeds: URL
+    private let env: [String: String]
+    private static let series = ["ajc-plg-2012", "ajc-second-2012"]
+    private static let members = ["coord", "priya", "tom", "grace", "dan", "helen", "sam", "ruth", "eoin", "zoe"]
+
+    init() throws {
+        folder = try temporaryDirectory()
+        schedules = folder.appendingPathComponent("schedules")
+        feeds = folder.appendingPathComponent("feeds")
+        try FileManager.default.createDirectory(at: schedules, withIntermediateDirectories: true)
+        let ajc = try String(contentsOf: repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml"), encoding: .utf8)
+        try ajc.write(to: schedules.appendingPathComponent("ajc.yaml"), atomically: true, encoding: .utf8)
+        try ajc.replacingOccurrences(of: "id: ajc-plg-2012", with: "id: ajc-second-2012")
+            .write(to: schedules.appendingPathComponent("second.yaml"), atomically: true, encoding: .utf8)
+        // One instant for every run: feeds written at different times differ only in DTSTAMPs,
+        // which an unchanged feed keeps; with one instant a fresh export must match byte for byte.
+        env = ["ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path,
+               "ROUNDTABLE_NOW": "2012-11-26T09:00:00Z"]
+        let seeded = try roundtable(["import", "-s", schedules.appendingPathComponent("ajc.yaml").path, bundledSeeds], environment: env)
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+    }
+
+    private func export(into dir: URL, _ options: [String] = []) throws -> Run {
+        let run = try roundtable(["export", "-s", schedules.path, "--dir", dir.path] + options, environment: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        return run
+    }
+
+    /// Every file under `dir` (the manifest included), by path relative to it.
+    private func files(in dir: URL) throws -> [String: URL] {
+        var files: [String: URL] = [:]
+        for series in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            let sub = dir.appendingPathComponent(series)
+            guard (try? FileManager.default.contentsOfDirectory(atPath: sub.path)) != nil else {
+                files[series] = sub
+                continue
+            }
+            for name in try FileManager.default.contentsOfDirectory(atPath: sub.path) {
+                files[series + "/" + name] = sub.appendingPathComponent(name)
+            }
+        }
+        return files
+    }
+
+    private func modificationDates(in dir: URL) throws -> [String: Date] {
+        try files(in: dir).mapValues { try #require(try FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date) }
+    }
+
+    /// The feeds in `feeds` are, byte for byte, those a first export into an empty folder writes now.
+    private func expectFeedsAsFromScratch(_ options: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fresh = folder.appendingPathComponent("fresh-\(UUID().uuidString)")
+        _ = try export(into: fresh, options)
+        let expected = try files(in: fresh).filter { $0.key != ".roundtable-export" }
+        let found = try files(in: feeds).filter { $0.key != ".roundtable-export" }
+        #expect(found.keys.sorted() == expected.keys.sorted(), sourceLocation: sourceLocation)
+        for (name, url) in expected {
+            let written = try found[name].map { try Data(contentsOf: $0) }
+            #expect(written == (try Data(contentsOf: url)), "\(name) differs from a fresh export", sourceLocation: sourceLocation)
+        }
+    }
+
+    private func summary(_ series: String, changed: Int) -> String {
+        "\(feeds.path)/\(series): \(changed) of 11 feeds changed\n"
+    }
+
+    @Test func aSecondRunRewritesNothingAndSaysSo() throws {
+        let first = try export(into: feeds)
+        #expect(first.stdout == summary("ajc-plg-2012", changed: 11) + summary("ajc-second-2012", changed: 11))
+        let written = try files(in: feeds)
+        #expect(Set(written.keys) == Set([".roundtable-export"] + Self.series.flatMap { series in
+            ([series] + Self.members).map { "\(series)/\($0).ics" }
+        }))
+        // Back-dated, so a rewrite could not go unnoticed within the file system's time resolution.
+        let past = Date(timeIntervalSince1970: 1_300_000_000)
+        for url in written.values { try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: url.path) }
+
+        // The first run recorded the times it left; back-dating changed them, so this run compares.
+        let compared = try export(into: feeds)
+        #expect(compared.stdout == summary("ajc-plg-2012", changed: 0) + summary("ajc-second-2012", changed: 0))
+        #expect(try modificationDates(in: feeds).filter { $0.key != ".roundtable-export" }.values.allSatisfy { $0 == past })
+
+        let manifest = try modificationDates(in: feeds)[".roundtable-export"]
+        let skipped = try export(into: feeds)
+        #expect(skipped.stdout == compared.stdout)
+        #expect(try modificationDates(in: feeds).filter { $0.key != ".roundtable-export" }.values.allSatisfy { $0 == past })
+        #expect(try modificationDates(in: feeds)[".roundtable-export"] == manifest, "an unchanged run leaves the manifest too")
+        try expectFeedsAsFromScratch()
+    }
+
+    @Test func aChangedScheduleRebuildsItsSeriesOnly() throws {
+        _ = try export(into: feeds)
+        let second = schedules.appendingPathComponent("second.yaml")
+        let text = try String(contentsOf: second, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: \"AJC pilot", with: "title: \"Second pilot").write(to: second, atomically: true, encoding: .utf8)
+        let run = try export(into: feeds)
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 0) + summary("ajc-second-2012", changed: 11))
+        try expectFeedsAsFromScratch()
+    }
+
+    @Test(arguments: [
+        ["action", "add", "--session", "rt4", "--owner", "dan", "--text", "Share the tender timetable"],
+        ["advance", "rt4", "writeup", "--on", "2012-11-26", "--as-of", "2012-11-26"],
+    ])
+    func aNewRecordRebuildsTheFeedsItConcerns(command: [String]) throws {
+        _ = try export(into: feeds)
+        let recorded = try roundtable(command + ["-s", schedules.appendingPathComponent("ajc.yaml").path], environment: env)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let run = try export(into: feeds)
+        #expect(run.stdout.hasSuffix(summary("ajc-second-2012", changed: 0)))
+        #expect(!run.stdout.hasPrefix(summary("ajc-plg-2012", changed: 0)), "\(run.stdout)")
+        try expectFeedsAsFromScratch()
+    }
+
+    @Test func anotherOptionRebuildsEverySeries() throws {
+        _ = try export(into: feeds)
+        let run = try export(into: feeds, ["--no-todos"])
+        // Every feed with a deadline in it loses its VTODOs; a member who owns none keeps hers.
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 9) + summary("ajc-second-2012", changed: 8))
+        try expectFeedsAsFromScratch(["--no-todos"])
+    }
+
+    @Test func aDeletedFeedIsWrittenAgain() throws {
+        _ = try export(into: feeds)
+        try FileManager.default.removeItem(at: feeds.appendingPathComponent("ajc-second-2012/tom.ics"))
+        let run = try export(into: feeds)
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 0) + summary("ajc-second-2012", changed: 1))
+        try expectFeedsAsFromScratch()
+    }
+
+    @Test func aFeedEditedByHandIsWrittenAgainEvenAtTheSameSize() throws {
+        _ = try export(into: feeds)
+        let tom = feeds.appendingPathComponent("ajc-plg-2012/tom.ics")
+        let text = try String(contentsOf: tom, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "SUMMARY:", with: "SUMMARX:")
+        #expect(edited != text && edited.utf8.count == text.utf8.count)
+        try edited.write(to: tom, atomically: false, encoding: .utf8)
+        let run = try export(into: feeds)
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 1) + summary("ajc-second-2012", changed: 0))
+        try expectFeedsAsFromScratch()
+    }
+
+    @Test(arguments: [[], Array("roundtable export manifest 1\nnot a manifest line at all\n".utf8),
+                      Array("roundtable export manifest 9\n".utf8), [0xFF, 0xFE, 0x00, 0x0A]])
+    func aDamagedManifestMeansEveryFeedIsComparedAgain(manifest: [UInt8]) throws {
+        _ = try export(into: feeds)
+        let record = feeds.appendingPathComponent(".roundtable-export")
+        let kept = try String(contentsOf: record, encoding: .utf8)
+        // A feed spoilt at the same time as the manifest.
+        let coord = feeds.appendingPathComponent("ajc-second-2012/coord.ics")
+        try "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".write(to: coord, atomically: true, encoding: .utf8)
+        try Data(manifest).write(to: record)
+        let run = try export(into: feeds)
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 0) + summary("ajc-second-2012", changed: 1))
+        try expectFeedsAsFromScratch()
+        let rewritten = try String(contentsOf: record, encoding: .utf8)
+        #expect(rewritten.hasPrefix("roundtable export manifest 1\najc-plg-2012 ") && rewritten != kept)
+    }
+}
