@@ -13,10 +13,20 @@ struct SQLiteConnection: SQLConnection {
         }
     }
 
+    /// Reads each value straight from the statement as it steps, by position. The statement is
+    /// GRDB's cached one for that SQL: preparing costs more than reading a short result, and
+    /// the same reads repeat (one per series when a command works through an organisation).
     func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
-        try Row.fetchAll(db, sql: sql, arguments: Self.bound(arguments)).map { row in
-            SQLRow(values: Dictionary(row.map { ($0.0, Self.value($0.1)) }, uniquingKeysWith: { first, _ in first }))
+        let statement = try db.cachedStatement(sql: sql)
+        let columns = statement.columnNames
+        let cursor = try Row.fetchCursor(statement, arguments: Self.bound(arguments))
+        var rows: [SQLRow] = []
+        while try cursor.next() != nil {
+            rows.append(SQLRow(columns: columns, values: (0..<Int32(columns.count)).map { index in
+                Self.value(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: index))
+            }))
         }
+        return rows
     }
 
     private static func bound(_ arguments: [any SQLValueConvertible]) -> StatementArguments {

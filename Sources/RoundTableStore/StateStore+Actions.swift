@@ -33,7 +33,7 @@ extension StateStore {
     public func changeAction(series: String, id: String, _ change: (Action) throws -> Action) throws -> Action {
         guard let number = ActionID.number(id) else { throw StoreError.unknownAction(id) }
         return try ruled { db in
-            guard let current = try Self.actions(db, series: series, number: number).first else { throw StoreError.unknownAction(id) }
+            guard let current = try Self.actions(db, series: [series], number: number)[series]?.first else { throw StoreError.unknownAction(id) }
             let changed = try Refusal.check { try change(current) }
             try db.execute(
                 sql: """
@@ -48,20 +48,32 @@ extension StateStore {
         }
     }
 
-    /// The series' actions by number (A2 before A10), each with its history; or only one number.
-    static func actions(_ db: any SQLConnection, series: String, number: Int? = nil) throws -> [Action] {
+    /// The actions of each of `series` (every id named has an entry), in one snapshot with one
+    /// statement per table, as `records(series:ledger:)` reads them.
+    public func actions(series: [String]) throws(StoreError) -> [String: [Action]] {
+        try read { db in
+            let actions = try Self.actions(db, series: series)
+            return Dictionary(series.map { ($0, actions[$0] ?? []) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// Each series' actions by number (A2 before A10), each with its history; or only one number.
+    static func actions(_ db: any SQLConnection, series: [String], number: Int? = nil) throws -> [String: [Action]] {
         let only = number == nil ? "" : " AND number = ?"
-        let arguments: [any SQLValueConvertible] = number.map { [series, $0] } ?? [series]
-        var history: [Int: [Action.Change]] = [:]
-        for row in try db.fetchAll(sql: "SELECT \(Rows.actionChangeColumns) FROM action_changes WHERE series = ?\(only) ORDER BY number, seq",
-                                    arguments: arguments) {
-            let (owner, change) = try Rows.actionChange(row)
-            history[owner, default: []].append(change)
+        let arguments: [any SQLValueConvertible] = number.map { [$0] } ?? []
+        let changes = try db.fetchAll(Rows.actionChangeColumns, from: "action_changes", series: series, condition: only,
+                                      arguments: arguments, orderBy: "number, seq")
+        var actions: [String: [Action]] = [:]
+        for (id, rows) in try db.fetchAll(Rows.actionColumns, from: "actions", series: series, condition: only, arguments: arguments,
+                                          orderBy: "number") {
+            var history: [Int: [Action.Change]] = [:]
+            for row in changes[id] ?? [] {
+                let (number, change) = try Rows.actionChange(row)
+                history[number, default: []].append(change)
+            }
+            actions[id] = try rows.map { row in try Rows.action(row, history: history[Int(sqlValue: row["number"]) ?? 0] ?? []) }
         }
-        return try db.fetchAll(sql: "SELECT \(Rows.actionColumns) FROM actions WHERE series = ?\(only) ORDER BY number",
-                                arguments: arguments).map { row in
-            try Rows.action(row, history: history[Int(sqlValue: row["number"]) ?? 0] ?? [])
-        }
+        return actions
     }
 
     /// Inserts one action under its number, with its history; a number already used is a `.conflict`.

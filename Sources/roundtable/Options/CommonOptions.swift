@@ -90,19 +90,23 @@ struct CommonOptions: ParsableArguments {
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.
     func load() throws -> Context {
-        try context(loadSchedule(), store: try openStore())
+        let loaded = try loadSchedule(), store = try openStore()
+        return try context(loaded, store: store, records: try store.records(series: loaded.schedule.series.id, ledger: false))
     }
 
-    /// A context for each series -s names, all over one state file.
+    /// A context for each series -s names, all over one state file, whose records are read
+    /// together (one statement per table for the whole organisation).
     func loadAll() throws -> [Context] {
         let schedules = try loadSchedules()
         let store = try openStore()
-        return try schedules.map { try context($0, store: store) }
+        let records = try store.records(series: schedules.map(\.schedule.series.id), ledger: false)
+        return try schedules.map { loaded in
+            try context(loaded, store: store, records: records[loaded.schedule.series.id] ?? Records(series: loaded.schedule.series.id))
+        }
     }
 
-    private func context(_ loaded: LoadedSchedule, store: StateStore) throws -> Context {
-        let records = ActionRules.resolvingDues(try store.records(series: loaded.schedule.series.id, ledger: false), in: loaded.schedule)
-        return Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: records)
+    private func context(_ loaded: LoadedSchedule, store: StateStore, records: Records) throws -> Context {
+        Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: ActionRules.resolvingDues(records, in: loaded.schedule))
     }
 
     private func schedulePath() throws -> String { try Self.schedulePath(given: schedule) }
