@@ -28,6 +28,18 @@ extension SQLConnection {
     }
 }
 
+extension [String: [SQLRow]] {
+    /// Each series' rows decoded: `mapValues`, except that no rows allocate nothing. `mapValues`
+    /// made a dictionary of the new type even when empty, and instantiating that type's metadata
+    /// (once a run, by demangling its name) cost a run on a small state 0.4 M instructions for
+    /// an empty table.
+    func decoded<T>(_ decode: ([SQLRow]) throws -> T) rethrows -> [String: T] {
+        var decoded: [String: T] = [:]
+        for (series, rows) in self { decoded[series] = try decode(rows) }
+        return decoded
+    }
+}
+
 /// How many series ids one statement binds: SQLite before 3.32 took at most 999 values,
 /// PostgreSQL takes 65,535.
 private let seriesPerStatement = 900

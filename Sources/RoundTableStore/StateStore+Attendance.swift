@@ -3,7 +3,7 @@ import RoundTableCore
 extension StateStore {
     /// Who attended each session of each series, by session, in member-id order within a session.
     static func attendance(_ db: any SQLConnection, series: [String]) throws -> [String: [Attendance]] {
-        try db.fetchAll(Rows.attendanceColumns, from: "attendance", series: series, orderBy: "session, member").mapValues { rows in
+        try db.fetchAll(Rows.attendanceColumns, from: "attendance", series: series, orderBy: "session, member").decoded { rows in
             var bySession: [(String, [String])] = []
             for row in rows {
                 let (session, member) = try Rows.attendee(row)

@@ -10,7 +10,7 @@ extension StateStore {
     /// Each series' invitations by session, then attendee.
     static func invitations(_ db: any SQLConnection, series: [String]) throws -> [String: [Sent<InvitationRecord>]] {
         try db.fetchAll(Rows.invitationColumns, from: "invitations", series: series, orderBy: "session, attendee")
-            .mapValues { try $0.map(Rows.invitation) }
+            .decoded { try $0.map(Rows.invitation) }
     }
 
     /// Writes an invitation row; `replacing` what was sent before to that attendee about that

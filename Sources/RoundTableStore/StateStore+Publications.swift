@@ -19,7 +19,7 @@ extension StateStore {
     /// Every resource of each series, in every collection, for `dump`.
     static func published(_ db: any SQLConnection, series: [String]) throws -> [String: [Publication]] {
         try db.fetchAll("collection, \(Rows.publishedColumns)", from: "published_resources", series: series, orderBy: "collection, uid")
-            .mapValues { try $0.map(Rows.publication) }
+            .decoded { try $0.map(Rows.publication) }
     }
 
     /// Adds one resource as `import` reads it; one already kept is a `DuplicateKey`.
