@@ -5,7 +5,8 @@ extension SQLConnection {
     ///
     /// An organisation's records were read with six statements per series; preparing them cost
     /// more than reading the rows. The list of ids is cut into statements of at most
-    /// `seriesPerStatement` ids, below every backend's limit on bound values.
+    /// `seriesPerStatement` ids, below every backend's limit on bound values; an id named twice
+    /// is read once.
     ///
     /// - Parameters:
     ///   - columns: the columns the row readers of `Rows` need (`series` is selected besides).
@@ -13,9 +14,11 @@ extension SQLConnection {
     ///   - order: the ORDER BY within a series; nil when the caller sorts.
     func fetchAll(_ columns: String, from table: String, series: [String], condition: String = "",
                   arguments: [any SQLValueConvertible] = [], orderBy order: String?) throws -> [String: [SQLRow]] {
+        var seen = Set<String>()
+        let unique = series.filter { seen.insert($0).inserted }
         var grouped: [String: [SQLRow]] = [:]
-        for start in stride(from: 0, to: series.count, by: seriesPerStatement) {
-            let ids = series[start..<min(start + seriesPerStatement, series.count)]
+        for start in stride(from: 0, to: unique.count, by: seriesPerStatement) {
+            let ids = unique[start..<min(start + seriesPerStatement, unique.count)]
             let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
             let rows = try fetchAll(sql: "SELECT series, \(columns) FROM \(table) WHERE series IN (\(placeholders))\(condition)"
                                         + (order.map { " ORDER BY series, \($0)" } ?? ""),
@@ -30,9 +33,8 @@ extension SQLConnection {
 
 extension [String: [SQLRow]] {
     /// Each series' rows decoded: `mapValues`, except that no rows allocate nothing. `mapValues`
-    /// made a dictionary of the new type even when empty, and instantiating that type's metadata
-    /// (once a run, by demangling its name) cost a run on a small state 0.4 M instructions for
-    /// an empty table.
+    /// makes a dictionary of the new type even when empty, and the runtime instantiates that
+    /// type's metadata by demangling its name: 0.4 M instructions for AJC's empty invitations.
     func decoded<T>(_ decode: ([SQLRow]) throws -> T) rethrows -> [String: T] {
         var decoded: [String: T] = [:]
         for (series, rows) in self { decoded[series] = try decode(rows) }

@@ -63,6 +63,23 @@ import Testing
         }
     }
 
+    /// More series than one statement binds (900) are read in several statements; an id named
+    /// twice is read once.
+    @Test(arguments: StoreKind.allCases)
+    func aLongListOfSeriesIsReadWhole(kind: StoreKind) throws {
+        try kind.withStore { store in
+            let first = Self.records("s0000", owner: "sam"), last = Self.records("s1999", owner: "tom")
+            for records in [first, last] { try store.importRecords(records) }
+            let ids = ["s1999"] + (0..<2000).map { "s" + String(String(10_000 + $0).dropFirst()) }
+            let read = try store.records(series: ids)
+
+            #expect(read.count == 2000)
+            #expect(read["s0000"] == first)
+            #expect(read["s1999"] == last)
+            #expect(read["s0950"] == Records(series: "s0950"))
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func withoutTheLedgerEverySeriesLeavesOutItsLedgers(kind: StoreKind) throws {
         try kind.withStore { store in
