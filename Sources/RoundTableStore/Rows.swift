@@ -23,7 +23,7 @@ enum Rows {
     /// The columns `publishedResource(_:)` reads.
     static let publishedColumns = "rowid, uid, href, etag, fingerprint, in_doubt"
 
-    /// The series a row of `table` belongs to, as `SQLConnection.fetchAll(_:from:series:…)` selects it.
+    /// The series a row of `table` belongs to, as `SeriesRows.read` selects it.
     static func series(_ row: SQLRow, table: String) throws(StoreError) -> String {
         try Reader(row: row, table: table)["series"]
     }

@@ -7,12 +7,20 @@
 protocol SQLConnection {
     /// Runs a statement that returns no rows.
     func execute(sql: String, arguments: [any SQLValueConvertible]) throws
-    /// Runs a query and returns every row.
-    func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow]
+    /// Runs a query and hands each row to `body` as it is read, so that a large result (an
+    /// organisation's 50,000 actions) is decoded row by row rather than held whole first.
+    func forEachRow(sql: String, arguments: [any SQLValueConvertible], _ body: (SQLRow) throws -> Void) throws
 }
 
 extension SQLConnection {
     func execute(sql: String) throws { try execute(sql: sql, arguments: []) }
+
+    /// Runs a query and returns every row.
+    func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
+        var rows: [SQLRow] = []
+        try forEachRow(sql: sql, arguments: arguments) { rows.append($0) }
+        return rows
+    }
 
     /// The first row, or nil when there is none.
     func fetchOne(sql: String, arguments: [any SQLValueConvertible]) throws -> SQLRow? {

@@ -19,17 +19,15 @@ struct SQLiteConnection: SQLConnection {
     /// The statement is prepared each time, not taken from GRDB's statement cache: every `read`
     /// ends with `PRAGMA query_only`, which expires every prepared statement, so a cached one is
     /// prepared again at its next step anyway (measured: no fewer instructions, a few more).
-    func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
+    func forEachRow(sql: String, arguments: [any SQLValueConvertible], _ body: (SQLRow) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         let columns = statement.columnNames
         let cursor = try Row.fetchCursor(statement, arguments: Self.bound(arguments))
-        var rows: [SQLRow] = []
         while try cursor.next() != nil {
-            rows.append(SQLRow(columns: columns, values: (0..<Int32(columns.count)).map { index in
+            try body(SQLRow(columns: columns, values: (0..<Int32(columns.count)).map { index in
                 Self.value(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: index))
             }))
         }
-        return rows
     }
 
     private static func bound(_ arguments: [any SQLValueConvertible]) -> StatementArguments {

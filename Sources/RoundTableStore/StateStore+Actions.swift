@@ -61,19 +61,15 @@ extension StateStore {
     static func actions(_ db: any SQLConnection, series: [String], number: Int? = nil) throws -> [String: [Action]] {
         let only = number == nil ? "" : " AND number = ?"
         let arguments: [any SQLValueConvertible] = number.map { [$0] } ?? []
-        let changes = try db.fetchAll(Rows.actionChangeColumns, from: "action_changes", series: series, condition: only,
-                                      arguments: arguments, orderBy: "number, seq")
-        var actions: [String: [Action]] = [:]
-        for (id, rows) in try db.fetchAll(Rows.actionColumns, from: "actions", series: series, condition: only, arguments: arguments,
-                                          orderBy: "number") {
-            var history: [Int: [Action.Change]] = [:]
-            for row in changes[id] ?? [] {
-                let (number, change) = try Rows.actionChange(row)
-                history[number, default: []].append(change)
-            }
-            actions[id] = try rows.map { row in try Rows.action(row, history: history[Int(sqlValue: row["number"]) ?? 0] ?? []) }
+        var histories: [String: [Int: [Action.Change]]] = [:]
+        for (id, changes) in try SeriesRows.read(db, Rows.actionChangeColumns, from: "action_changes", series: series, condition: only,
+                                             arguments: arguments, orderBy: "number, seq", { try Rows.actionChange($1) }) {
+            histories[id] = Dictionary(grouping: changes, by: \.number).mapValues { $0.map(\.change) }
         }
-        return actions
+        return try SeriesRows.read(db, Rows.actionColumns, from: "actions", series: series, condition: only, arguments: arguments,
+                               orderBy: "number") { id, row in
+            try Rows.action(row, history: histories[id]?[Int(sqlValue: row["number"]) ?? 0] ?? [])
+        }
     }
 
     /// Inserts one action under its number, with its history; a number already used is a `.conflict`.

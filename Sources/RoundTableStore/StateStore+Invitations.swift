@@ -9,8 +9,7 @@ extension StateStore {
 
     /// Each series' invitations by session, then attendee.
     static func invitations(_ db: any SQLConnection, series: [String]) throws -> [String: [Sent<InvitationRecord>]] {
-        try db.fetchAll(Rows.invitationColumns, from: "invitations", series: series, orderBy: "session, attendee")
-            .decoded { try $0.map(Rows.invitation) }
+        try SeriesRows.read(db, Rows.invitationColumns, from: "invitations", series: series, orderBy: "session, attendee") { try Rows.invitation($1) }
     }
 
     /// Writes an invitation row; `replacing` what was sent before to that attendee about that

@@ -9,8 +9,7 @@ extension StateStore {
 
     /// Each series' ledger by item, recipient, then trigger.
     static func ledger(_ db: any SQLConnection, series: [String]) throws -> [String: [Sent<LedgerEntry>]] {
-        try db.fetchAll(Rows.ledgerColumns, from: "ledger", series: series, orderBy: "item, recipient, trigger")
-            .decoded { try $0.map(Rows.ledgerEntry) }
+        try SeriesRows.read(db, Rows.ledgerColumns, from: "ledger", series: series, orderBy: "item, recipient, trigger") { try Rows.ledgerEntry($1) }
     }
 
     /// Records the entries of one delivered message in one transaction; a row already there

@@ -18,8 +18,9 @@ extension StateStore {
 
     /// Every resource of each series, in every collection, for `dump`.
     static func published(_ db: any SQLConnection, series: [String]) throws -> [String: [Publication]] {
-        try db.fetchAll("collection, \(Rows.publishedColumns)", from: "published_resources", series: series, orderBy: "collection, uid")
-            .decoded { try $0.map(Rows.publication) }
+        try SeriesRows.read(db, "collection, \(Rows.publishedColumns)", from: "published_resources", series: series, orderBy: "collection, uid") {
+            try Rows.publication($1)
+        }
     }
 
     /// Adds one resource as `import` reads it; one already kept is a `DuplicateKey`.

@@ -16,7 +16,7 @@ extension StateStore {
     /// order); actions by number (A2 before A10).
     public func records(series: [String], ledger withLedger: Bool = true) throws(StoreError) -> [String: Records] {
         try read { db in
-            let completions = try db.fetchAll(Rows.completionColumns, from: "completions", series: series, orderBy: nil)
+            let completions = try SeriesRows.read(db, Rows.completionColumns, from: "completions", series: series, orderBy: nil) { try Rows.completion($1) }
             let actions = try Self.actions(db, series: series), attendance = try Self.attendance(db, series: series)
             let invitations = try Self.invitations(db, series: series), replies = try Self.replies(db, series: series)
             let ledger = withLedger ? try Self.ledger(db, series: series) : [:]
@@ -25,7 +25,7 @@ extension StateStore {
             for id in series {
                 records[id] = Records(
                     series: id,
-                    completions: try (completions[id] ?? []).map(Rows.completion).sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
+                    completions: (completions[id] ?? []).sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
                     actions: actions[id] ?? [], attendance: attendance[id] ?? [], invitations: invitations[id] ?? [],
                     replies: replies[id] ?? [], ledger: ledger[id] ?? [], published: published[id] ?? [])
             }

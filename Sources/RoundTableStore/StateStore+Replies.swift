@@ -9,7 +9,7 @@ extension StateStore {
 
     /// Each series' replies by session, then attendee.
     static func replies(_ db: any SQLConnection, series: [String]) throws -> [String: [Reply]] {
-        try db.fetchAll(Rows.replyColumns, from: "replies", series: series, orderBy: "session, attendee").decoded { try $0.map(Rows.reply) }
+        try SeriesRows.read(db, Rows.replyColumns, from: "replies", series: series, orderBy: "session, attendee") { try Rows.reply($1) }
     }
 
     /// The columns a reply is written with.
