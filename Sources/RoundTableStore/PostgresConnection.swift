@@ -43,7 +43,7 @@ final class PostgresConnection: SQLConnection {
 
     /// Runs one statement, parameters as text (their types inferred by the server), results as
     /// text turned back into integers where the column is one.
-    func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
+    func forEachRow(sql: String, arguments: [any SQLValueConvertible], _ body: (SQLRow) throws -> Void) throws {
         let texts: [String?] = arguments.map { argument in
             switch argument.sqlValue {
             case .null, .other: return nil
@@ -66,19 +66,15 @@ final class PostgresConnection: SQLConnection {
             if error.sqlState == "23505" { throw DuplicateKey() }
             throw error
         }
-        let columns = (0..<rt_PQnfields(result)).map { (String(cString: rt_PQfname(result, $0)), Self.isInteger(rt_PQftype(result, $0))) }
-        return (0..<rt_PQntuples(result)).map { row in
-            var values: [String: SQLValue] = [:]
-            for (index, (name, integer)) in columns.enumerated() {
-                let field = Int32(index)
-                if rt_PQgetisnull(result, row, field) != 0 {
-                    values[name] = .null
-                    continue
-                }
+        let fields = 0..<rt_PQnfields(result)
+        let columns = fields.map { String(cString: rt_PQfname(result, $0)) }
+        let integers = fields.map { Self.isInteger(rt_PQftype(result, $0)) }
+        for row in 0..<rt_PQntuples(result) {
+            try body(SQLRow(columns: columns, values: fields.map { field in
+                guard rt_PQgetisnull(result, row, field) == 0 else { return .null }
                 let text = String(cString: rt_PQgetvalue(result, row, field))
-                values[name] = integer ? (Int64(text).map(SQLValue.integer) ?? Self.boolean(text)) : .text(text)
-            }
-            return SQLRow(values: values)
+                return integers[Int(field)] ? (Int64(text).map(SQLValue.integer) ?? Self.boolean(text)) : .text(text)
+            }))
         }
     }
 

@@ -23,6 +23,11 @@ enum Rows {
     /// The columns `publishedResource(_:)` reads.
     static let publishedColumns = "rowid, uid, href, etag, fingerprint, in_doubt"
 
+    /// The series a row of `table` belongs to, as `SeriesRows.read` selects it.
+    static func series(_ row: SQLRow, table: String) throws(StoreError) -> String {
+        try Reader(row: row, table: table)["series"]
+    }
+
     /// A completion from a row of `completionColumns`.
     static func completion(_ row: SQLRow) throws(StoreError) -> Completion {
         let r = Reader(row: row, table: "completions")

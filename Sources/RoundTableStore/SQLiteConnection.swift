@@ -13,9 +13,20 @@ struct SQLiteConnection: SQLConnection {
         }
     }
 
-    func fetchAll(sql: String, arguments: [any SQLValueConvertible]) throws -> [SQLRow] {
-        try Row.fetchAll(db, sql: sql, arguments: Self.bound(arguments)).map { row in
-            SQLRow(values: Dictionary(row.map { ($0.0, Self.value($0.1)) }, uniquingKeysWith: { first, _ in first }))
+    /// Reads each value straight from the statement as it steps, by position, rather than
+    /// through a copied GRDB `Row` looked up by name.
+    ///
+    /// The statement is prepared each time, not taken from GRDB's statement cache: every `read`
+    /// ends with `PRAGMA query_only`, which expires every prepared statement, so a cached one is
+    /// prepared again at its next step anyway (measured: no fewer instructions, a few more).
+    func forEachRow(sql: String, arguments: [any SQLValueConvertible], _ body: (SQLRow) throws -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        let columns = statement.columnNames
+        let cursor = try Row.fetchCursor(statement, arguments: Self.bound(arguments))
+        while try cursor.next() != nil {
+            try body(SQLRow(columns: columns, values: (0..<Int32(columns.count)).map { index in
+                Self.value(DatabaseValue(sqliteStatement: statement.sqliteStatement, index: index))
+            }))
         }
     }
 

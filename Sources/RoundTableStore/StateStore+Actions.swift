@@ -33,7 +33,7 @@ extension StateStore {
     public func changeAction(series: String, id: String, _ change: (Action) throws -> Action) throws -> Action {
         guard let number = ActionID.number(id) else { throw StoreError.unknownAction(id) }
         return try ruled { db in
-            guard let current = try Self.actions(db, series: series, number: number).first else { throw StoreError.unknownAction(id) }
+            guard let current = try Self.actions(db, series: [series], number: number)[series]?.first else { throw StoreError.unknownAction(id) }
             let changed = try Refusal.check { try change(current) }
             try db.execute(
                 sql: """
@@ -48,19 +48,27 @@ extension StateStore {
         }
     }
 
-    /// The series' actions by number (A2 before A10), each with its history; or only one number.
-    static func actions(_ db: any SQLConnection, series: String, number: Int? = nil) throws -> [Action] {
-        let only = number == nil ? "" : " AND number = ?"
-        let arguments: [any SQLValueConvertible] = number.map { [series, $0] } ?? [series]
-        var history: [Int: [Action.Change]] = [:]
-        for row in try db.fetchAll(sql: "SELECT \(Rows.actionChangeColumns) FROM action_changes WHERE series = ?\(only) ORDER BY number, seq",
-                                    arguments: arguments) {
-            let (owner, change) = try Rows.actionChange(row)
-            history[owner, default: []].append(change)
+    /// The actions of each of `series` (every id named has an entry), in one snapshot with one
+    /// statement per table, as `records(series:ledger:)` reads them.
+    public func actions(series: [String]) throws(StoreError) -> [String: [Action]] {
+        try read { db in
+            let actions = try Self.actions(db, series: series)
+            return Dictionary(series.map { ($0, actions[$0] ?? []) }, uniquingKeysWith: { first, _ in first })
         }
-        return try db.fetchAll(sql: "SELECT \(Rows.actionColumns) FROM actions WHERE series = ?\(only) ORDER BY number",
-                                arguments: arguments).map { row in
-            try Rows.action(row, history: history[Int(sqlValue: row["number"]) ?? 0] ?? [])
+    }
+
+    /// Each series' actions by number (A2 before A10), each with its history; or only one number.
+    static func actions(_ db: any SQLConnection, series: [String], number: Int? = nil) throws -> [String: [Action]] {
+        let only = number == nil ? "" : " AND number = ?"
+        let arguments: [any SQLValueConvertible] = number.map { [$0] } ?? []
+        var histories: [String: [Int: [Action.Change]]] = [:]
+        for (id, changes) in try SeriesRows.read(db, Rows.actionChangeColumns, from: "action_changes", series: series, condition: only,
+                                             arguments: arguments, orderBy: "number, seq", { try Rows.actionChange($1) }) {
+            histories[id] = Dictionary(grouping: changes, by: \.number).mapValues { $0.map(\.change) }
+        }
+        return try SeriesRows.read(db, Rows.actionColumns, from: "actions", series: series, condition: only, arguments: arguments,
+                               orderBy: "number") { id, row in
+            try Rows.action(row, history: histories[id]?[Int(sqlValue: row["number"]) ?? 0] ?? [])
         }
     }
 

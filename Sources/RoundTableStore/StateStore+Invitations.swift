@@ -4,12 +4,12 @@ import RoundTableCore
 extension StateStore {
     /// What was last sent to each attendee of each session of the series.
     public func invitations(series: String) throws(StoreError) -> [InvitationRecord] {
-        try read { try Self.invitations($0, series: series).map(\.item) }
+        try read { try Self.invitations($0, series: [series])[series, default: []].map(\.item) }
     }
 
-    static func invitations(_ db: any SQLConnection, series: String) throws -> [Sent<InvitationRecord>] {
-        try db.fetchAll(sql: "SELECT \(Rows.invitationColumns) FROM invitations WHERE series = ? ORDER BY session, attendee",
-                         arguments: [series]).map(Rows.invitation)
+    /// Each series' invitations by session, then attendee.
+    static func invitations(_ db: any SQLConnection, series: [String]) throws -> [String: [Sent<InvitationRecord>]] {
+        try SeriesRows.read(db, Rows.invitationColumns, from: "invitations", series: series, orderBy: "session, attendee") { try Rows.invitation($1) }
     }
 
     /// Writes an invitation row; `replacing` what was sent before to that attendee about that

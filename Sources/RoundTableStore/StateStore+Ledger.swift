@@ -4,12 +4,12 @@ import RoundTableCore
 extension StateStore {
     /// Every reminder sent for the series: the memory that makes `remind` send each one once.
     public func ledger(series: String) throws(StoreError) -> [LedgerEntry] {
-        try read { try Self.ledger($0, series: series).map(\.item) }
+        try read { try Self.ledger($0, series: [series])[series, default: []].map(\.item) }
     }
 
-    static func ledger(_ db: any SQLConnection, series: String) throws -> [Sent<LedgerEntry>] {
-        try db.fetchAll(sql: "SELECT \(Rows.ledgerColumns) FROM ledger WHERE series = ? ORDER BY item, recipient, trigger",
-                         arguments: [series]).map(Rows.ledgerEntry)
+    /// Each series' ledger by item, recipient, then trigger.
+    static func ledger(_ db: any SQLConnection, series: [String]) throws -> [String: [Sent<LedgerEntry>]] {
+        try SeriesRows.read(db, Rows.ledgerColumns, from: "ledger", series: series, orderBy: "item, recipient, trigger") { try Rows.ledgerEntry($1) }
     }
 
     /// Records the entries of one delivered message in one transaction; a row already there

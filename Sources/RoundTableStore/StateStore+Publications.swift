@@ -16,10 +16,11 @@ extension StateStore {
         }
     }
 
-    /// Every resource of the series, in every collection, for `dump`.
-    static func published(_ db: any SQLConnection, series: String) throws -> [Publication] {
-        try db.fetchAll(sql: "SELECT collection, \(Rows.publishedColumns) FROM published_resources WHERE series = ? ORDER BY collection, uid",
-                        arguments: [series]).map(Rows.publication)
+    /// Every resource of each series, in every collection, for `dump`.
+    static func published(_ db: any SQLConnection, series: [String]) throws -> [String: [Publication]] {
+        try SeriesRows.read(db, "collection, \(Rows.publishedColumns)", from: "published_resources", series: series, orderBy: "collection, uid") {
+            try Rows.publication($1)
+        }
     }
 
     /// Adds one resource as `import` reads it; one already kept is a `DuplicateKey`.

@@ -1,27 +1,35 @@
 import RoundTableCore
 
 extension StateStore {
-    /// Everything recorded for a series, read in one snapshot so all of it agrees. The ledgers
-    /// (reminders sent, resources published), which only `dump`, `remind` and `publish` read, are
-    /// left out unless asked for.
+    /// Everything recorded for a series: `records(series:ledger:)` with one id.
+    public func records(series: String, ledger withLedger: Bool = true) throws(StoreError) -> Records {
+        try records(series: [series], ledger: withLedger)[series] ?? Records(series: series)
+    }
+
+    /// Everything recorded for each of `series` (every id named has an entry, empty when nothing
+    /// is recorded), read in one snapshot so all of it agrees, with one statement per table
+    /// whatever the number of series: a command over an organisation reads it all at once. The
+    /// ledgers (reminders sent, resources published), which only `dump`, `remind` and `publish`
+    /// read, are left out unless asked for.
     ///
     /// Completions come ordered by session id, then stage order (sorted here, as `Stage` owns that
     /// order); actions by number (A2 before A10).
-    public func records(series: String, ledger withLedger: Bool = true) throws(StoreError) -> Records {
+    public func records(series: [String], ledger withLedger: Bool = true) throws(StoreError) -> [String: Records] {
         try read { db in
-            let completions = try db.fetchAll(
-                sql: "SELECT \(Rows.completionColumns) FROM completions WHERE series = ?",
-                arguments: [series]
-            )
-            .map(Rows.completion)
-            let actions = try Self.actions(db, series: series)
-            return Records(
-                series: series,
-                completions: completions.sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
-                actions: actions, attendance: try Self.attendance(db, series: series),
-                invitations: try Self.invitations(db, series: series), replies: try Self.replies(db, series: series),
-                ledger: withLedger ? try Self.ledger(db, series: series) : [],
-                published: withLedger ? try Self.published(db, series: series) : [])
+            let completions = try SeriesRows.read(db, Rows.completionColumns, from: "completions", series: series, orderBy: nil) { try Rows.completion($1) }
+            let actions = try Self.actions(db, series: series), attendance = try Self.attendance(db, series: series)
+            let invitations = try Self.invitations(db, series: series), replies = try Self.replies(db, series: series)
+            let ledger = withLedger ? try Self.ledger(db, series: series) : [:]
+            let published = withLedger ? try Self.published(db, series: series) : [:]
+            var records: [String: Records] = [:]
+            for id in series {
+                records[id] = Records(
+                    series: id,
+                    completions: (completions[id] ?? []).sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
+                    actions: actions[id] ?? [], attendance: attendance[id] ?? [], invitations: invitations[id] ?? [],
+                    replies: replies[id] ?? [], ledger: ledger[id] ?? [], published: published[id] ?? [])
+            }
+            return records
         }
     }
 

@@ -4,12 +4,12 @@ import RoundTableCore
 extension StateStore {
     /// The latest answer of each attendee to each session.
     public func replies(series: String) throws(StoreError) -> [Reply] {
-        try read { try Self.replies($0, series: series) }
+        try read { try Self.replies($0, series: [series])[series, default: []] }
     }
 
-    static func replies(_ db: any SQLConnection, series: String) throws -> [Reply] {
-        try db.fetchAll(sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? ORDER BY session, attendee",
-                         arguments: [series]).map(Rows.reply)
+    /// Each series' replies by session, then attendee.
+    static func replies(_ db: any SQLConnection, series: [String]) throws -> [String: [Reply]] {
+        try SeriesRows.read(db, Rows.replyColumns, from: "replies", series: series, orderBy: "session, attendee") { try Rows.reply($1) }
     }
 
     /// The columns a reply is written with.

@@ -15,10 +15,12 @@ extension RoundTable {
         /// The schedule alone is checked; when the state file exists, its open actions are checked
         /// against the membership too (a state is never created by `check`).
         func run() throws {
-        let path = options.statePath
-        let store = StateStore.isServer(path) || FileManager.default.fileExists(atPath: path) ? try options.openStore() : nil
-            for loaded in try options.loadSchedules() {
-                let actions = try store?.records(series: loaded.schedule.series.id).actions ?? []
+            let path = options.statePath
+            let store = StateStore.isServer(path) || FileManager.default.fileExists(atPath: path) ? try options.openStore() : nil
+            let schedules = try options.loadSchedules()
+            let actionsOfSeries = try store?.actions(series: schedules.map(\.schedule.series.id)) ?? [:]
+            for loaded in schedules {
+                let actions = actionsOfSeries[loaded.schedule.series.id] ?? []
                 let warnings = PlanWarnings.find(in: loaded.schedule).map { loaded.warning(session: $0.session, $0.message) }
                     + PlanWarnings.departedOwners(in: loaded.schedule, actions: actions).map { loaded.warning(member: $0.member, $0.message) }
                 for warning in warnings { print(warning) }

@@ -84,19 +84,26 @@ struct CommonOptions: ParsableArguments {
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.
     func load() throws -> Context {
-        try context(loadSchedule(), store: try openStore())
+        let loaded = try loadSchedule(), store = try openStore()
+        return try context(loaded, store: store, records: try store.records(series: loaded.schedule.series.id, ledger: false))
     }
 
-    /// A context for each series -s names, all over one state file.
+    /// A context for each series -s names, all over one state file, whose records are read
+    /// together (one statement per table for the whole organisation). Each series' records are
+    /// taken out of what was read as its context is made, so the records as read and as resolved
+    /// are not both kept for every series at once (10 MB at the peak for an organisation).
     func loadAll() throws -> [Context] {
         let schedules = try loadSchedules()
         let store = try openStore()
-        return try schedules.map { try context($0, store: store) }
+        var records = try store.records(series: schedules.map(\.schedule.series.id), ledger: false)
+        return try schedules.map { loaded in
+            let id = loaded.schedule.series.id
+            return try context(loaded, store: store, records: records.removeValue(forKey: id) ?? Records(series: id))
+        }
     }
 
-    private func context(_ loaded: LoadedSchedule, store: StateStore) throws -> Context {
-        let records = ActionRules.resolvingDues(try store.records(series: loaded.schedule.series.id, ledger: false), in: loaded.schedule)
-        return Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: records)
+    private func context(_ loaded: LoadedSchedule, store: StateStore, records: Records) throws -> Context {
+        Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: ActionRules.resolvingDues(records, in: loaded.schedule))
     }
 
     private func schedulePath() throws -> String { try Self.schedulePath(given: schedule) }
