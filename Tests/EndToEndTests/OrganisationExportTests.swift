@@ -74,6 +74,26 @@ import TestSupport
         "\(feeds.path)/\(series): \(changed) of 11 feeds changed\n"
     }
 
+    /// Feeds are replaced through a file beside them, flushed once per run: a feed a web server
+    /// was given other permissions keeps them, a new feed gets the umask's, and nothing else is
+    /// left in the folder.
+    @Test func aRewrittenFeedKeepsItsPermissionsAndNoTemporaryFileIsLeft() throws {
+        _ = try export(into: feeds)
+        let feed = feeds.appendingPathComponent("ajc-plg-2012/ajc-plg-2012.ics").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: feed)
+        try "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".write(toFile: feed, atomically: false, encoding: .utf8)
+        let other = feeds.appendingPathComponent("ajc-plg-2012/coord.ics").path
+        try FileManager.default.removeItem(atPath: other)
+        let run = try export(into: feeds)
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 2) + summary("ajc-second-2012", changed: 0))
+        let mode = { (path: String) in try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) }
+        #expect(try mode(feed) == 0o640)
+        let mask = umask(0o022)
+        umask(mask)
+        #expect(try mode(other) == 0o666 & ~Int(mask))
+        try expectFeedsAsFromScratch()
+    }
+
     @Test func aSecondRunRewritesNothingAndSaysSo() throws {
         let first = try export(into: feeds)
         #expect(first.stdout == summary("ajc-plg-2012", changed: 11) + summary("ajc-second-2012", changed: 11))

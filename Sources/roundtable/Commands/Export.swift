@@ -70,7 +70,9 @@ extension RoundTable {
             (feed?.id ?? schedule.series.id) + ".ics"
         }
 
-        private static func write(_ feeds: [Member?], of builder: FeedBuilder, into folder: String) throws -> [(path: String, changed: Bool)] {
+        /// `flushed: false` leaves the flush to the caller, once for every series (`TextFile.write`).
+        private static func write(_ feeds: [Member?], of builder: FeedBuilder, into folder: String,
+                                  flushed: Bool = true) throws -> [(path: String, changed: Bool)] {
             let texts = try builder.texts(for: feeds)
             return try zip(feeds, texts).map { feed, text in
                 let path = try TextFile.path(named: fileName(of: feed, in: builder.schedule), in: folder)
@@ -78,7 +80,7 @@ extension RoundTable {
                 if let old = try? TextFile.read(path), CalendarText.sameApartFromStamps(old, text) {
                     return (path, false)
                 }
-                try TextFile.write(text, to: path)
+                try TextFile.write(text, to: path, flushed: flushed)
                 return (path, true)
             }
         }
@@ -110,7 +112,7 @@ extension RoundTable {
                        entry.stillDescribes(fingerprint: fingerprint, names: names, in: folder) {
                         return (folder, names.map { ((folder as NSString).appendingPathComponent($0), false) }, entry)
                     }
-                    let written = try Self.write(feeds, of: series.builder, into: folder)
+                    let written = try Self.write(feeds, of: series.builder, into: folder, flushed: false)
                     let entry = try fingerprint.map { fingerprint in
                         ExportManifest.Entry(fingerprint: fingerprint, files: try zip(names, written).map { name, feed in
                             guard let stamp = ExportManifest.FileStamp.of(feed.path) else {
@@ -128,6 +130,8 @@ extension RoundTable {
                 print("\(series.folder): \(Self.changed(series.feeds))")
                 after.series[context.schedule.series.id] = series.entry
             }
+            // The feeds are on disk before the manifest that vouches for them.
+            TextFile.flushAll()
             if environments != nil { try after.write(in: dir) }
         }
 
