@@ -81,6 +81,11 @@ def main():
             if counting and scale == SCALES[-1]:
                 if first_export:
                     shutil.rmtree(feeds, ignore_errors=True)
+                if name == "export --dir, nothing changed":
+                    # The manifest names the program that wrote it (/proc/self/exe), which under
+                    # valgrind is valgrind's own: one run under callgrind first leaves the feeds
+                    # as the counted run must find them, or it would count a full rebuild.
+                    instructions(argv, expect=expect)
                 counts[name] = instructions(argv, expect=expect)
         # The feeds, not export's manifest (.roundtable-export).
         files = [os.path.join(d, f) for d, _, names in os.walk(feeds) for f in names if f.endswith(".ics")]
