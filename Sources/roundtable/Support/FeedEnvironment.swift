@@ -12,7 +12,7 @@ enum FeedEnvironment {
         // the same version and commit as the one before it.
         guard let program = ExportManifest.FileStamp.of("/proc/self/exe") else { return nil }
         let base = "\(Version.text) \(program.size) \(program.modified) \(program.inode)"
-        let folder = ProcessInfo.processInfo.environment["TZDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/share/zoneinfo"
+        let folder = Environment.value("TZDIR") ?? "/usr/share/zoneinfo"
         var described: [String: String] = [:]
         for zone in zones {
             // A zone with no file (UTC, built in) is described by its name alone.
