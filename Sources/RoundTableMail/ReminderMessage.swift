@@ -4,11 +4,7 @@ import RoundTableDocuments
 
 /// The one digest a member gets from a `remind` run.
 public enum ReminderMessage {
-    public static func make(_ digest: Digest, in schedule: Schedule, asOf: LocalDate, stamp: Int, templates: Templates) throws -> MailMessage {
-        try make(digest, from: MessageAddresses.address(schedule.organiser), in: schedule, asOf: asOf, stamp: stamp, templates: templates)
-    }
-
-    /// `make` with the organiser's address already made: the same for every digest of a series.
+    /// The organiser's address comes made: it is the same for every digest of a series.
     static func make(_ digest: Digest, from organiser: Address, in schedule: Schedule, asOf: LocalDate, stamp: Int,
                      templates: Templates) throws -> MailMessage {
         let owed = digest.reminders.filter(\.item.kind.isOwed)
