@@ -128,9 +128,8 @@ enum Migrations {
             return true
         }
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-        let known = steps.map(\.identifier)
-        if !applied.isSubset(of: known) { throw StoreError.newerSchema(path: path) }
-        return !applied.isSuperset(of: known)
+        try refuseNewer(applied, path: path)
+        return !applied.isSuperset(of: steps.map(\.identifier))
     }
 
     /// Applies the migrations this file lacks, tolerating another process doing the same.
@@ -191,7 +190,8 @@ extension Migrations {
         return steps.map(\.identifier).filter(identifiers.contains) + identifiers.subtracting(steps.map(\.identifier)).sorted()
     }
 
-    private static func refuseNewer(_ applied: [String], path: String) throws {
+    /// Refuses a state with a migration this version does not know: a newer roundtable's (either backend).
+    private static func refuseNewer(_ applied: some Sequence<String>, path: String) throws {
         if !Set(applied).isSubset(of: steps.map(\.identifier)) {
             throw StoreError.newerSchema(path: path)
         }
