@@ -3,6 +3,8 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
 
 _Static_assert(RT_CONNECTION_OK == CONNECTION_OK, "libpq's CONNECTION_OK");
 _Static_assert(RT_PGRES_COMMAND_OK == PGRES_COMMAND_OK, "libpq's PGRES_COMMAND_OK");
@@ -27,6 +29,9 @@ static __typeof__(PQftype) *p_ftype;
 static __typeof__(PQgetisnull) *p_getisnull;
 static __typeof__(PQgetvalue) *p_getvalue;
 static __typeof__(PQclear) *p_clear;
+static __typeof__(PQconninfoParse) *p_conninfoParse;
+static __typeof__(PQconninfoFree) *p_conninfoFree;
+static __typeof__(PQfreemem) *p_freemem;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int loaded = -1;
@@ -54,6 +59,9 @@ static void load(void) {
     RESOLVE(p_getisnull, "PQgetisnull")
     RESOLVE(p_getvalue, "PQgetvalue")
     RESOLVE(p_clear, "PQclear")
+    RESOLVE(p_conninfoParse, "PQconninfoParse")
+    RESOLVE(p_conninfoFree, "PQconninfoFree")
+    RESOLVE(p_freemem, "PQfreemem")
     loaded = 0;
 }
 
@@ -85,3 +93,21 @@ unsigned int rt_PQftype(const PGresult *res, int field) { return p_ftype(res, fi
 int rt_PQgetisnull(const PGresult *res, int row, int field) { return p_getisnull(res, row, field); }
 char *rt_PQgetvalue(const PGresult *res, int row, int field) { return p_getvalue(res, row, field); }
 void rt_PQclear(PGresult *res) { p_clear(res); }
+
+int rt_pq_conninfo(const char *conninfo, const char *const *keywords, int count, char **values, char **error) {
+    char *message = NULL;
+    PQconninfoOption *options = p_conninfoParse(conninfo, &message);
+    if (options == NULL) {
+        *error = strdup(message != NULL ? message : "out of memory");
+        if (message != NULL) p_freemem(message);
+        return -1;
+    }
+    for (int i = 0; i < count; i++) {
+        values[i] = NULL;
+        for (PQconninfoOption *option = options; option->keyword != NULL; option++) {
+            if (strcmp(option->keyword, keywords[i]) == 0 && option->val != NULL) { values[i] = strdup(option->val); break; }
+        }
+    }
+    p_conninfoFree(options);
+    return 0;
+}

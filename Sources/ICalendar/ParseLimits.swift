@@ -25,20 +25,26 @@ public struct ParseLimits: Hashable, Sendable {
     public let maxItems: Int
     /// Whether local times with a TZID get their instant (`Property.instant`); nil when not.
     public let resolvesLocalTimes: Bool
+    /// Whether integer values libical would wrap silently are reported as problems
+    /// (`IntegerValues`); our own calendars hold none, so only received text is checked.
+    public let checksIntegers: Bool
 
-    public init(maxDepth: Int, maxLineLength: Int, maxItems: Int, resolvesLocalTimes: Bool) {
+    public init(maxDepth: Int, maxLineLength: Int, maxItems: Int, resolvesLocalTimes: Bool, checksIntegers: Bool = false) {
         self.maxDepth = maxDepth
         self.maxLineLength = maxLineLength
         self.maxItems = maxItems
         self.resolvesLocalTimes = resolvesLocalTimes
+        self.checksIntegers = checksIntegers
     }
 
     /// For calendars we made or trust, our own feeds of thousands of events included.
     public static let standard = ParseLimits(maxDepth: 16, maxLineLength: 64 << 10, maxItems: .max, resolvesLocalTimes: true)
     /// For a calendar received from outside (a reply): also at most 100,000 lines and
     /// parameters, which keeps libical's work under a tenth of a second and 50 MB, and local
-    /// times left unresolved (UTC times, such as a DTSTAMP, are read in full).
-    public static let received = ParseLimits(maxDepth: 16, maxLineLength: 64 << 10, maxItems: 100_000, resolvesLocalTimes: false)
+    /// times left unresolved (UTC times, such as a DTSTAMP, are read in full), and integers
+    /// libical would wrap (a SEQUENCE of 2^31) reported as problems.
+    public static let received = ParseLimits(maxDepth: 16, maxLineLength: 64 << 10, maxItems: 100_000, resolvesLocalTimes: false,
+                                             checksIntegers: true)
 
     /// Checks `text` in one pass over its UTF-8, before any of it reaches libical.
     ///

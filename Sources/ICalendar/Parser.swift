@@ -18,10 +18,11 @@ extension Component {
     /// throwing on them, for a reader that can judge which of them matter to what it reads.
     ///
     /// Text beyond `limits` (nested too deep, a line too long, too many lines) is refused before
-    /// libical sees it.
+    /// libical sees it; with `limits.checksIntegers`, an integer libical would wrap is a problem.
     public static func parseKeepingProblems(_ text: String, limits: ParseLimits = .standard) throws
         -> (component: Component, problems: [ParseProblem]) {
         try limits.check(text)
+        let wrapped = limits.checksIntegers ? IntegerValues.problems(in: text) : []
         return try Libical.run {
             guard let raw = text.withCString(icalparser_parse_string) else {
                 throw ICalendarError.unreadable("no calendar component found")
@@ -29,7 +30,7 @@ extension Component {
             defer { icalcomponent_free(raw) }
             var reading = LibicalReading(root: raw, resolvesLocalTimes: limits.resolvesLocalTimes)
             let component = reading.component(raw)
-            return (component, reading.problems)
+            return (component, wrapped + reading.problems)
         }
     }
 }

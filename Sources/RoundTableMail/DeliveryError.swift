@@ -12,6 +12,9 @@ public enum DeliveryError: Error, Equatable, CustomStringConvertible {
     /// server that will not start TLS for a login, a certificate that is not trusted): exit 69,
     /// as retrying will not help until someone changes the setup.
     case misconfigured(String)
+    /// The message could not be written where it goes (the outbox's disk is full, a file size
+    /// limit, an I/O error): exit 74, as for a full state; nothing was recorded as sent.
+    case cannotWrite(String)
     /// The server refused our credentials: exit 77, "not permitted" in DESIGN.md's contract,
     /// so cron's mail says the password is wrong rather than that the server is down.
     case notPermitted(String)
@@ -26,6 +29,7 @@ public enum DeliveryError: Error, Equatable, CustomStringConvertible {
         case .rejected(let recipient, let why): return "The mail server refused '\(recipient)': \(why)."
         case .misconfigured(let why): return "Mail is not set up correctly: \(why)."
         case .notPermitted(let why): return "Mail is not permitted: \(why)."
+        case .cannotWrite(let why): return "The message could not be written: \(why). It is not recorded as sent; make room and run again."
         case .refused(let lines): return lines.map { "refused by the mail server: \($0)" }.joined(separator: "\n")
         }
     }

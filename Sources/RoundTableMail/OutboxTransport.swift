@@ -16,8 +16,9 @@ public struct OutboxTransport: Transport {
     /// `directory` is created, with its parents, on the first delivery.
     public init(directory: String) { self.directory = directory }
 
-    /// Every failure is a misconfiguration: a folder that cannot be written will not become
-    /// writable by waiting for the next run.
+    /// A folder that cannot be created or written is a misconfiguration (69): it will not become
+    /// writable by waiting for the next run. A full disk, a file size limit or an I/O error is
+    /// `.cannotWrite` (74), as a full state is.
     public func deliver(_ envelope: Envelope) throws(DeliveryError) {
         guard !envelope.messageID.isEmpty else {
             throw .misconfigured("a message without a Message-ID cannot be named in the outbox '\(directory)'")
@@ -31,7 +32,12 @@ public struct OutboxTransport: Transport {
         let temporary = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp"
         if let failure = Self.writeSynced(envelope.data, to: temporary) {
             unlink(temporary)
-            throw .misconfigured("cannot write to the outbox '\(directory)': \(failure)")
+            let reason = String(cString: strerror(failure))
+            // A full disk is the disk's state, not the set-up's: the same exit as a full state.
+            if [ENOSPC, EDQUOT, EFBIG, EIO].contains(failure) {
+                throw .cannotWrite("the outbox '\(directory)' could not take it: \(reason)")
+            }
+            throw .misconfigured("cannot write to the outbox '\(directory)': \(reason)")
         }
         guard rename(temporary, "\(directory)/\(name)") == 0 else {
             let failure = String(cString: strerror(errno))
@@ -56,20 +62,20 @@ public struct OutboxTransport: Transport {
         return name + ".eml"
     }
 
-    /// Writes and fsyncs a new file, readable and writable by its owner only; the reason it
-    /// failed, or nil.
+    /// Writes and fsyncs a new file, readable and writable by its owner only; the `errno` of
+    /// what failed, or nil.
     ///
     /// A message holds its recipients' addresses, which the state file keeps 0600, so the file is
     /// 0600 too whatever the umask: created so, then set so, as a umask may take bits away even
     /// from the owner.
-    private static func writeSynced(_ data: [UInt8], to path: String) -> String? {
+    private static func writeSynced(_ data: [UInt8], to path: String) -> Int32? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
-        /// The reason for the failure that just happened, once the file is closed.
-        func failure() -> String {
-            let reason = String(cString: strerror(errno))
+        guard fd >= 0 else { return errno }
+        /// The failure that just happened, once the file is closed.
+        func failure() -> Int32 {
+            let code = errno
             close(fd)
-            return reason
+            return code
         }
         guard fchmod(fd, 0o600) == 0 else { return failure() }
         var offset = 0
@@ -80,7 +86,7 @@ public struct OutboxTransport: Transport {
             offset += written
         }
         guard fsync(fd) == 0 else { return failure() }
-        return close(fd) == 0 ? nil : String(cString: strerror(errno))
+        return close(fd) == 0 ? nil : errno
     }
 
     /// Makes the rename itself durable, so a message recorded as sent survives a crash. Best

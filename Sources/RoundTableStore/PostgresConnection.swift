@@ -13,13 +13,26 @@ final class PostgresConnection: SQLConnection {
     private let handle: OpaquePointer
     private let secrets: [String]
 
-    /// Connects; a refused login is `.notPermitted` (exit 77), anything else `.unavailable` (75).
-    init(url: String, password: String?, shown: String) throws(StoreError) {
+    /// Connects. A refused login is `.notPermitted` (exit 77), a parameter libpq refuses
+    /// `.badParameter` (64), a database that does not exist `.missingDatabase` (66), TLS that
+    /// was required and could not be had `.tlsRefused` (69), anything else `.unavailable` (75).
+    ///
+    /// TLS is required for a host that is not this machine unless the URL says otherwise
+    /// (`tlsParameters`); `caFile` (`ROUNDTABLE_STATE_CA_FILE`) names the CA its certificate
+    /// must come from, for the host name in the URL (`verify-full`).
+    init(url: String, password: String?, caFile: String? = nil, shown: String) throws(StoreError) {
         guard rt_pq_load() == 0 else {
             throw .clientMissing(reason: rt_pq_load_error().map { String(cString: $0) } ?? "libpq.so.5 could not be loaded")
         }
         secrets = ([password].compactMap { $0 } + ServerURL(url, userPart: .upToLastAt).secrets).filter { !$0.isEmpty }
+        let given: [String: String]
+        do {
+            given = try Self.settings(of: url, ["host", "sslmode", "sslrootcert"])
+        } catch {
+            throw .badParameter(path: shown, reason: Self.cleaned(error.message, hiding: secrets))
+        }
         var parameters = [("dbname", url), ("application_name", "roundtable")]
+        parameters += Self.tlsParameters(given: given, caFile: caFile, environment: ProcessInfo.processInfo.environment)
         if let password, !password.isEmpty { parameters.append(("password", password)) }
         let connection = Self.withCStrings(parameters.map(\.0)) { keywords in
             Self.withCStrings(parameters.map(\.1)) { values in rt_PQconnectdbParams(keywords, values, 1) }
@@ -30,9 +43,80 @@ final class PostgresConnection: SQLConnection {
             let refused = rt_PQconnectionNeedsPassword(connection) != 0
                 || message.contains("authentication failed") || message.contains("no password supplied")
             rt_PQfinish(connection)
-            throw refused ? .notPermitted(path: shown, reason: message) : .unavailable(path: shown, reason: message)
+            throw Self.classify(message, loginRefused: refused, shown: shown)
         }
         handle = connection
+    }
+
+    /// Why a connection failed, from libpq's message, which is all libpq gives (the server's
+    /// SQLSTATE is not kept for a failed start-up).
+    private static func classify(_ message: String, loginRefused: Bool, shown: String) -> StoreError {
+        if message.contains("does not support SSL") || message.contains("SSL error") || message.contains("certificate") {
+            return .tlsRefused(path: shown, reason: message)
+        }
+        if loginRefused { return .notPermitted(path: shown, reason: message) }
+        if message.contains("database \""), message.contains("\" does not exist") { return .missingDatabase(path: shown) }
+        // libpq checks the options' values before it connects, and says so in these words.
+        if message.hasPrefix("invalid ") || message.contains(" in URI") || message.hasPrefix("could not match ") {
+            return .badParameter(path: shown, reason: message)
+        }
+        return .unavailable(path: shown, reason: message)
+    }
+
+    /// Whether every host `host` names is this machine: none (libpq's default Unix socket), a
+    /// socket folder, `localhost`, 127.0.0.0/8 or ::1. Judged on the names in the URL, which
+    /// are also what a certificate is checked against, whatever `hostaddr` says.
+    static func isLoopback(_ host: String?) -> Bool {
+        guard let host, !host.isEmpty else { return true }
+        return host.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { name in
+            let name = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if name.isEmpty || name.hasPrefix("/") || name.hasPrefix("@") || name == "localhost" || name == "::1" || name == "[::1]" {
+                return true
+            }
+            let octets = name.split(separator: ".", omittingEmptySubsequences: false)
+            return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+        }
+    }
+
+    /// The TLS settings added to what the URL says: for a host that is not this machine, TLS is
+    /// required (`sslmode=require`, or `PGSSLMODE` when it asks for at least that), so the
+    /// password never crosses a network in the clear, unless the URL sets `sslmode` itself. A
+    /// CA file makes it `verify-full` against that CA (unless the URL set `sslmode`), and is
+    /// the root certificate unless the URL names one.
+    static func tlsParameters(given: [String: String], caFile: String?, environment: [String: String]) -> [(String, String)] {
+        var parameters: [(String, String)] = []
+        let host = given["host"] ?? environment["PGHOST"]
+        if given["sslmode"] == nil {
+            if caFile != nil {
+                parameters.append(("sslmode", "verify-full"))
+            } else if !isLoopback(host) {
+                let strict = ["require", "verify-ca", "verify-full"]
+                parameters.append(("sslmode", environment["PGSSLMODE"].flatMap { strict.contains($0) ? $0 : nil } ?? "require"))
+            }
+        }
+        if let caFile, given["sslrootcert"] == nil { parameters.append(("sslrootcert", caFile)) }
+        return parameters
+    }
+
+    /// What the URL itself sets for each of `keywords` (no environment, no defaults), as libpq
+    /// parses it; libpq's message when it cannot.
+    private static func settings(of url: String, _ keywords: [String]) throws(ParseFailure) -> [String: String] {
+        var values = [UnsafeMutablePointer<CChar>?](repeating: nil, count: keywords.count)
+        var error: UnsafeMutablePointer<CChar>?
+        let status = withCStrings(keywords) { rt_pq_conninfo(url, $0, Int32(keywords.count), &values, &error) }
+        defer { values.forEach { free($0) } }
+        if status != 0 {
+            defer { free(error) }
+            throw ParseFailure(message: error.map { String(cString: $0) } ?? "it cannot be parsed")
+        }
+        var settings: [String: String] = [:]
+        for (keyword, value) in zip(keywords, values) { if let value { settings[keyword] = String(cString: value) } }
+        return settings
+    }
+
+    /// libpq's reason a URL could not be parsed.
+    private struct ParseFailure: Error {
+        let message: String
     }
 
     deinit { rt_PQfinish(handle) }

@@ -72,7 +72,9 @@ enum Rows {
         let r = Reader(row: row, table: "replies")
         let answerText: String = try r["answer"], stampText: String = try r["stamp"]
         guard let answer = Reply.Answer(rawValue: answerText) else { throw r.corrupt("an unknown answer") }
-        guard let stamp = LocalDateTime(iso: stampText) else { throw r.corrupt("an impossible time in 'stamp'") }
+        guard let stamp = LocalDateTime(iso: stampText), SupportedYears.contains(stamp.date) else {
+            throw r.corrupt("an impossible time in 'stamp'")
+        }
         return Reply(session: try r["session"], attendee: try r["attendee"], answer: answer, sequence: try r.sequence(), stamp: stamp)
     }
 
@@ -126,14 +128,16 @@ enum Rows {
         /// A UTC time as SQLite's strftime writes it, "2012-11-08T09:00:00Z".
         func instant(_ column: String) throws(StoreError) -> LocalDateTime {
             let text: String = try self[column]
-            guard let time = LocalDateTime(utcText: text) else { throw corrupt("an impossible time in '\(column)'") }
+            guard let time = LocalDateTime(utcText: text), SupportedYears.contains(time.date) else {
+                throw corrupt("an impossible time in '\(column)'")
+            }
             return time
         }
 
         /// A SEQUENCE, kept below the largest libical and the planner can raise without overflow.
         func sequence() throws(StoreError) -> Int {
             let sequence: Int = try self["sequence"]
-            guard (0...Int(Int32.max) - 1).contains(sequence) else { throw corrupt("a SEQUENCE out of range") }
+            guard InvitationRecord.sequences.contains(sequence) else { throw corrupt("a SEQUENCE out of range") }
             return sequence
         }
 

@@ -31,12 +31,13 @@ public final class StateStore: Sendable {
     /// written to it, so a file that is not ours, damaged or newer is left byte for byte as it was.
     /// A symbolic link is followed to an existing file; a dangling one is refused (see `StateFile`).
     /// `password` (`ROUNDTABLE_STATE_PASSWORD`) goes to the PostgreSQL server only, never into a
-    /// message; without it libpq's own sources apply (`PGPASSWORD`, `~/.pgpass`).
-    public init(path: String, password: String? = nil) throws(StoreError) {
+    /// message; without it libpq's own sources apply (`PGPASSWORD`, `~/.pgpass`). `caFile`
+    /// (`ROUNDTABLE_STATE_CA_FILE`) is the CA a PostgreSQL server's certificate must come from.
+    public init(path: String, password: String? = nil, caFile: String? = nil) throws(StoreError) {
         if Self.isServer(path) {
             let shown = ServerURL(path, userPart: .upToLastAt).shownWithPath
             self.path = shown
-            let session = PostgresSession(try PostgresConnection(url: path, password: password, shown: shown))
+            let session = PostgresSession(try PostgresConnection(url: path, password: password, caFile: caFile, shown: shown))
             backend = .postgres(session)
             do {
                 try Migrations.migrate(session, path: shown)

@@ -45,15 +45,21 @@ extension StoreError {
     }
 
     /// PostgreSQL's SQLSTATE classes, as the SQLite codes above: the user's table gone, a lock,
-    /// a server gone, a full disk. Only the primary message is used (the detail quotes values).
+    /// a server gone, a write not allowed, a full disk. Only the primary message is used (the detail quotes values).
     private init(postgres error: PostgresError, path: String) {
         let state = error.sqlState ?? ""
         if error.connectionLost || state.hasPrefix("08") || state.hasPrefix("57P") {
             self = .unavailable(path: path, reason: error.message.isEmpty ? "the connection was lost" : error.message)
-        } else if state == "42P01" || state == "42703" {
+        } else if state == "42P01" || state == "42703" || state == "42P07" {
+            // A table of ours gone or changed, or (42P07, when our tables are first made) one of
+            // their names already taken: another program's database.
             self = .notADatabase(path: path)
-        } else if state.hasPrefix("28") || state == "42501" {
+        } else if state.hasPrefix("28") {
             self = .notPermitted(path: path, reason: error.message)
+        } else if state == "42501" || state == "25006" {
+            // Insufficient privilege, or a read-only transaction (default_transaction_read_only,
+            // a hot standby): the login worked, the write is not allowed.
+            self = .readOnly(path: path, reason: error.message)
         } else if error.isRetryable || state == "55P03" {
             self = .locked(path: path)
         } else if state.hasPrefix("53") {

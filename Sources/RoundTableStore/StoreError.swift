@@ -28,6 +28,17 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notPermitted(path: String, reason: String)
     /// A `postgres://` state needs libpq, which could not be loaded (exit 69).
     case clientMissing(reason: String)
+    /// The PostgreSQL server lets this user read but not change the state (a read-only user or
+    /// session, or a user without CREATE on a new database): exit 77.
+    case readOnly(path: String, reason: String)
+    /// The state URL holds a parameter libpq refuses (an unknown option, a bad value): exit 64.
+    case badParameter(path: String, reason: String)
+    /// The PostgreSQL server has no database of that name: exit 66.
+    case missingDatabase(path: String)
+    /// TLS was required (by the URL, or because the host is not this machine) and could not be
+    /// had: the server does not offer it, or its certificate is not trusted. Nothing, the
+    /// password included, was sent; exit 69.
+    case tlsRefused(path: String, reason: String)
     /// Any other database failure, described without the statement's values.
     case failed(String)
 
@@ -53,7 +64,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return message
         case .corrupt(let table, let row, let problem):
             return "The state file has \(problem) in table '\(table)', \(row), which roundtable never writes. "
-                + "Nothing was changed; correct that row with sqlite3, or restore the state from a dump."
+                + "Nothing was changed; 'roundtable repair' lists every such row and 'roundtable repair --remove' takes them out "
+                + "(or restore the state from a dump)."
         case .unavailable(let path, let reason):
             return "Cannot reach the state at '\(path)': \(reason). This command recorded nothing more; run it again when the server is back."
         case .notPermitted(let path, let reason):
@@ -61,6 +73,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + "Check ROUNDTABLE_STATE_PASSWORD (or PGPASSWORD, ~/.pgpass) and the user in the URL."
         case .clientMissing(let reason):
             return "A postgres:// state needs PostgreSQL's client library, libpq (Debian: libpq5): \(reason)."
+        case .readOnly(let path, let reason):
+            return "The PostgreSQL server at '\(path)' does not let this user change the state: \(reason). "
+                + "Nothing was recorded; use a user that may write (INSERT, UPDATE, DELETE on roundtable's tables, CREATE for a new database)."
+        case .badParameter(let path, let reason):
+            return "The state URL for '\(path)' cannot be used: \(reason). Correct the URL (see libpq's connection parameters)."
+        case .missingDatabase(let path):
+            return "There is no database at '\(path)'. Create it (createdb), or correct the database name in the URL."
+        case .tlsRefused(let path, let reason):
+            return "Cannot reach the state at '\(path)' over TLS: \(reason). Nothing was sent, not even the password. "
+                + "Enable TLS on the server, or name the CA that signed its certificate with ROUNDTABLE_STATE_CA_FILE."
         case .failed(let message):
             return "The state file could not be used: \(message)."
         }

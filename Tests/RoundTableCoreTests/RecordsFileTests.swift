@@ -13,7 +13,7 @@ import Testing
                       Action(id: "A1", session: "rt4", owner: "coord", text: "Book Luton", due: ScheduleFixture.date("2012-11-01"),
                              done: ScheduleFixture.date("2012-10-30"))])
         let text = try RecordsFile.write(records)
-        let (back, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule)
+        let (back, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule, asOf: SupportedYears.lastDay)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(Set(back?.completions ?? []) == Set(records.completions))
         #expect(back?.actions.map(\.id) == ["A1", "A2"])
@@ -30,7 +30,7 @@ import Testing
         actions:
           - {id: A1, session: rt4, owner: nobody, text: x, due: 2012-13-01}
         """
-        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule)
+        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule, asOf: SupportedYears.lastDay)
         #expect(records == nil)
         #expect(diagnostics.map(\.description) == [
             "r.yaml:4:15: error: Unknown session 'rt9'.",
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func recordsOfAnotherSeriesAreRefused() {
-        let (records, diagnostics) = RecordsFile.read("series: other\n", file: "r.yaml", schedule: schedule)
+        let (records, diagnostics) = RecordsFile.read("series: other\n", file: "r.yaml", schedule: schedule, asOf: SupportedYears.lastDay)
         #expect(records == nil)
         #expect(diagnostics.first?.message.contains("series 'other'") == true)
     }
@@ -48,14 +48,14 @@ import Testing
     /// Found by the records fuzzer: `series:` left empty was refused with no word of why.
     @Test(arguments: ["series:\n", "series: ~\n", "# notes\nseries: # to fill in\n"])
     func anEmptySeriesIsRefusedAndSaysWhere(text: String) {
-        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule)
+        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule, asOf: SupportedYears.lastDay)
         #expect(records == nil)
         #expect(diagnostics.map(\.description) == ["r.yaml:\(text.hasPrefix("#") ? 2 : 1):1: error: 'series' in The records file has no value."])
     }
 
     @Test func anEmptyRequiredFieldOfAnActionIsNamed() {
         let text = "series: plg\nactions:\n- {id: A1, session: rt4, owner: coord, text: , due: 2012-11-01}\n"
-        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule)
+        let (records, diagnostics) = RecordsFile.read(text, file: "r.yaml", schedule: schedule, asOf: SupportedYears.lastDay)
         #expect(records == nil)
         #expect(diagnostics.map(\.description) == ["r.yaml:3:40: error: 'text' in An action has no value."])
     }

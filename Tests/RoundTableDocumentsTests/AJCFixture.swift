@@ -19,7 +19,7 @@ enum AJC {
     }
 
     static func records(_ schedule: Schedule) throws -> Records {
-        let (records, diagnostics) = RecordsFile.read(try text("seeds/ajc-2012-records.yaml"), file: "seeds", schedule: schedule)
+        let (records, diagnostics) = RecordsFile.read(try text("seeds/ajc-2012-records.yaml"), file: "seeds", schedule: schedule, asOf: SupportedYears.lastDay)
         guard let records else { throw diagnostics.first! }
         return records
     }

@@ -38,5 +38,9 @@ unsigned int rt_PQftype(const PGresult *res, int field);
 int rt_PQgetisnull(const PGresult *res, int row, int field);
 char *rt_PQgetvalue(const PGresult *res, int row, int field);
 void rt_PQclear(PGresult *res);
+/* PQconninfoParse: the values of `count` keywords as the connection string (or URL) itself sets
+ * them, each a malloc'd copy or NULL when unset; 0, or -1 with libpq's message (malloc'd) in
+ * *error when the string cannot be parsed. No environment variable or default is applied. */
+int rt_pq_conninfo(const char *conninfo, const char *const *keywords, int count, char **values, char **error);
 
 #endif

@@ -11,6 +11,11 @@ public struct InvitationRecord: Hashable, Sendable {
     public let content: String
     public let cancelled: Bool
 
+    /// The SEQUENCEs a state may hold, whoever gives them (a reply, a records file, a row): a
+    /// whole number a C `int` holds (libical's), one below its largest so the next change can
+    /// still be sent above it.
+    public static let sequences = 0...Int(Int32.max) - 1
+
     public init(session: String, attendee: String, sequence: Int, fingerprint: String, content: String, cancelled: Bool) {
         self.session = session
         self.attendee = attendee

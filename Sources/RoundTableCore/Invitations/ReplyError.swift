@@ -30,6 +30,8 @@ public enum ReplyError: Error, Equatable, Sendable, CustomStringConvertible {
     case senderIsNotAttendee(attendee: String, sender: String)
     /// A whole email with no From: address, or one naming no single mailbox.
     case noSender
+    /// A number or time read from the reply is outside what a state may hold; `allowed` says what is.
+    case outOfRange(property: String, value: String, allowed: String)
 
     /// How long a quoted value from the reply may be: a whole UID or address of ours fits.
     private static let quoteLimit = 64
@@ -76,6 +78,8 @@ public enum ReplyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSender:
             return "The email has no From: address naming one mailbox, so it cannot be matched to the reply's attendee. "
                 + Self.vouchHint
+        case .outOfRange(let property, let value, let allowed):
+            return "The reply's \(property) is \(Self.quoted(value)); it must be \(allowed), so the reply is not recorded."
         }
     }
 }

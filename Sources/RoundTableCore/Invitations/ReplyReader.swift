@@ -27,7 +27,7 @@ public enum ReplyReader {
             guard let uid = event.property("UID")?.value.text else { throw .missing("UID") }
             let session = try rules.session(uid: uid)
             guard case .utcDateTime(let stamp)? = event.property("DTSTAMP")?.value else { throw .missing("DTSTAMP in UTC") }
-            let sequence = event.property("SEQUENCE").flatMap { Int($0.value.text) } ?? 0
+            let sequence = try ReplyRules.sequence(event.property("SEQUENCE"))
             let attendees = event.properties("ATTENDEE")
             try ReplyRules.checkOneAttendee(count: attendees.count, uid: uid)
             let address = Self.address(of: attendees[0])

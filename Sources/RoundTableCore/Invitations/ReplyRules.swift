@@ -82,6 +82,19 @@ public struct ReplyRules: Sendable {
         return record
     }
 
+    /// A VEVENT's SEQUENCE: 0 when it has none (RFC 5545's default), else a whole number in
+    /// `InvitationRecord.sequences`. Anything else (a negative number, a number libical would
+    /// have wrapped, which `ParseLimits.received` reports as damage first) is refused: recorded,
+    /// it would be a row no later command could read.
+    public static func sequence(_ property: Property?) throws(ReplyError) -> Int {
+        guard let property else { return 0 }
+        guard case .integer(let sequence) = property.value, InvitationRecord.sequences.contains(sequence) else {
+            throw .outOfRange(property: "SEQUENCE", value: property.value.text, allowed: "a whole number from "
+                + "\(InvitationRecord.sequences.lowerBound) to \(InvitationRecord.sequences.upperBound)")
+        }
+        return sequence
+    }
+
     /// Checks that a reply's SEQUENCE is one that was sent: SEQUENCE only rises, so the last
     /// sent is the highest, and a reply above it answers an invitation that never existed (and
     /// would outrank every real answer to come).
@@ -91,8 +104,13 @@ public struct ReplyRules: Sendable {
         }
     }
 
-    /// Checks that a reply's DTSTAMP is not later than a day from now.
+    /// Checks that a reply's DTSTAMP is in `SupportedYears` (as every time a records file holds
+    /// must be, so the dump of what is recorded imports) and not later than a day from now.
     public func checkStamp(_ stamp: LocalDateTime) throws(ReplyError) {
+        guard SupportedYears.contains(stamp.date) else {
+            throw .outOfRange(property: "DTSTAMP", value: stamp.description + "Z",
+                              allowed: "a time in the years \(SupportedYears.range.lowerBound)–\(SupportedYears.range.upperBound)")
+        }
         guard stamp.secondsSinceEpoch <= now.secondsSinceEpoch + Self.clockTolerance else {
             throw .stampInFuture(stamp: stamp, now: now)
         }

@@ -9,6 +9,9 @@ import CalendarTime
 public enum SupportedYears {
     public static let range = 1900...2200
 
+    /// The last day of the range: an as-of day before which every supported date lies.
+    public static let lastDay = LocalDate(year: range.upperBound, month: 12, day: 31)!
+
     /// Whether `date` may be used.
     public static func contains(_ date: LocalDate) -> Bool { range.contains(date.year) }
 

@@ -20,8 +20,10 @@ import Yams
 /// Writing is deterministic (completions by session then stage, actions by number), so a dump
 /// imported into an empty state dumps to the same bytes.
 public enum RecordsFile {
-    /// The records, or nil with every located error. Ids are checked against the schedule.
-    public static func read(_ text: String, file: String, schedule: Schedule) -> (Records?, [Diagnostic]) {
+    /// The records, or nil with every located error. Ids are checked against the schedule, and
+    /// completions against the rules `advance` applies to their days and order
+    /// (`StageRules.checkDates`, `StageRules.checkOrder`), as of `asOf`.
+    public static func read(_ text: String, file: String, schedule: Schedule, asOf: LocalDate) -> (Records?, [Diagnostic]) {
         var r = YAMLReader(file: file)
         guard let root = r.compose(text),
               let top = r.mapping(root, "The records file", allowed: ["format", "series", "completions", "actions", "attendance",
@@ -37,6 +39,7 @@ public enum RecordsFile {
             r.report(top["format"], "This records file has format \(Excerpt.of(format)); this roundtable reads formats 1 and 2. Use a newer roundtable.")
         }
         var records = Records(series: series)
+        var completionNodes: [YAMLNode] = []
         for item in list(top["completions"], "'completions'", &r) {
             guard let m = r.mapping(item, "A completion", allowed: ["session", "stage", "on"], required: ["session", "stage", "on"]),
                   let session = sessionID(m["session"], schedule, &r),
@@ -45,8 +48,12 @@ public enum RecordsFile {
                 r.report(m["stage"], "Unknown stage '\(stageName)'. Use plan, hold, writeup or disseminate.")
                 continue
             }
-            if let on = r.date(m["on"], "The date") { records.completions.append(Completion(session: session, stage: stage, on: on)) }
+            if let on = r.date(m["on"], "The date") {
+                records.completions.append(Completion(session: session, stage: stage, on: on))
+                completionNodes.append(item)
+            }
         }
+        checkCompletions(records.completions, at: completionNodes, schedule, asOf: asOf, &r)
         var ids: Set<String> = []
         for item in list(top["actions"], "'actions'", &r) {
             guard let m = r.mapping(item, "An action", allowed: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped",
@@ -86,6 +93,27 @@ public enum RecordsFile {
         }
         readSent(top, schedule, into: &records, &r)
         return r.diagnostics.isEmpty ? (records, []) : (nil, r.diagnostics)
+    }
+
+    /// Applies `advance`'s rules to the file's completions, each session's in stage order, every
+    /// one broken reported at its completion.
+    private static func checkCompletions(_ completions: [Completion], at nodes: [YAMLNode], _ schedule: Schedule, asOf: LocalDate,
+                                         _ r: inout YAMLReader) {
+        let bySession = Dictionary(grouping: completions.indices, by: { completions[$0].session })
+        for (id, indices) in bySession.sorted(by: { $0.key < $1.key }) {
+            guard let session = schedule.session(id) else { continue }
+            var done: [Stage: LocalDate] = [:]
+            for index in indices.sorted(by: { completions[$0].stage < completions[$1].stage }) {
+                let completion = completions[index]
+                do throws(WorkflowError) {
+                    try StageRules.checkDates(completion, of: session, done: done, asOf: asOf)
+                    try StageRules.checkOrder(completion, of: session, done: done)
+                } catch {
+                    r.report(nodes[index], error.description)
+                }
+                done[completion.stage] = completion.on
+            }
+        }
     }
 
     /// Format 2's other sections: attendance, the invitations and reminders sent, the replies.
@@ -155,11 +183,12 @@ public enum RecordsFile {
         return id
     }
 
-    /// A whole number from 0 to 2^31 − 2 (as a SEQUENCE must be).
+    /// A whole number in `InvitationRecord.sequences` (as a SEQUENCE must be).
     private static func number(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> Int? {
         guard let text = r.string(node, what) else { return nil }
-        guard text.count <= 10, text.allSatisfy(\.isASCII), let n = Int(text), (0...Int(Int32.max) - 1).contains(n) else {
-            r.report(node, "\(what) '\(Excerpt.of(text))' is not a whole number from 0 to \(Int32.max - 1).")
+        let range = InvitationRecord.sequences
+        guard text.count <= 10, text.allSatisfy(\.isASCII), let n = Int(text), range.contains(n) else {
+            r.report(node, "\(what) '\(Excerpt.of(text))' is not a whole number from \(range.lowerBound) to \(range.upperBound).")
             return nil
         }
         return n
@@ -175,55 +204,177 @@ public enum RecordsFile {
         return time
     }
 
-    /// The records as YAML text.
+    /// The records as YAML text: `write(_:to:)` gathered into one string.
     public static func write(_ records: Records) throws -> String {
-        let completions = records.completions
-            .sorted { ($0.session, $0.stage) < ($1.session, $1.stage) }
-            .map { c -> Node in flow(["session": c.session, "stage": c.stage.rawValue, "on": c.on.description], order: ["session", "stage", "on"]) }
-        let actions = records.actions
-            .sorted { Int($0.id.dropFirst()) ?? 0 < Int($1.id.dropFirst()) ?? 0 }
-            .map(actionNode)
-        let attendance = records.attendance.sorted { $0.session < $1.session }.map { a in
-            Node([(Node("session"), Node(a.session)), (Node("attended"), Node(a.attended.map { Node($0) }, .implicit, .flow))], .implicit, .flow)
-        }
-        let invitations = records.invitations.sorted { ($0.item.session, $0.item.attendee) < ($1.item.session, $1.item.attendee) }.map { s in
-            var fields = ["session": s.item.session, "attendee": s.item.attendee, "sequence": "\(s.item.sequence)", "sent": s.at.utcText,
-                          "message-id": s.messageID, "fingerprint": s.item.fingerprint, "content": s.item.content]
-            if s.item.cancelled { fields["cancelled"] = "true" }
-            return Node(pairs(fields, order: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint", "cancelled", "content"]))
-        }
-        let replies = records.replies.sorted { ($0.session, $0.attendee) < ($1.session, $1.attendee) }.map { reply in
-            flow(["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
-                  "stamp": reply.stamp.utcText], order: ["session", "attendee", "answer", "sequence", "stamp"])
-        }
-        let reminders = records.ledger.sorted { ($0.item.item, $0.item.recipient, $0.item.trigger) < ($1.item.item, $1.item.recipient, $1.item.trigger) }
-            .map { s in
-                flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": s.at.utcText,
-                      "message-id": s.messageID], order: ["item", "recipient", "trigger", "sent", "message-id"])
+        var text = ""
+        try write(records) { text += $0 }
+        return text
+    }
+
+    /// The records as YAML, handed to `output` a record at a time, so that a dump of 200,000
+    /// actions never holds more than one record's YAML (a YAML tree of the whole file took 2.7 GB).
+    ///
+    /// Each record is serialised by Yams on its own, as a one-item list, which is exactly how it
+    /// reads inside the whole document (a list under a key is written unindented), so the text is
+    /// byte for byte what serialising the whole tree at once gave (`document(of:)` is that tree;
+    /// a test holds the two equal).
+    public static func write(_ records: Records, to output: (String) throws -> Void) throws {
+        try output(header)
+        for section in sections(of: records) {
+            switch section.content {
+            case .value(let value):
+                try output(try serialize(Node([(Node(section.key), value.node)])))
+            case .list(let count, _) where count == 0:
+                try output(try serialize(Node([(Node(section.key), Node([Node]()))])))
+            case .list(let count, let item):
+                try output(section.key + ":\n")
+                for index in 0..<count {
+                    let value = item(index)
+                    try output(plainFlow(value).map { "- " + $0 + "\n" } ?? (try serialize(Node([value.node]))))
+                }
             }
-        let published = records.published.sorted { ($0.collection, $0.resource.uid) < ($1.collection, $1.resource.uid) }.map { p in
-            var fields = ["collection": p.collection, "uid": p.resource.uid, "href": p.resource.href, "fingerprint": p.resource.fingerprint]
-            if let etag = p.resource.etag { fields["etag"] = etag }
-            if p.resource.inDoubt { fields["in-doubt"] = "true" }
-            return flow(fields, order: ["collection", "uid", "href", "etag", "fingerprint", "in-doubt"])
         }
-        var root = Node([
-            (Node("format"), Node("2")),
-            (Node("series"), Node(records.series)),
-            (Node("completions"), Node(completions)),
-            (Node("actions"), Node(actions)),
-            (Node("attendance"), Node(attendance)),
-            (Node("invitations"), Node(invitations)),
-            (Node("replies"), Node(replies)),
-            (Node("reminders"), Node(reminders)),
-        ])
+    }
+
+    /// A flow mapping or sequence whose every scalar `isPlain`, written as Yams writes it
+    /// (`{key: value, …}`, `[a, b]`); nil for anything else, which Yams then writes. Yams (as
+    /// libyaml's emitter) costs some 500 µs a record in a debug build, which made a dump of
+    /// 200,000 actions take two minutes; nearly every record is plain words, ids and dates.
+    private static func plainFlow(_ value: Value) -> String? {
+        switch value {
+        case .text(let text):
+            return isPlain(text) ? text : nil
+        case .map(let pairs, flow: true):
+            var parts: [String] = []
+            for (key, value) in pairs {
+                guard let value = plainFlow(value) else { return nil }
+                parts.append(key + ": " + value)
+            }
+            return "{" + parts.joined(separator: ", ") + "}"
+        case .list(let items):
+            var parts: [String] = []
+            for item in items {
+                guard let item = plainFlow(item) else { return nil }
+                parts.append(item)
+            }
+            return "[" + parts.joined(separator: ", ") + "]"
+        case .map(_, flow: false):
+            return nil
+        }
+    }
+
+    /// Whether libyaml writes `text` as a plain scalar inside a flow collection, judged
+    /// conservatively: it starts with a letter or digit, ends with no space, and holds only ASCII
+    /// letters, digits, spaces and characters that are no indicator after the first (no `,` `:`
+    /// `#` `?` brackets or braces, no quotes, no line break), and is not a YAML null. Anything
+    /// else is left to Yams.
+    static func isPlain(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last, isAlphanumeric(first), last != UInt8(ascii: " "), !Value.readsAsNull(text) else {
+            return false
+        }
+        return utf8.allSatisfy { isAlphanumeric($0) || plainInside.contains($0) }
+    }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
+
+    /// Characters libyaml leaves plain after the first one.
+    private static let plainInside: Set<UInt8> = Set(" .-_/()+=;@&*!%|<>~$^".utf8)
+
+    /// The first line of every records file.
+    private static let header = "# roundtable records: import with `roundtable import FILE`\n"
+
+    /// The whole document as one YAML tree, for a test to hold `write` to: the form dumps had
+    /// before they streamed, which every dump since must match byte for byte.
+    static func document(of records: Records) -> Node {
+        Node(sections(of: records).map { section in
+            switch section.content {
+            case .value(let value): return (Node(section.key), value.node)
+            case .list(let count, let item): return (Node(section.key), Node((0..<count).map { item($0).node }))
+            }
+        })
+    }
+
+    /// `header` and the document as Yams writes it whole.
+    static func serializedWhole(_ records: Records) throws -> String {
+        header + (try Yams.serialize(node: document(of: records), width: -1, allowUnicode: true))
+    }
+
+    private static func serialize(_ node: Node) throws -> String {
+        try Yams.serialize(node: node, width: -1, allowUnicode: true)
+    }
+
+    /// One top-level key of a records file and what it holds.
+    private struct Section {
+        enum Content {
+            case value(Value)
+            /// `count` items, each made when it is written.
+            case list(count: Int, item: (Int) -> Value)
+        }
+
+        let key: String
+        let content: Content
+    }
+
+    /// The file's keys in order, each list sorted so that writing is deterministic: completions by
+    /// session then stage, actions by number, the rest by their keys.
+    private static func sections(of records: Records) -> [Section] {
+        let completions = records.completions.sorted { ($0.session, $0.stage) < ($1.session, $1.stage) }
+        let actions = records.actions.sorted { Int($0.id.dropFirst()) ?? 0 < Int($1.id.dropFirst()) ?? 0 }
+        let attendance = records.attendance.sorted { $0.session < $1.session }
+        let invitations = records.invitations.sorted { ($0.item.session, $0.item.attendee) < ($1.item.session, $1.item.attendee) }
+        let replies = records.replies.sorted { ($0.session, $0.attendee) < ($1.session, $1.attendee) }
+        let reminders = records.ledger.sorted { ($0.item.item, $0.item.recipient, $0.item.trigger) < ($1.item.item, $1.item.recipient, $1.item.trigger) }
+        let published = records.published.sorted { ($0.collection, $0.resource.uid) < ($1.collection, $1.resource.uid) }
+        var sections = [
+            Section(key: "format", content: .value(.text("2"))),
+            Section(key: "series", content: .value(.text(records.series))),
+            Section(key: "completions", content: .list(count: completions.count) { index in
+                let c = completions[index]
+                return flow(["session": c.session, "stage": c.stage.rawValue, "on": c.on.description], order: ["session", "stage", "on"])
+            }),
+            Section(key: "actions", content: .list(count: actions.count) { actionValue(actions[$0]) }),
+            Section(key: "attendance", content: .list(count: attendance.count) { index in
+                let a = attendance[index]
+                return .map([("session", .text(a.session)), ("attended", .list(a.attended.map(Value.text)))], flow: true)
+            }),
+            Section(key: "invitations", content: .list(count: invitations.count) { index in
+                let s = invitations[index]
+                var fields = ["session": s.item.session, "attendee": s.item.attendee, "sequence": "\(s.item.sequence)", "sent": s.at.utcText,
+                              "message-id": s.messageID, "fingerprint": s.item.fingerprint, "content": s.item.content]
+                if s.item.cancelled { fields["cancelled"] = "true" }
+                return .map(pairs(fields, order: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint", "cancelled", "content"]),
+                            flow: false)
+            }),
+            Section(key: "replies", content: .list(count: replies.count) { index in
+                let reply = replies[index]
+                return flow(["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
+                             "stamp": reply.stamp.utcText], order: ["session", "attendee", "answer", "sequence", "stamp"])
+            }),
+            Section(key: "reminders", content: .list(count: reminders.count) { index in
+                let s = reminders[index]
+                return flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": s.at.utcText,
+                             "message-id": s.messageID], order: ["item", "recipient", "trigger", "sent", "message-id"])
+            }),
+        ]
         // Only a series that was published has the section, so every other dump reads as before.
-        if !published.isEmpty { root.mapping?[Node("published")] = Node(published) }
-        return "# roundtable records: import with `roundtable import FILE`\n" + (try Yams.serialize(node: root, width: -1, allowUnicode: true))
+        if !published.isEmpty {
+            sections.append(Section(key: "published", content: .list(count: published.count) { index in
+                let p = published[index]
+                var fields = ["collection": p.collection, "uid": p.resource.uid, "href": p.resource.href, "fingerprint": p.resource.fingerprint]
+                if let etag = p.resource.etag { fields["etag"] = etag }
+                if p.resource.inDoubt { fields["in-doubt"] = "true" }
+                return flow(fields, order: ["collection", "uid", "href", "etag", "fingerprint", "in-doubt"])
+            }))
+        }
+        return sections
     }
 
     /// One action as a flow mapping, its history (if any) a list of flow mappings inside it.
-    private static func actionNode(_ a: Action) -> Node {
+    private static func actionValue(_ a: Action) -> Value {
         var fields = ["id": a.id, "session": a.session, "owner": a.owner, "text": a.text, "due": a.due.description]
         if a.followsNextSession { fields["due-follows"] = "next-session" }
         if let done = a.done { fields["done"] = done.description }
@@ -233,13 +384,11 @@ public enum RecordsFile {
         }
         var pairs = pairs(fields, order: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped", "reason"])
         if !a.history.isEmpty {
-            let changes: [Node] = a.history.map { c in
-                flow(["on": c.on.description, "field": c.field.rawValue, "before": c.before, "after": c.after],
-                     order: ["on", "field", "before", "after"])
-            }
-            pairs.append((Node("history"), Node(changes, .implicit, .flow)))
+            pairs.append(("history", .list(a.history.map { c in
+                flow(["on": c.on.description, "field": c.field.rawValue, "before": c.before, "after": c.after], order: ["on", "field", "before", "after"])
+            })))
         }
-        return Node(pairs, .implicit, .flow)
+        return .map(pairs, flow: true)
     }
 
     private static func change(in node: YAMLNode, of id: String, _ r: inout YAMLReader) -> Action.Change? {
@@ -252,12 +401,35 @@ public enum RecordsFile {
         return Action.Change(on: on, field: field, before: r.string(m["before"], "The value before") ?? "", after: r.string(m["after"], "The value after") ?? "")
     }
 
-    private static func flow(_ fields: [String: String], order: [String]) -> Node {
-        Node(pairs(fields, order: order), .implicit, .flow)
+    private static func flow(_ fields: [String: String], order: [String]) -> Value {
+        .map(pairs(fields, order: order), flow: true)
     }
 
-    private static func pairs(_ fields: [String: String], order: [String]) -> [(Node, Node)] {
-        order.compactMap { key in fields[key].map { (Node(key), Node($0)) } }
+    private static func pairs(_ fields: [String: String], order: [String]) -> [(String, Value)] {
+        order.compactMap { key in fields[key].map { (key, .text($0)) } }
+    }
+
+    /// A record as it is written: the `Node` Yams would be given, without Yams' cost per node,
+    /// so that a plain record is written directly (`plainFlow`) and only an unusual one is
+    /// turned into nodes for Yams.
+    private indirect enum Value {
+        case text(String)
+        /// A flow sequence (`[a, b]`).
+        case list([Value])
+        /// A mapping in key order: `{…}` when `flow`, else a block.
+        case map([(String, Value)], flow: Bool)
+
+        /// The texts YAML reads as null when plain: written quoted, so a reason or an ETag
+        /// that is `~` or `null` comes back as that text rather than as nothing.
+        static func readsAsNull(_ text: String) -> Bool { ["", "~", "null", "Null", "NULL"].contains(text) }
+
+        var node: Node {
+            switch self {
+            case .text(let text): return Self.readsAsNull(text) ? Node(text, .implicit, .singleQuoted) : Node(text)
+            case .list(let items): return Node(items.map(\.node), .implicit, .flow)
+            case .map(let pairs, let flow): return Node(pairs.map { (Node($0.0), $0.1.node) }, .implicit, flow ? .flow : .any)
+            }
+        }
     }
 
     private static func list(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> [YAMLNode] {

@@ -11,24 +11,37 @@ public enum StageRules {
     public static func check(_ completion: Completion, in schedule: Schedule, existing: [Completion], asOf: LocalDate) throws(WorkflowError) {
         let session = try session(completion.session, in: schedule)
         guard !session.isCancelled else { throw .cancelled(session: session.id) }
+        let done = Dictionary(existing.filter { $0.session == session.id }.map { ($0.stage, $0.on) }, uniquingKeysWith: { a, _ in a })
+        try checkDates(completion, of: session, done: done, asOf: asOf)
+        guard session.stages.contains(completion.stage) else {
+            throw .noSuchStage(session: session.id, stage: completion.stage.rawValue, has: session.stages)
+        }
+        if let on = done[completion.stage] { throw .alreadyDone(session: session.id, stage: completion.stage, on: on) }
+        if completion.stage == .plan && session.timing.start == nil { throw .planNeedsFixedStart(session: session.id) }
+        try checkOrder(completion, of: session, done: done)
+    }
+
+    /// The rules on a completion's own day, which a records file's completions obey as
+    /// `advance`'s do (`RecordsFile` applies them on import): nothing after the as-of day, and no
+    /// `hold` before the session's day. `done` is when each stage of the session was recorded.
+    public static func checkDates(_ completion: Completion, of session: Session, done: [Stage: LocalDate], asOf: LocalDate) throws(WorkflowError) {
         if completion.on > asOf { throw .inTheFuture(session: session.id, stage: completion.stage, on: completion.on, asOf: asOf) }
         if completion.stage == .hold, completion.on < session.timing.earliestDay {
             throw .heldBeforeItsDay(session: session.id, on: completion.on, day: session.timing.earliestDay)
         }
-        guard let index = session.stages.firstIndex(of: completion.stage) else {
-            throw .noSuchStage(session: session.id, stage: completion.stage.rawValue, has: session.stages)
+    }
+
+    /// The rule of order, for `advance` and import alike: a stage follows the one before it in
+    /// the session's stages, recorded (in `done`) no later than it. A stage the session does not
+    /// have has no place in the order, and is left to the caller.
+    public static func checkOrder(_ completion: Completion, of session: Session, done: [Stage: LocalDate]) throws(WorkflowError) {
+        guard let index = session.stages.firstIndex(of: completion.stage), index > 0 else { return }
+        let previous = session.stages[index - 1]
+        guard let previousOn = done[previous] else {
+            throw .outOfOrder(session: session.id, stage: completion.stage, missing: previous)
         }
-        let done = Dictionary(existing.filter { $0.session == session.id }.map { ($0.stage, $0.on) }, uniquingKeysWith: { a, _ in a })
-        if let on = done[completion.stage] { throw .alreadyDone(session: session.id, stage: completion.stage, on: on) }
-        if completion.stage == .plan && session.timing.start == nil { throw .planNeedsFixedStart(session: session.id) }
-        if index > 0 {
-            let previous = session.stages[index - 1]
-            guard let previousOn = done[previous] else {
-                throw .outOfOrder(session: session.id, stage: completion.stage, missing: previous)
-            }
-            if completion.on < previousOn {
-                throw .beforePrevious(session: session.id, stage: completion.stage, on: completion.on, previous: previous, previousOn: previousOn)
-            }
+        if completion.on < previousOn {
+            throw .beforePrevious(session: session.id, stage: completion.stage, on: completion.on, previous: previous, previousOn: previousOn)
         }
     }
 

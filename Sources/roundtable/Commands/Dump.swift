@@ -14,9 +14,15 @@ extension RoundTable {
         var output: String?
 
         func run() throws {
-            let context = try options.load()
-            let text = try RecordsFile.write(try context.store.records(series: context.schedule.series.id))
-            if let output { try TextFile.write(text, to: output) } else { print(text, terminator: "") }
+            // The schedule and the state only: the records are read once, with their ledgers.
+            let series = try options.loadSchedule().schedule.series.id
+            let records = try options.openStore().records(series: series)
+            // A record at a time, never the whole text: a dump of 200,000 actions is 19 MB of YAML.
+            if let output {
+                try TextFile.write(to: output) { write in try RecordsFile.write(records, to: write) }
+            } else {
+                try RecordsFile.write(records) { print($0, terminator: "") }
+            }
         }
     }
 }

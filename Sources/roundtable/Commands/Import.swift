@@ -16,7 +16,8 @@ extension RoundTable {
 
         func run() throws {
             let loaded = try options.loadSchedule()
-            let (records, diagnostics) = RecordsFile.read(try TextFile.read(file), file: file, schedule: loaded.schedule)
+            let (records, diagnostics) = RecordsFile.read(try TextFile.read(file, limit: TextFile.recordsLimit), file: file, schedule: loaded.schedule,
+                                                            asOf: try options.day(in: loaded.schedule))
             guard let records else { throw RoundTableError.badData(diagnostics) }
             let store = try options.openStore()
             try store.importRecords(records)

@@ -76,10 +76,11 @@ struct CommonOptions: ParsableArguments {
     var statePath: String { state ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
     /// Opens (creating if need be) the state; a PostgreSQL state's password comes from
-    /// $ROUNDTABLE_STATE_PASSWORD, else from libpq's own sources.
+    /// $ROUNDTABLE_STATE_PASSWORD, else from libpq's own sources, and the CA its certificate must
+    /// come from is $ROUNDTABLE_STATE_CA_FILE.
     func openStore() throws -> StateStore {
         let password = Environment.value("ROUNDTABLE_STATE_PASSWORD")
-        return try StateStore(path: statePath, password: password)
+        return try StateStore(path: statePath, password: password, caFile: Environment.value("ROUNDTABLE_STATE_CA_FILE"))
     }
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.

@@ -82,6 +82,7 @@ enum RoundTableError: Error {
             case .misconfigured: return 69
             case .notPermitted: return 77
             case .rejected, .refused: return 65
+            case .cannotWrite: return 74
             }
         case .caldav(let error):
             switch error {
@@ -95,8 +96,10 @@ enum RoundTableError: Error {
             case .notADatabase, .newerSchema, .corrupt, .unknownAction, .conflict: return 65
             case .cannotOpen: return 73
             case .locked, .unavailable: return 75
-            case .notPermitted: return 77
-            case .clientMissing: return 69
+            case .notPermitted, .readOnly: return 77
+            case .clientMissing, .tlsRefused: return 69
+            case .badParameter: return 64
+            case .missingDatabase: return 66
             case .failed, .cannotWrite: return 74
             }
         }

@@ -15,13 +15,18 @@ enum TextFile {
     /// small enough to parse in modest memory.
     static let limit = 16 << 20
 
+    /// 1 GiB, for a records file (`import`): what `dump` writes grows with the records (19 MB
+    /// for 200,000 actions), so a backup is never refused for its size; reading costs memory in
+    /// proportion (docs/performance.md), and the cap still stops `/dev/zero` or an endless pipe.
+    static let recordsLimit = 1 << 30
+
     /// The name standard input goes by in messages, when a command reads `-`.
     static let standardInputName = "standard input"
 
-    /// The file's text; a missing or unreadable file is exit 66, a too large one or bytes that
-    /// are not UTF-8 exit 65 (the message gives the line and column of the first bad byte).
-    static func read(_ path: String) throws(TextFileError) -> String {
-        try text(of: readBytes(path), path: path)
+    /// The file's text; a missing or unreadable file is exit 66, one larger than `limit` or bytes
+    /// that are not UTF-8 exit 65 (the message gives the line and column of the first bad byte).
+    static func read(_ path: String, limit: Int = limit) throws(TextFileError) -> String {
+        try text(of: readBytes(path, limit: limit), path: path)
     }
 
     /// `read`, for a file that must be inside `folder` (a template): a symbolic link, or a `..`,
@@ -37,18 +42,18 @@ enum TextFile {
 
     /// The file's bytes, at most `limit` of them; a missing or unreadable file is exit 66.
     /// `name` is the path as the user gave it, for messages, when `path` is its resolved form.
-    static func readBytes(_ path: String, named name: String? = nil) throws(TextFileError) -> [UInt8] {
+    static func readBytes(_ path: String, named name: String? = nil, limit: Int = limit) throws(TextFileError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw errno == ENOENT ? .missing(path: name ?? path) : .unreadable(path: name ?? path, reason: lastError())
         }
         defer { close(descriptor) }
-        return try readAll(descriptor, path: name ?? path)
+        return try readAll(descriptor, path: name ?? path, limit: limit)
     }
 
     /// Standard input's bytes, with the same limit as a file.
     static func readStandardInput() throws(TextFileError) -> [UInt8] {
-        try readAll(STDIN_FILENO, path: standardInputName)
+        try readAll(STDIN_FILENO, path: standardInputName, limit: limit)
     }
 
     /// `bytes` as a string, or `.notUTF8` locating the first byte that is not UTF-8.
@@ -70,7 +75,7 @@ enum TextFile {
     }
 
     /// Reads until the end or `limit + 1` bytes, whichever comes first.
-    private static func readAll(_ descriptor: Int32, path: String) throws(TextFileError) -> [UInt8] {
+    private static func readAll(_ descriptor: Int32, path: String, limit: Int) throws(TextFileError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count <= limit {
@@ -111,7 +116,7 @@ enum TextFile {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if flushed {
                 try Data(text.utf8).write(to: url, options: .atomic)
-            } else if let problem = replace(path, with: text) {
+            } else if let problem = try replace(path, synced: false, { try $0(text) }) {
                 throw RoundTableError.cannotWrite(path: path, reason: problem)
             }
         } catch let error as RoundTableError {
@@ -121,14 +126,27 @@ enum TextFile {
         }
     }
 
+    /// Writes what `produce` hands to its `write`, a piece at a time, through a temporary file
+    /// flushed to disk and a rename, as `write(_:to:)` does, without ever holding the whole text:
+    /// what `dump` writes with `-o`, whatever the number of records.
+    static func write(to path: String, _ produce: (_ write: (String) throws -> Void) throws -> Void) throws {
+        do {
+            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw RoundTableError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+        if let problem = try replace(path, synced: true, produce) { throw RoundTableError.cannotWrite(path: path, reason: problem) }
+    }
+
     /// Puts everything written so far on disk: `sync`, as Linux's narrower `syncfs` needs
     /// `_GNU_SOURCE`, which Swift's view of the C library is built without.
     static func flushAll() { sync() }
 
-    /// `path` replaced by `text` through a new file beside it and a rename, without a flush; the
-    /// new file takes the old one's permissions, or the umask's for a new one, as `.atomic` does.
-    /// The C library's reason when it fails.
-    private static func replace(_ path: String, with text: String) -> String? {
+    /// `path` replaced by what `produce` writes, through a new file beside it and a rename,
+    /// flushed to disk first when `synced`; the new file takes the old one's permissions, or the
+    /// umask's for a new one, as `.atomic` does. The C library's reason when it fails; what
+    /// `produce` throws passes through, the new file removed.
+    private static func replace(_ path: String, synced: Bool, _ produce: (_ write: (String) throws -> Void) throws -> Void) throws -> String? {
         var existing = stat()
         let oldMode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
         let name = (path as NSString).lastPathComponent
@@ -137,13 +155,23 @@ enum TextFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, oldMode ?? 0o666)
         guard descriptor >= 0 else { return lastError() }
         var problem: String?
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count, problem == nil {
-            let wrote = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if wrote >= 0 { done += wrote } else if errno != EINTR { problem = lastError() }
+        do {
+            try produce { text in
+                guard problem == nil else { return }
+                let bytes = Array(text.utf8)
+                var done = 0
+                while done < bytes.count, problem == nil {
+                    let wrote = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+                    if wrote >= 0 { done += wrote } else if errno != EINTR { problem = lastError() }
+                }
+            }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         if problem == nil, let oldMode, fchmod(descriptor, oldMode) != 0 { problem = lastError() }
+        if problem == nil, synced, fsync(descriptor) != 0 { problem = lastError() }
         if close(descriptor) != 0, problem == nil { problem = lastError() }
         if problem == nil, rename(temporary, path) != 0 { problem = lastError() }
         if problem != nil { unlink(temporary) }
