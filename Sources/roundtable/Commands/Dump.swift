@@ -16,7 +16,11 @@ extension RoundTable {
         func run() throws {
             let context = try options.load()
             let text = try RecordsFile.write(try context.store.records(series: context.schedule.series.id))
-            if let output { try TextFile.write(text, to: output) } else { print(text, terminator: "") }
+            if let output { try TextFile.write(text, to: output, what: Self.output) } else { print(text, terminator: "") }
         }
     }
+}
+
+extension RoundTable.Dump: NamedOutput {
+    static let output = "the dump"
 }
