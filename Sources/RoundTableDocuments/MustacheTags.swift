@@ -1,5 +1,6 @@
 /// The tags of a Mustache template that `Templates` checks before anything is rendered: partial
-/// and parent tags (`{{> name}}`, `{{< name}}`) and set-delimiter tags (`{{=<% %>=}}`).
+/// and parent tags (`{{> name}}`, `{{< name}}`), how deep sections nest, and set-delimiter tags
+/// (`{{=<% %>=}}`).
 ///
 /// A scan by hand, Character by Character as a Regex would match them: the two Regexes it
 /// replaces were two thirds of loading the templates, which every `remind` from cron does even
@@ -7,13 +8,28 @@
 /// we know of) is scanned byte by byte, which finds the same tags: each byte is then one
 /// Character, but for CR LF, and both of those are whitespace alike.
 enum MustacheTags {
-    /// The names in `{{> name}}` and `{{< name}}` tags, as written, without the spaces around
-    /// them: what `\{\{\s*[<>]\s*([^}]*?)\s*\}\}` captures, match after match.
-    static func partialNames(in text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return partialNames(in: Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    /// What `Templates` checks of one template before it is parsed: the partials it includes,
+    /// each with the depth of sections it sits in, and the deepest nesting of its sections.
+    struct Outline: Equatable {
+        /// The names in `{{> name}}` and `{{< name}}` tags, as written, without the spaces around
+        /// them (what `\{\{\s*[<>]\s*([^}]*?)\s*\}\}` captures, match after match), and the
+        /// number of sections (`#`, `^`, `$`, `<`) open around each.
+        var partials: [(name: String, depth: Int)] = []
+        /// The most sections open at once.
+        var depth = 0
+
+        static func == (a: Outline, b: Outline) -> Bool {
+            a.depth == b.depth && a.partials.elementsEqual(b.partials) { $0.name == $1.name && $0.depth == $1.depth }
         }
-        return partialNames(in: Array(text)).map { String($0) }
+    }
+
+    /// The partials and section depth of `text`, found in one pass: the parser recurses once per
+    /// open section, so depth must be known before it runs.
+    static func outline(of text: String) -> Outline {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return outline(of: Array(text.utf8)) { String(decoding: $0, as: UTF8.self) }
+        }
+        return outline(of: Array(text)) { String($0) }
     }
 
     /// Whether a tag sets other delimiters (`{{=`, spaces allowed between), after which the
@@ -22,12 +38,21 @@ enum MustacheTags {
         text.utf8.allSatisfy({ $0 < 0x80 }) ? setsDelimiters(Array(text.utf8)) : setsDelimiters(Array(text))
     }
 
-    private static func partialNames<Unit: TagUnit>(in units: [Unit]) -> [ArraySlice<Unit>] {
-        var names: [ArraySlice<Unit>] = []
+    private static func outline<Unit: TagUnit>(of units: [Unit], _ string: (ArraySlice<Unit>) -> String) -> Outline {
+        var outline = Outline()
+        var depth = 0
         var index = 0
         while let open = opening(in: units, from: index) {
             var cursor = skippingSpaces(in: units, from: open)
-            guard cursor < units.count, units[cursor] == Unit(">") || units[cursor] == Unit("<") else {
+            guard cursor < units.count else { break }
+            let sigil = units[cursor]
+            if sigil == Unit("#") || sigil == Unit("^") || sigil == Unit("$") {
+                depth += 1
+                outline.depth = max(outline.depth, depth)
+            } else if sigil == Unit("/") {
+                depth = max(depth - 1, 0)
+            }
+            guard sigil == Unit(">") || sigil == Unit("<") else {
                 index = open - 1
                 continue
             }
@@ -40,10 +65,14 @@ enum MustacheTags {
             }
             var end = cursor
             while end > start, units[end - 1].isSpace { end -= 1 }
-            names.append(units[start..<end])
+            outline.partials.append((string(units[start..<end]), depth))
+            if sigil == Unit("<") {
+                depth += 1
+                outline.depth = max(outline.depth, depth)
+            }
             index = cursor + 2
         }
-        return names
+        return outline
     }
 
     private static func setsDelimiters<Unit: TagUnit>(_ units: [Unit]) -> Bool {

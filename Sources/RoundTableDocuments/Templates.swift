@@ -46,6 +46,12 @@ public struct Templates: Sendable {
     /// A partial that includes itself, directly or through others, is refused too: the library
     /// would recurse until the stack overflows. So is a set-delimiter tag (`{{=<% %>=}}`), after
     /// which partial tags could not be found to check.
+    ///
+    /// Templates are bounded before they are parsed, as `remind` renders them holding the series
+    /// lock: sections (with the partials they include) may nest `maxDepth` deep, as the parser and
+    /// the renderer recurse once per level (3,000 levels crashed them), and a template with every
+    /// partial written out in place may be `maxExpandedSize` long, as partials that each include
+    /// the next twice double it at every step.
     public init(folder: String = ".", overrides: [String: String] = [:]) throws(TemplateError) {
         let sources = Self.builtIn.merging(overrides) { _, file in file }
         var origins: [String: Origin] = [:]
@@ -57,8 +63,10 @@ public struct Templates: Sendable {
             return "built-in \(name)\(Self.fileExtension)"
         }
         var parsed: [String: MustacheTemplate] = [:]
-        let includes = sources.mapValues(MustacheTags.partialNames)
+        let outlines = sources.mapValues(MustacheTags.outline)
+        let includes = outlines.mapValues { $0.partials.map(\.name) }
         for name in sources.keys.sorted() {
+            if outlines[name]!.depth > Self.maxDepth { throw .tooDeep(path: place(name), depth: outlines[name]!.depth, limit: Self.maxDepth) }
             if sources[name] != Self.builtIn[name] {
                 do {
                     parsed[name] = try MustacheTemplate(string: sources[name]!)
@@ -75,6 +83,12 @@ public struct Templates: Sendable {
             throw .invalid(path: place(cycle[0]),
                            reason: "it includes itself (" + cycle.map { "{{> \($0)}}" }.joined(separator: " → ") + ")")
         }
+        let extents = Self.extents(sources: sources, outlines: outlines)
+        for name in sources.keys.sorted() {
+            let extent = extents[name]!
+            if extent.depth > Self.maxDepth { throw .tooDeep(path: place(name), depth: extent.depth, limit: Self.maxDepth) }
+            if extent.size > Self.maxExpandedSize { throw .tooLarge(path: place(name), limit: Self.maxExpandedSize) }
+        }
         self.origins = origins
         self.parsed = ParsedTemplates(sources: sources, includes: includes, parsed: parsed)
     }
@@ -88,6 +102,35 @@ public struct Templates: Sendable {
     /// The file a template or partial named `name` is read from.
     public static func path(of name: String, in directory: String) -> String {
         (directory as NSString).appendingPathComponent(name + fileExtension)
+    }
+
+    /// The deepest nesting of sections and partials a template may have: the built-in ones
+    /// reach 3, and 3,000 overflowed the parser's stack.
+    public static let maxDepth = 32
+
+    /// The most a template may hold with its partials written out in place (1 MiB): the
+    /// built-in ones hold a few KiB.
+    public static let maxExpandedSize = 1 << 20
+
+    /// For each template, how deep it nests with the partials it includes (an inclusion counts as
+    /// a level) and how long it is with them written out, the size capped just past
+    /// `maxExpandedSize`. Partials must not include themselves (`inclusionCycle` is nil).
+    static func extents(sources: [String: String], outlines: [String: MustacheTags.Outline]) -> [String: (depth: Int, size: Int)] {
+        var extents: [String: (depth: Int, size: Int)] = [:]
+        func extent(_ name: String) -> (depth: Int, size: Int) {
+            if let known = extents[name] { return known }
+            let outline = outlines[name]!
+            var depth = outline.depth, size = sources[name]!.utf8.count
+            for partial in outline.partials {
+                let inner = extent(partial.name)
+                depth = max(depth, partial.depth + 1 + inner.depth)
+                size = min(size + inner.size, maxExpandedSize + 1)
+            }
+            extents[name] = (depth, size)
+            return (depth, size)
+        }
+        for name in sources.keys { _ = extent(name) }
+        return extents
     }
 
     /// The first chain of partials that leads back to where it started, if any: `[a, b, a]`;
@@ -116,6 +159,10 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
     case invalid(path: String, reason: String)
     /// A partial tag names something that is neither built in nor a file of the folder (exit 65).
     case unknownPartial(path: String, partial: String)
+    /// Sections and partials nest deeper than `Templates.maxDepth` (exit 65).
+    case tooDeep(path: String, depth: Int, limit: Int)
+    /// With its partials written out in place, longer than `Templates.maxExpandedSize` (exit 65).
+    case tooLarge(path: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -124,6 +171,11 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
             return "The template '\(path)' includes the partial '\(partial)', which is neither built in nor a template of the folder. "
                 + "A partial is named by its file name without '.mustache' (e.g. {{> footer}} for footer.mustache) "
                 + "and must be in the same folder."
+        case .tooDeep(let path, let depth, let limit):
+            return "The template '\(path)' nests sections and partials \(depth) deep; at most \(limit) levels are allowed."
+        case .tooLarge(let path, let limit):
+            return "The template '\(path)' is longer than \(limit >> 20) MiB with its partials written out in place "
+                + "(a partial included several times counts each time); include fewer partials, or fewer times."
         }
     }
 }

@@ -27,6 +27,7 @@ struct RoundTable: ParsableCommand {
             var command = try parseAsRoot()
             if let problem = Clock.problem { throw RoundTableError.usage(problem) }
             try command.run()
+            try StandardOutput.close(what: (type(of: command) as? NamedOutput.Type)?.output ?? "the output")
         } catch {
             guard let failure = RoundTableError(error) else { exit(withError: error) }
             FileHandle.standardError.write(Data(failure.report.utf8))

@@ -107,7 +107,7 @@ import TestSupport
     @Test(arguments: ["..", ".", ".hidden"])
     func anIdThatWouldNameAFolderAboveOrAHiddenFileIsRefused(id: String) throws {
         let path = try scheduleCopy(replacing: [("  id: ajc-plg-2012", "  id: \"\(id)\"")])
-        try expectOneLocatedError(try check(path), in: path, "may not start with '.': it becomes a file name")
+        try expectOneLocatedError(try check(path), in: path, "may not hold '.': it separates the session from the series")
         let web = try temporaryDirectory()
         let feeds = web.appendingPathComponent("feeds")
         let export = try roundtable(["export", "-s", (path as NSString).deletingLastPathComponent, "--dir", feeds.path,

@@ -63,6 +63,13 @@ import TestSupport
         (["reminder.txt": "{{=<% %>=}}"], TemplateError.invalid(path: "/srv/t/reminder.txt.mustache", reason: "set-delimiter tags ({{=…=}}) are not supported")),
         (["reminder.txt": "{{recipient}}\n{{>  footer  }}{{>missing}}", "footer": "-- {{recipient}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "missing")),
         (["a": "{{> b}}", "b": "{{> a}}"], TemplateError.invalid(path: "/srv/t/a.mustache", reason: "it includes itself ({{> a}} → {{> b}} → {{> a}})")),
+        (["reminder.txt": String(repeating: "{{#a}}", count: 3000) + String(repeating: "{{/a}}", count: 3000)],
+         TemplateError.tooDeep(path: "/srv/t/reminder.txt.mustache", depth: 3000, limit: 32)),
+        (["reminder.txt": String(repeating: "{{#a}}", count: 20) + "{{> footer}}" + String(repeating: "{{/a}}", count: 20),
+          "footer": String(repeating: "{{^b}}", count: 20) + String(repeating: "{{/b}}", count: 20)],
+         TemplateError.tooDeep(path: "/srv/t/reminder.txt.mustache", depth: 41, limit: 32)),
+        (["reminder.txt": "{{> p0}}", "p0": "{{> p1}}{{> p1}}", "p1": "{{> p2}}{{> p2}}", "p2": String(repeating: "x", count: 300_000)],
+         TemplateError.tooLarge(path: "/srv/t/p0.mustache", limit: 1 << 20)),
     ])
     func aBrokenReplacementIsRefusedNamingItsFile(overrides: [String: String], error: TemplateError) {
         #expect(throws: error) { try Templates(folder: "/srv/t", overrides: overrides) }

@@ -64,8 +64,8 @@ public enum EmailAddress {
     }
 
     /// At least two labels joined by dots, each of 1 to 63 letters, digits and '-', not starting
-    /// or ending with '-'.
-    private static func isDomainName(_ domain: Substring.UTF8View) -> Bool {
+    /// or ending with '-'; also the rule for a schedule's `uid-domain`.
+    static func isDomainName(_ domain: Substring.UTF8View) -> Bool {
         var labels = 0, length = 0, previous = dot
         for byte in domain {
             if byte == dot {

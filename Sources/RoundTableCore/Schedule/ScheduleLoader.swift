@@ -70,8 +70,10 @@ public enum ScheduleLoader {
         }
         let organiser = r.string(m["organiser"], "The organiser")
         let domain = r.string(m["uid-domain"], "The uid-domain")
-        if let domain, domain.contains(where: { !$0.isASCII || !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) {
-            r.report(m["uid-domain"], "The uid-domain '\(domain)' should be a domain name such as 'ajc.example.org'.")
+        // It ends every UID and Message-ID, which a mail server or calendar refuses past a DNS name.
+        if let domain, domain.utf8.count > 253 || !EmailAddress.isDomainName(Substring(domain).utf8) {
+            r.report(m["uid-domain"], "The uid-domain '\(Excerpt.of(domain))' should be a domain name such as 'ajc.example.org': "
+                + "labels of 1 to 63 letters, digits and '-' joined by dots, 253 characters in all.")
         }
         let areas = r.strings(m["discussion-areas"], "The discussion areas") ?? []
         guard let id, let title, let zone, let organiser, let domain else { return nil }
@@ -243,27 +245,30 @@ public enum ScheduleLoader {
     }
 
     /// Ids become parts of UIDs, Message-IDs and file names (`export --dir` writes `DIR/<series>/`,
-    /// `writeups/<session>.md`), so they are kept to a safe alphabet and may not start with a
-    /// dot: `..` or `.hidden` would name a folder above or a file a listing hides.
+    /// `writeups/<session>.md`), so they are kept to a safe alphabet without `.`: a UID is
+    /// `<session>.<series>@<uid-domain>`, so with dots allowed series `x`'s session `a.b` and
+    /// series `b.x`'s session `a` would share one (and `..` or `.hidden` would name a folder
+    /// above or a file a listing hides).
     private static func identifier(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> String? {
         guard let text = r.string(node, what) else { return nil }
-        guard text.utf8.allSatisfy(isIdentifierByte) else {
-            r.report(node, "\(what) '\(Excerpt.of(text))' may hold only letters, digits, '-', '_' and '.'.")
+        guard !text.contains(".") else {
+            r.report(node, "\(what) '\(Excerpt.of(text))' may not hold '.': it separates the session from the series in "
+                + "calendar UIDs and Message-IDs, so a dotted id could name another series' session. Use '-' or '_'.")
             return nil
         }
-        guard text.first != "." else {
-            r.report(node, "\(what) '\(Excerpt.of(text))' may not start with '.': it becomes a file name.")
+        guard text.utf8.allSatisfy(isIdentifierByte) else {
+            r.report(node, "\(what) '\(Excerpt.of(text))' may hold only letters, digits, '-' and '_'.")
             return nil
         }
         return text
     }
 
-    /// An ASCII letter or digit, `-`, `_` or `.`: a byte, as any other byte is part of a character
+    /// An ASCII letter or digit, `-` or `_`: a byte, as any other byte is part of a character
     /// an id may not hold.
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+             UInt8(ascii: "-"), UInt8(ascii: "_"): true
         default: false
         }
     }

@@ -19,10 +19,14 @@ extension RoundTable {
             let records = try options.openStore().records(series: series)
             // A record at a time, never the whole text: a dump of 200,000 actions is 19 MB of YAML.
             if let output {
-                try TextFile.write(to: output) { write in try RecordsFile.write(records, to: write) }
+                try TextFile.write(to: output, what: Self.output) { write in try RecordsFile.write(records, to: write) }
             } else {
                 try RecordsFile.write(records) { print($0, terminator: "") }
             }
         }
     }
+}
+
+extension RoundTable.Dump: NamedOutput {
+    static let output = "the dump"
 }

@@ -47,7 +47,7 @@ extension RoundTable {
                 for feed in feeds where feed.changed { print("wrote \(feed.path)") }
                 print("\(dir): \(Self.changed(feeds))")
             } else if let output {
-                try TextFile.write(try context.feed(includeTodos: !noTodos).calendar(for: selected).serialized(), to: output)
+                try TextFile.write(try context.feed(includeTodos: !noTodos).calendar(for: selected).serialized(), to: output, what: Self.output)
             } else {
                 print(try context.feed(includeTodos: !noTodos).calendar(for: selected).serialized(), terminator: "")
             }
@@ -80,7 +80,7 @@ extension RoundTable {
                 if let old = try? TextFile.read(path), CalendarText.sameApartFromStamps(old, text) {
                     return (path, false)
                 }
-                try TextFile.write(text, to: path, flushed: flushed)
+                try TextFile.write(text, to: path, what: "the feed", flushed: flushed)
                 return (path, true)
             }
         }
@@ -92,7 +92,7 @@ extension RoundTable {
         /// before it are reported and the error ends the run (others may have been written meanwhile:
         /// they are correct, and the next run finds them so); the manifest is then left as it was.
         private func writeOrganisation(_ contexts: [Context], into dir: String) throws {
-            let before = ExportManifest.read(in: dir)
+            let before = try ExportManifest.read(in: dir)
             let environments = FeedEnvironment.describing(zones: Set(contexts.map(\.schedule.series.timezone)))
             let includeTodos = !noTodos
             let work = contexts.map { context in
@@ -140,4 +140,8 @@ extension RoundTable {
             "\(feeds.count { $0.changed }) of \(feeds.count) feed\(feeds.count == 1 ? "" : "s") changed"
         }
     }
+}
+
+extension RoundTable.Export: NamedOutput {
+    static let output = "the calendar"
 }

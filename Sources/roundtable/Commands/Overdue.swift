@@ -43,3 +43,7 @@ extension RoundTable {
         }
     }
 }
+
+extension RoundTable.Overdue: NamedOutput {
+    static let output = "the overdue list"
+}

@@ -34,9 +34,13 @@ extension RoundTable {
             let markdown = SeriesReport.markdown(schedule, timelines: context.timelines, records: context.records,
                                                  writeups: writeups, asOf: context.asOf, templates: templates)
             let svg = TimelineSVG.render(schedule, timelines: context.timelines, asOf: context.asOf)
-            if let timeline { try TextFile.write(svg, to: timeline) }
+            if let timeline { try TextFile.write(svg, to: timeline, what: "the timeline") }
             let text = html ? ReportPage.html(title: schedule.series.title, markdown: markdown, timelineSVG: svg) : markdown
-            if let output { try TextFile.write(text, to: output) } else { print(text, terminator: "") }
+            if let output { try TextFile.write(text, to: output, what: Self.output) } else { print(text, terminator: "") }
         }
     }
+}
+
+extension RoundTable.Report: NamedOutput {
+    static let output = "the report"
 }

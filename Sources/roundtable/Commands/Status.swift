@@ -44,3 +44,7 @@ extension RoundTable {
         }
     }
 }
+
+extension RoundTable.Status: NamedOutput {
+    static let output = "the status"
+}

@@ -35,7 +35,7 @@ extension RoundTable {
             if FileManager.default.fileExists(atPath: path) && !force {
                 throw RoundTableError.invalid("'\(path)' already exists; it may hold someone's notes. Use --force to replace it.")
             }
-            try TextFile.write(text, to: path)
+            try TextFile.write(text, to: path, what: "the write-up skeleton")
             print("wrote \(path)")
         }
     }

@@ -58,15 +58,24 @@ struct ExportManifest {
     /// By series id.
     var series: [String: Entry] = [:]
 
-    /// The manifest in `folder`; empty when there is none or it cannot be read as one.
-    static func read(in folder: String) -> ExportManifest {
+    /// The manifest in `folder`; empty when there is none or its text is not a manifest (it is
+    /// written anew). One that cannot be read at all, such as a FIFO in its place, is refused (66):
+    /// writing over it would fail too, or block.
+    static func read(in folder: String) throws(TextFileError) -> ExportManifest {
         let path = (folder as NSString).appendingPathComponent(fileName)
-        guard let text = try? TextFile.read(path) else { return ExportManifest() }
+        let text: String
+        do {
+            text = try TextFile.read(path)
+        } catch .unreadable(let path, let reason) {
+            throw .unreadable(path: path, reason: reason)
+        } catch {
+            return ExportManifest()
+        }
         return parse(text) ?? ExportManifest()
     }
 
     /// Lines of `<series> <fingerprint> <name>:<size>:<modified>:<inode>…`; ids and file names hold
-    /// no space or colon (`check` keeps ids to letters, digits, `-`, `_` and `.`). Split as bytes:
+    /// no space or colon (`check` keeps ids to letters, digits, `-` and `_`). Split as bytes:
     /// an organisation's manifest is half a megabyte, and splitting it into Characters cost as much
     /// as fingerprinting every series.
     private static func parse(_ text: String) -> ExportManifest? {
@@ -108,6 +117,6 @@ struct ExportManifest {
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         let text = text
         if let old = try? TextFile.read(path), old == text { return }
-        try TextFile.write(text, to: path)
+        try TextFile.write(text, to: path, what: "the export manifest")
     }
 }

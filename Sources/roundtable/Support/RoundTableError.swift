@@ -16,8 +16,11 @@ enum RoundTableError: Error {
     case invalid(String)
     /// The command cannot run as it was called (an environment variable that cannot be used).
     case usage(String)
-    /// Writing an output file failed.
+    /// An output file could not be opened or put in place (73).
     case cannotWrite(path: String, reason: String)
+    /// An output (`what`, such as "the dump") was opened but not all of it reached `path` or
+    /// standard output: a full disk, an I/O error (74).
+    case incomplete(what: String, path: String, reason: String)
     /// No schedule was named and none could be found.
     case noSchedule(String)
     /// Some of several input files could not be used; the others were.
@@ -70,6 +73,7 @@ enum RoundTableError: Error {
         case .badData, .invalid, .workflow, .calendar, .reply: return 65
         case .template: return 65
         case .cannotWrite: return 73
+        case .incomplete: return 74
         case .mail: return 65
         case .file(let error):
             switch error {
@@ -133,6 +137,9 @@ extension RoundTableError: CustomStringConvertible {
         case .reply(let error): return error.description
         case .caldav(let error): return error.description
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
+        case .incomplete(let what, let path, let reason):
+            let target = path == StandardOutput.name ? path : "'\(path)'"
+            return "\(what) was not written completely to \(target): \(reason)."
         }
     }
 }

@@ -9,7 +9,10 @@ import Glibc
 /// Every file the commands read (schedule, records, replies, write-ups, templates) comes through
 /// here, so one size limit covers them all: at most `limit` bytes are kept, and reading stops at
 /// `limit + 1`, so a 100 MB file, `/dev/zero` or an endless pipe is refused after reading 16 MiB
-/// and never fills the memory.
+/// and never fills the memory. Only a regular file is read: a FIFO, a device or a socket where
+/// a file should be is refused at once (it is opened without waiting, then looked at), so a FIFO
+/// planted where a template or the export manifest belongs cannot block cron for ever, and
+/// `/dev/zero` is not read for 16 MiB first.
 enum TextFile {
     /// 16 MiB: hundreds of times the largest real schedule, records file or reply, and still
     /// small enough to parse in modest memory.
@@ -23,8 +26,8 @@ enum TextFile {
     /// The name standard input goes by in messages, when a command reads `-`.
     static let standardInputName = "standard input"
 
-    /// The file's text; a missing or unreadable file is exit 66, one larger than `limit` or bytes
-    /// that are not UTF-8 exit 65 (the message gives the line and column of the first bad byte).
+    /// The file's text; a missing or unreadable file is exit 66, a too large one or bytes that
+    /// are not UTF-8 exit 65 (the message gives the line and column of the first bad byte).
     static func read(_ path: String, limit: Int = limit) throws(TextFileError) -> String {
         try text(of: readBytes(path, limit: limit), path: path)
     }
@@ -43,12 +46,29 @@ enum TextFile {
     /// The file's bytes, at most `limit` of them; a missing or unreadable file is exit 66.
     /// `name` is the path as the user gave it, for messages, when `path` is its resolved form.
     static func readBytes(_ path: String, named name: String? = nil, limit: Int = limit) throws(TextFileError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw errno == ENOENT ? .missing(path: name ?? path) : .unreadable(path: name ?? path, reason: lastError())
         }
         defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw .unreadable(path: name ?? path, reason: lastError()) }
+        if let kind = kind(of: info.st_mode) {
+            throw .unreadable(path: name ?? path, reason: kind == "a folder" ? "it is a folder" : "it is \(kind), not a regular file")
+        }
         return try readAll(descriptor, path: name ?? path, limit: limit)
+    }
+
+    /// What a file of mode `mode` is, in words ("a FIFO"); nil for a regular file.
+    static func kind(of mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a file"
+        }
     }
 
     /// Standard input's bytes, with the same limit as a file.
@@ -102,91 +122,15 @@ enum TextFile {
         return (folder as NSString).appendingPathComponent(name)
     }
 
-    /// Writes through a temporary file and a rename, so a reader (a web server serving a feed)
-    /// never sees half a file.
-    ///
-    /// `flushed` (the default) puts the text on disk before the rename. A command writing
-    /// thousands of files (an organisation's feeds) passes false and calls `flushAll()`
-    /// once at the end: one flush for the run instead of one per file, which was a third of
-    /// `export --dir`'s time. A crash in between can leave a feed empty, never half written, and
-    /// the next run, finding it differ, writes it again.
-    static func write(_ text: String, to path: String, flushed: Bool = true) throws {
-        let url = URL(fileURLWithPath: path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if flushed {
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } else if let problem = try replace(path, synced: false, { try $0(text) }) {
-                throw RoundTableError.cannotWrite(path: path, reason: problem)
-            }
-        } catch let error as RoundTableError {
-            throw error
-        } catch {
-            throw RoundTableError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
-    }
-
-    /// Writes what `produce` hands to its `write`, a piece at a time, through a temporary file
-    /// flushed to disk and a rename, as `write(_:to:)` does, without ever holding the whole text:
-    /// what `dump` writes with `-o`, whatever the number of records.
-    static func write(to path: String, _ produce: (_ write: (String) throws -> Void) throws -> Void) throws {
-        do {
-            try FileManager.default.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw RoundTableError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
-        if let problem = try replace(path, synced: true, produce) { throw RoundTableError.cannotWrite(path: path, reason: problem) }
-    }
-
-    /// Puts everything written so far on disk: `sync`, as Linux's narrower `syncfs` needs
-    /// `_GNU_SOURCE`, which Swift's view of the C library is built without.
-    static func flushAll() { sync() }
-
-    /// `path` replaced by what `produce` writes, through a new file beside it and a rename,
-    /// flushed to disk first when `synced`; the new file takes the old one's permissions, or the
-    /// umask's for a new one, as `.atomic` does. The C library's reason when it fails; what
-    /// `produce` throws passes through, the new file removed.
-    private static func replace(_ path: String, synced: Bool, _ produce: (_ write: (String) throws -> Void) throws -> Void) throws -> String? {
-        var existing = stat()
-        let oldMode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
-        let name = (path as NSString).lastPathComponent
-        let temporary = ((path as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent(".\(name).\(UInt64.random(in: 0...UInt64.max))")
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, oldMode ?? 0o666)
-        guard descriptor >= 0 else { return lastError() }
-        var problem: String?
-        do {
-            try produce { text in
-                guard problem == nil else { return }
-                let bytes = Array(text.utf8)
-                var done = 0
-                while done < bytes.count, problem == nil {
-                    let wrote = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
-                    if wrote >= 0 { done += wrote } else if errno != EINTR { problem = lastError() }
-                }
-            }
-        } catch {
-            close(descriptor)
-            unlink(temporary)
-            throw error
-        }
-        if problem == nil, let oldMode, fchmod(descriptor, oldMode) != 0 { problem = lastError() }
-        if problem == nil, synced, fsync(descriptor) != 0 { problem = lastError() }
-        if close(descriptor) != 0, problem == nil { problem = lastError() }
-        if problem == nil, rename(temporary, path) != 0 { problem = lastError() }
-        if problem != nil { unlink(temporary) }
-        return problem
-    }
-
     /// The absolute path with every symbolic link, `.` and `..` resolved; nil when it does not exist.
-    private static func realPath(_ path: String) -> String? {
+    static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
     /// The C library's words for `errno`, lowercased to sit inside our sentence.
-    private static func lastError() -> String {
+    static func lastError() -> String {
         String(cString: strerror(errno)).lowercased()
     }
 }

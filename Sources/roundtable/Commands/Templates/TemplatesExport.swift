@@ -26,7 +26,7 @@ extension RoundTable.Templates {
                     + "it may hold reworded text. Use --force to replace the templates in '\(folder)'.")
             }
             for file in files {
-                try TextFile.write(file.text, to: file.path)
+                try TextFile.write(file.text, to: file.path, what: "the template")
                 print("wrote \(file.path)")
             }
         }
