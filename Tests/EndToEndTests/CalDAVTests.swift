@@ -239,6 +239,8 @@ import TestSupport
             + "ROUNDTABLE_CALDAV_PASSWORD, or put the login in ~/.netrc"),
         (["ROUNDTABLE_CALDAV_URL": "https://cal.example.org/ajc/", "ROUNDTABLE_CALDAV_USER": "coord"],
          "ROUNDTABLE_CALDAV_USER is set but ROUNDTABLE_CALDAV_PASSWORD is not; set both or neither"),
+        (["ROUNDTABLE_CALDAV_URL": "https://cal.example.org/ajc/", "ROUNDTABLE_CALDAV_CA_FILE": "/nonexistent/ca.pem"],
+         "the CA file '/nonexistent/ca.pem' (ROUNDTABLE_CALDAV_CA_FILE) cannot be read: No such file or directory"),
     ])
     func aSetupThatWouldLeakOrCannotWorkIsRefusedBeforeAnythingIsSent(environment: [String: String], why: String) throws {
         let run = try workspace.rt(["publish"], environment)
