@@ -20,7 +20,7 @@ public final class CalDAVClient {
         public let status: Int
         /// The ETag header of the answer, as `EntityTag.text` keeps it; nil when there was none.
         public let etag: String?
-        /// The body of an answer to GET (at most `CalDAVClient.bodyLimit` bytes); empty otherwise.
+        /// The body of an answer to GET (at most `CalDAVClient.bodyLimit` bytes); empty for other requests.
         public let body: [UInt8]
     }
 
@@ -42,8 +42,8 @@ public final class CalDAVClient {
     /// `timeout` (seconds) bounds connecting; a whole request may take four times as long.
     public init(for collection: CalDAVCollection, login: CalDAVLogin, insecureHTTP: Bool = false, caFile: String? = nil,
                 timeout: Int = 30) throws(CalDAVError) {
-        let private_ = collection.isHTTPS || collection.isLoopback
-        if case .password = login, !private_, !insecureHTTP {
+        let confidential = collection.isHTTPS || collection.isLoopback
+        if case .password = login, !confidential, !insecureHTTP {
             throw .notPermitted("the login would go in clear to '\(collection.shown)', which is plain http to another machine; "
                 + "use https://, or pass --insecure-http to send it anyway")
         }
@@ -54,7 +54,7 @@ public final class CalDAVClient {
         }
         guard let handle = rt_curl_easy_init() else { throw .temporary("libcurl could not be started") }
         self.collection = collection
-        self.login = private_ || insecureHTTP ? login : nil
+        self.login = confidential || insecureHTTP ? login : nil
         self.handle = handle
         errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
         errorText[0] = 0
@@ -141,7 +141,7 @@ public final class CalDAVClient {
             list = (header + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rt_curl_slist_append(list, $0.baseAddress) } }
         }
         defer { rt_curl_slist_free_all(list) }
-        let exchange = Unmanaged.passRetained(Exchange())
+        let exchange = Unmanaged.passRetained(Exchange(keepsBody: method == "GET"))
         defer { exchange.release() }
         // The handle is not reset between requests, so that the login libcurl negotiated stays;
         // what differs from one request to the next is set again every time. HTTPGET forgets the
@@ -220,11 +220,15 @@ public final class CalDAVClient {
 }
 
 /// What libcurl reports of one response through CURLOPT_HEADERDATA and CURLOPT_WRITEDATA: its
-/// ETag and Retry-After, as bytes, and its body up to `CalDAVClient.bodyLimit`.
+/// ETag and Retry-After, as bytes, and, for a GET, its body up to `CalDAVClient.bodyLimit`.
 private final class Exchange {
+    /// Whether the body is kept; other answers' bodies are read and dropped, however long.
+    let keepsBody: Bool
     var etag: [UInt8]?
     var retryAfter: [UInt8]?
     var body: [UInt8] = []
+
+    init(keepsBody: Bool) { self.keepsBody = keepsBody }
 
     /// One header line, as bytes: an ETag may hold any byte from 0x80 up (RFC 9110 obs-text).
     /// A status line starts a new response (after an interim 1xx, or a 401 before the login),
@@ -267,11 +271,12 @@ private let headerCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, I
     return size * count
 }
 
-/// CURLOPT_WRITEFUNCTION: keeps the body (a GET's), up to the limit; past it the transfer stops.
+/// CURLOPT_WRITEFUNCTION: keeps a GET's body, up to the limit (past it the transfer stops).
 private let bodyCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
     buffer, size, count, context in
     guard let buffer, let context else { return 0 }
     let exchange = Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue()
+    guard exchange.keepsBody else { return size * count }
     guard exchange.body.count + size * count <= CalDAVClient.bodyLimit else { return 0 }
     exchange.body.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: size * count))
     return size * count
