@@ -4,7 +4,11 @@
 
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
-                postgresql libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+                postgresql libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
+                php-cli php-sqlite3 php-sabre-dav python3-pip python3-cryptography
+# Xandikos (a CalDAV server the tests publish to) from PyPI, into a folder of its own rather than
+# the system's Python, whose Debian packages (icalendar) the interop tests read with.
+XANDIKOS := .build-xandikos
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Where `make install` puts things: $(DESTDIR)$(PREFIX)/bin, share/man/man1, the completions'
@@ -31,6 +35,8 @@ deps:
 	  echo "Installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@[ -d $(XANDIKOS)/xandikos ] || /usr/bin/python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
+	  --target $(XANDIKOS) xandikos==0.4.10
 
 build: deps
 	swift build

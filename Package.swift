@@ -99,6 +99,7 @@ let package = Package(
             dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar", "TestSupport"],
             exclude: ["parse_eml.py"]
         ),
+        .testTarget(name: "RoundTableCalDAVTests", dependencies: ["RoundTableCalDAV"]),
         .testTarget(
             name: "RoundTableDocumentsTests",
             dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableDocuments", "TestSupport"],

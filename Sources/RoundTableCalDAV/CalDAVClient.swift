@@ -2,36 +2,50 @@ import CCurl
 import Foundation
 import RoundTableCore
 
-/// The requests `publish` makes of a CalDAV server (PUT, DELETE, MKCALENDAR), through libcurl
-/// on one handle, so they share a connection while the server keeps it open.
+/// The requests `publish` makes of a CalDAV server (PUT, DELETE, GET, MKCALENDAR, MKCOL), through
+/// libcurl on one handle, so they share a connection while the server keeps it open, and the login
+/// scheme libcurl settled on with the first request (Basic or Digest, whichever the server
+/// offers) is used straight away by the others.
 ///
-/// Answers every request would get alike stop the run here: no connection or a 5xx
-/// (`.temporary`), 401 or 403 (`.notPermitted`), a redirect (`.misconfigured`: we never follow
-/// one, which could take the login elsewhere). Any other answer is returned for the caller to
-/// judge. The password goes to libcurl and nowhere else; libcurl's messages are searched for it
-/// before they are shown, and its verbose mode is never switched on.
+/// Answers every request would get alike stop the run here: no connection, a 5xx, or 429 Too
+/// Many Requests (`.temporary`, naming the server's Retry-After), an answer that cannot be read
+/// (`.inDoubt`), 401 or 403 (`.notPermitted`), a redirect (`.misconfigured`: we never follow one,
+/// which could take the login elsewhere). Any other answer is returned for the caller to judge.
+/// The password goes to libcurl and nowhere else; libcurl's messages are searched for it before
+/// they are shown, and its verbose mode is never switched on.
 public final class CalDAVClient {
     /// What the server answered.
     public struct Response: Sendable {
         /// The HTTP status code.
         public let status: Int
-        /// The ETag header of the answer, as sent (quotes included); nil when there was none.
+        /// The ETag header of the answer, as `EntityTag.text` keeps it; nil when there was none.
         public let etag: String?
+        /// The body of an answer to GET (at most `CalDAVClient.bodyLimit` bytes); empty for other requests.
+        public let body: [UInt8]
     }
+
+    /// The largest body read: one calendar object is far smaller; anything larger is not ours.
+    static let bodyLimit = 16 << 20
 
     private let collection: CalDAVCollection
     private let login: CalDAVLogin?
-    private let timeout: Int
     private let handle: UnsafeMutableRawPointer
     private let errorText: UnsafeMutablePointer<CChar>
 
-    /// A client for the server of `collection`. A login goes only over https or to this machine:
-    /// given for another http:// URL, it is refused (exit 69) before anything is sent, and
-    /// ~/.netrc is not read for one. `timeout` (seconds) bounds connecting; a whole request may
-    /// take four times as long.
-    public init(for collection: CalDAVCollection, login: CalDAVLogin, timeout: Int = 30) throws(CalDAVError) {
-        if case .password = login, !collection.allowsLogin {
-            throw .misconfigured("the login would go in clear to '\(collection.shown)'; use https://")
+    /// A client for the server of `collection`.
+    ///
+    /// A login goes only where nobody else can read it: over https, or over http to this machine
+    /// (`CalDAVCollection.isLoopback`), which is then reached directly, never through a proxy
+    /// named by `http_proxy` and the like. Given for another http:// URL, it is refused before
+    /// anything is sent (exit 77) unless `insecureHTTP`, and ~/.netrc is not read for one.
+    /// `caFile` names the certificates an https server's must chain to, instead of the system's.
+    /// `timeout` (seconds) bounds connecting; a whole request may take four times as long.
+    public init(for collection: CalDAVCollection, login: CalDAVLogin, insecureHTTP: Bool = false, caFile: String? = nil,
+                timeout: Int = 30) throws(CalDAVError) {
+        let confidential = collection.isHTTPS || collection.isLoopback
+        if case .password = login, !confidential, !insecureHTTP {
+            throw .notPermitted("the login would go in clear to '\(collection.shown)', which is plain http to another machine; "
+                + "use https://, or pass --insecure-http to send it anyway")
         }
         switch rt_curl_load() {
         case RT_CURL_READY: break
@@ -40,10 +54,39 @@ public final class CalDAVClient {
         }
         guard let handle = rt_curl_easy_init() else { throw .temporary("libcurl could not be started") }
         self.collection = collection
-        self.login = collection.allowsLogin ? login : nil
-        self.timeout = timeout
+        self.login = confidential || insecureHTTP ? login : nil
         self.handle = handle
         errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorText[0] = 0
+        var results = [
+            rt_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
+            rt_curl_setopt_string(handle, CURLOPT_USERAGENT, "roundtable"),
+            rt_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
+            rt_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, timeout),
+            rt_curl_setopt_long(handle, CURLOPT_TIMEOUT, min(timeout, Int.max / 4) * 4),
+            rt_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorText),
+            rt_curl_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, headerCallback),
+            rt_curl_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, bodyCallback),
+        ]
+        // This machine is reached directly: a proxy would carry the login off it.
+        if collection.isLoopback { results.append(rt_curl_setopt_string(handle, CURLOPT_NOPROXY, "*")) }
+        if let caFile { results.append(rt_curl_setopt_string(handle, CURLOPT_CAINFO, caFile)) }
+        switch self.login {
+        case .password(let user, let password)?:
+            results.append(rt_curl_setopt_long(handle, CURLOPT_HTTPAUTH, RT_CURLAUTH_BASIC_DIGEST))
+            results.append(rt_curl_setopt_string(handle, CURLOPT_USERNAME, user))
+            results.append(rt_curl_setopt_string(handle, CURLOPT_PASSWORD, password))
+        case .netrc?:
+            results.append(rt_curl_setopt_long(handle, CURLOPT_HTTPAUTH, RT_CURLAUTH_BASIC_DIGEST))
+            results.append(rt_curl_setopt_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_OPTIONAL.rawValue)))
+        case nil:
+            break
+        }
+        if let refused = results.first(where: { $0 != CURLE_OK }) {
+            rt_curl_easy_cleanup(handle)
+            errorText.deallocate()
+            throw .misconfigured("libcurl cannot send to '\(collection.shown)': \(String(cString: rt_curl_easy_strerror(refused)))")
+        }
     }
 
     deinit {
@@ -53,13 +96,18 @@ public final class CalDAVClient {
 
     /// PUT `text` (an iCalendar object) at `url`, if the server meets `condition`.
     public func put(_ text: String, at url: String, condition: PublishPlanner.Condition?) throws(CalDAVError) -> Response {
-        try perform("PUT", url, headers: ["Content-Type: text/calendar; charset=utf-8"] + Self.headers(for: condition),
+        try perform("PUT", url, headers: [Array("Content-Type: text/calendar; charset=utf-8".utf8)] + Self.headers(for: condition),
                     body: Array(text.utf8))
     }
 
     /// DELETE `url`, if the server meets `condition`.
     public func delete(_ url: String, condition: PublishPlanner.Condition?) throws(CalDAVError) -> Response {
         try perform("DELETE", url, headers: Self.headers(for: condition), body: nil)
+    }
+
+    /// GET `url`: what the server holds there, and its ETag.
+    public func get(_ url: String) throws(CalDAVError) -> Response {
+        try perform("GET", url, headers: [], body: nil)
     }
 
     /// MKCALENDAR `url` with a display name (RFC 4791, 5.3.1).
@@ -70,62 +118,55 @@ public final class CalDAVClient {
               <D:set><D:prop><D:displayname>\(Self.xmlEscaped(displayName))</D:displayname></D:prop></D:set>
             </C:mkcalendar>
             """
-        return try perform("MKCALENDAR", url, headers: ["Content-Type: application/xml; charset=utf-8"], body: Array(body.utf8))
+        return try perform("MKCALENDAR", url, headers: [Array("Content-Type: application/xml; charset=utf-8".utf8)], body: Array(body.utf8))
     }
 
-    private static func headers(for condition: PublishPlanner.Condition?) -> [String] {
+    /// MKCOL `url`: a plain collection (RFC 4918, 9.3), to hold calendars.
+    public func makeCollection(_ url: String) throws(CalDAVError) -> Response {
+        try perform("MKCOL", url, headers: [], body: nil)
+    }
+
+    private static func headers(for condition: PublishPlanner.Condition?) -> [[UInt8]] {
         switch condition {
-        case .absent?: return ["If-None-Match: *"]
-        case .etag(let etag)?: return ["If-Match: \(etag)"]
+        case .absent?: return [Array("If-None-Match: *".utf8)]
+        case .etag(let etag)?: return [Array("If-Match: ".utf8) + EntityTag.bytes(of: etag)]
         case nil: return []
         }
     }
 
-    private func perform(_ method: String, _ url: String, headers: [String], body: [UInt8]?) throws(CalDAVError) -> Response {
-        rt_curl_easy_reset(handle)
+    private func perform(_ method: String, _ url: String, headers: [[UInt8]], body: [UInt8]?) throws(CalDAVError) -> Response {
         // "Expect:" stops libcurl waiting for a 100 Continue some servers never send.
         var list: UnsafeMutablePointer<curl_slist>?
-        for header in headers + ["Expect:"] { list = rt_curl_slist_append(list, header) }
+        for header in headers + [Array("Expect:".utf8)] {
+            list = (header + [0]).withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rt_curl_slist_append(list, $0.baseAddress) } }
+        }
         defer { rt_curl_slist_free_all(list) }
-        let exchange = Unmanaged.passRetained(Exchange())
+        let exchange = Unmanaged.passRetained(Exchange(keepsBody: method == "GET"))
         defer { exchange.release() }
+        // The handle is not reset between requests, so that the login libcurl negotiated stays;
+        // what differs from one request to the next is set again every time. HTTPGET forgets the
+        // body of the request before.
         var results = [
+            rt_curl_setopt_long(handle, CURLOPT_HTTPGET, 1),
             rt_curl_setopt_string(handle, CURLOPT_URL, url),
             rt_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, method),
-            rt_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
-            rt_curl_setopt_string(handle, CURLOPT_USERAGENT, "roundtable"),
             rt_curl_setopt_slist(handle, CURLOPT_HTTPHEADER, list),
-            rt_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
-            rt_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, timeout),
-            rt_curl_setopt_long(handle, CURLOPT_TIMEOUT, min(timeout, Int.max / 4) * 4),
-            rt_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorText),
-            rt_curl_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, headerCallback),
             rt_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, exchange.toOpaque()),
-            rt_curl_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, discardCallback),
+            rt_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, exchange.toOpaque()),
         ]
         if let body {
             results.append(rt_curl_setopt_off(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count)))
             results.append(body.withUnsafeBytes { rt_curl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) })
-        }
-        switch login {
-        case .password(let user, let password)?:
-            results.append(rt_curl_setopt_long(handle, CURLOPT_HTTPAUTH, RT_CURLAUTH_BASIC))
-            results.append(rt_curl_setopt_string(handle, CURLOPT_USERNAME, user))
-            results.append(rt_curl_setopt_string(handle, CURLOPT_PASSWORD, password))
-        case .netrc?:
-            results.append(rt_curl_setopt_long(handle, CURLOPT_HTTPAUTH, RT_CURLAUTH_BASIC))
-            results.append(rt_curl_setopt_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_OPTIONAL.rawValue)))
-        case nil:
-            break
         }
         if let refused = results.first(where: { $0 != CURLE_OK }) {
             throw .misconfigured("libcurl cannot send to '\(collection.shown)': \(String(cString: rt_curl_easy_strerror(refused)))")
         }
         errorText[0] = 0
         let code = rt_curl_easy_perform(handle)
-        guard code == CURLE_OK else { throw failure(code) }
+        guard code == CURLE_OK else { throw failure(code, method) }
         var status = 0
         rt_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        let answer = exchange.takeUnretainedValue()
         let shown = collection.shown
         switch status {
         case 401:
@@ -135,27 +176,40 @@ public final class CalDAVClient {
             throw .notPermitted("the CalDAV server refused \(method) in '\(shown)' (403); check that the login may write there")
         case 300 ..< 400:
             throw .misconfigured("'\(shown)' answered \(status), a redirect; use the URL it leads to")
+        case 429:
+            throw .temporary("the CalDAV server at '\(shown)' answered 429 (too many requests) to \(method)\(answer.retryAfterText)")
+        case 503:
+            throw .temporary("the CalDAV server at '\(shown)' answered 503 (unavailable) to \(method)\(answer.retryAfterText)")
         case 500 ..< 600:
-            throw .temporary("the CalDAV server at '\(shown)' answered \(status) to \(method)")
+            throw .inDoubt("the CalDAV server at '\(shown)' answered \(status) to \(method)")
+        case 200 ..< 300, 400 ..< 500:
+            return Response(status: status, etag: answer.etag.map(EntityTag.text), body: answer.body)
         default:
-            return Response(status: status, etag: exchange.takeUnretainedValue().etag)
+            throw .inDoubt("the answer of '\(shown)' to \(method) cannot be read (status \(status))")
         }
     }
 
     /// A request libcurl could not complete. A bad URL or an untrusted certificate needs someone
-    /// to change the setup (69); anything else (refused, reset, timed out) may pass (75).
-    private func failure(_ code: CURLcode) -> CalDAVError {
+    /// to change the setup (69); no connection means nothing was sent (75); anything after the
+    /// request went out (no answer, a reset, a timeout, an answer that is not HTTP) leaves its
+    /// outcome unknown (75, in doubt).
+    private func failure(_ code: CURLcode, _ method: String) -> CalDAVError {
         let text = String(cString: errorText)
         var detail = text.isEmpty ? String(cString: rt_curl_easy_strerror(code)) : text
         if case .password(_, let password)? = login { detail = detail.replacingOccurrences(of: password, with: "***") }
         let shown = collection.shown
         switch code {
-        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
+        case CURLE_URL_MALFORMAT:
             return .misconfigured("the CalDAV URL '\(shown)' cannot be used: \(detail)")
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE:
-            return .misconfigured("the certificate of the CalDAV server at '\(shown)' is not trusted (\(detail))")
-        default:
+            return .misconfigured("the certificate of the CalDAV server at '\(shown)' is not trusted (\(detail)); "
+                + "for a private CA, name its certificate in ROUNDTABLE_CALDAV_CA_FILE")
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT, CURLE_SSL_CONNECT_ERROR:
             return .temporary("cannot reach '\(shown)': \(detail)")
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2, CURLE_BAD_CONTENT_ENCODING:
+            return .inDoubt("the answer of '\(shown)' to \(method) cannot be read (\(detail))")
+        default:
+            return .inDoubt("cannot reach '\(shown)': \(detail)")
         }
     }
 
@@ -165,18 +219,47 @@ public final class CalDAVClient {
     }
 }
 
-/// What libcurl reports of one response through CURLOPT_HEADERDATA: its ETag.
+/// What libcurl reports of one response through CURLOPT_HEADERDATA and CURLOPT_WRITEDATA: its
+/// ETag and Retry-After, as bytes, and, for a GET, its body up to `CalDAVClient.bodyLimit`.
 private final class Exchange {
-    var etag: String?
+    /// Whether the body is kept; other answers' bodies are read and dropped, however long.
+    let keepsBody: Bool
+    var etag: [UInt8]?
+    var retryAfter: [UInt8]?
+    var body: [UInt8] = []
 
-    /// One header line. A status line starts a new response (after an interim 1xx, say), whose
-    /// headers alone count.
-    func read(_ line: String) {
-        if line.hasPrefix("HTTP/") {
+    init(keepsBody: Bool) { self.keepsBody = keepsBody }
+
+    /// One header line, as bytes: an ETag may hold any byte from 0x80 up (RFC 9110 obs-text).
+    /// A status line starts a new response (after an interim 1xx, or a 401 before the login),
+    /// whose headers alone count.
+    func read(_ line: UnsafeRawBufferPointer) {
+        var line = Array(line)
+        while let last = line.last, last == 0x0A || last == 0x0D { line.removeLast() }
+        if line.starts(with: Array("HTTP/".utf8)) {
             etag = nil
-        } else if let colon = line.firstIndex(of: ":"), line[..<colon].lowercased() == "etag" {
-            etag = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            retryAfter = nil
+            body = []
+            return
         }
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
+        let value = Array(line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
+        switch name {
+        case "etag": etag = EntityTag.isValid(value) ? value : nil
+        case "retry-after": retryAfter = value
+        default: break
+        }
+    }
+
+    /// ", and asks to wait N seconds (Retry-After)" or "… until DATE …", when the server said so
+    /// in a form that can be shown; empty otherwise.
+    var retryAfterText: String {
+        guard let retryAfter, !retryAfter.isEmpty, retryAfter.count <= 64,
+              retryAfter.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return "" }
+        let text = String(decoding: retryAfter, as: UTF8.self)
+        if text.allSatisfy(\.isNumber) { return " and asks to wait \(text) seconds (Retry-After: \(text))" }
+        return " and asks to wait until \(text) (Retry-After)"
     }
 }
 
@@ -184,12 +267,17 @@ private final class Exchange {
 private let headerCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
     buffer, size, count, context in
     guard let buffer, let context else { return 0 }
-    let bytes = UnsafeRawBufferPointer(start: buffer, count: size * count)
-    Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue().read(String(decoding: bytes, as: UTF8.self))
+    Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue().read(UnsafeRawBufferPointer(start: buffer, count: size * count))
     return size * count
 }
 
-/// CURLOPT_WRITEFUNCTION: a response body is not needed (its status says it all), only read.
-private let discardCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
-    _, size, count, _ in size * count
+/// CURLOPT_WRITEFUNCTION: keeps a GET's body, up to the limit (past it the transfer stops).
+private let bodyCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
+    buffer, size, count, context in
+    guard let buffer, let context else { return 0 }
+    let exchange = Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue()
+    guard exchange.keepsBody else { return size * count }
+    guard exchange.body.count + size * count <= CalDAVClient.bodyLimit else { return 0 }
+    exchange.body.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: size * count))
+    return size * count
 }

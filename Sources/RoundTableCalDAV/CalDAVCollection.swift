@@ -1,3 +1,4 @@
+import Glibc
 import RoundTableCore
 
 /// A CalDAV collection's URL (`--caldav`, `ROUNDTABLE_CALDAV_URL`), checked before any request.
@@ -29,11 +30,37 @@ public struct CalDAVCollection: Hashable, Sendable {
     /// The URL as messages show it (`ServerURL.shownWithPath`).
     public var shown: String { ServerURL(url, userPart: .beforePath).shownWithPath }
 
-    /// Whether a login may be sent: over https, or in clear to this machine only.
-    public var allowsLogin: Bool {
+    /// Whether the URL is https.
+    public var isHTTPS: Bool { ServerURL(url, userPart: .beforePath).scheme == "https" }
+
+    /// Whether the host is this machine: an IPv4 address in 127.0.0.0/8 written as four numbers,
+    /// `[::1]` (however written), or `localhost`, which libcurl resolves to those itself without
+    /// asking DNS. A name that merely starts with `127.` (`127.evil.example`) is somebody else's.
+    public var isLoopback: Bool {
+        let host = ServerURL(url, userPart: .beforePath).host.lowercased()
+        if host == "localhost" { return true }
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            var address = in6_addr()
+            guard inet_pton(AF_INET6, String(host.dropFirst().dropLast()), &address) == 1 else { return false }
+            return withUnsafeBytes(of: &address) { $0.elementsEqual([UInt8](repeating: 0, count: 15) + [1]) }
+        }
+        var address = in_addr()
+        guard inet_pton(AF_INET, host, &address) == 1 else { return false }
+        return withUnsafeBytes(of: &address) { $0.first == 127 }
+    }
+
+    /// The collections this one is inside, nearest first, up to (not including) the server's
+    /// root: what `--create` makes, from the top down, when the server has none of them.
+    public var parents: [CalDAVCollection] {
         let parsed = ServerURL(url, userPart: .beforePath)
-        let host = parsed.host.lowercased()
-        return parsed.scheme == "https" || host == "localhost" || host.hasPrefix("127.") || host == "[::1]"
+        let origin = url.dropLast(parsed.path.count)
+        var segments = parsed.path.split(separator: "/")
+        var parents: [CalDAVCollection] = []
+        while segments.count > 1 {
+            segments.removeLast()
+            parents.append(CalDAVCollection(checked: origin + "/" + segments.joined(separator: "/") + "/"))
+        }
+        return parents
     }
 
     /// The URL of a resource of this collection.

@@ -2,9 +2,13 @@
 ///
 /// The texts never hold a password, and show URLs as `ServerURL` shows them.
 public enum CalDAVError: Error, Equatable, CustomStringConvertible {
-    /// Try again later (no connection, a timeout, a 5xx answer): exit 75. What was done before
-    /// is recorded; the request in flight is marked in doubt and made again by the next run.
+    /// Try again later (no connection; 429 or 503, with the server's Retry-After): exit 75.
+    /// The request was not acted on; what was done before it is recorded.
     case temporary(String)
+    /// The request went out and its outcome is unknown (no answer, a timeout, an answer that
+    /// cannot be read, another 5xx): exit 75. A put stays in doubt in the state, and the next
+    /// run asks the server what it holds before anything else.
+    case inDoubt(String)
     /// The server refused our credentials or our access (401, 403): exit 77.
     case notPermitted(String)
     /// Publishing cannot work as set up (a URL that cannot be used, a collection that does not
@@ -18,6 +22,8 @@ public enum CalDAVError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .temporary(let why): return "The calendar could not be published now: \(why). The next run will try again."
+        case .inDoubt(let why):
+            return "The calendar could not be published now: \(why). The next run will check what the server holds and finish."
         case .notPermitted(let why): return "Publishing is not permitted: \(why)."
         case .misconfigured(let why): return "Publishing is not set up correctly: \(why)."
         case .notPublished(let lines): return lines.joined(separator: "; ")

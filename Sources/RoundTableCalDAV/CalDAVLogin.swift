@@ -1,3 +1,5 @@
+import Glibc
+
 /// Whose login publishes, and where it comes from.
 public enum CalDAVLogin: Sendable {
     /// `ROUNDTABLE_CALDAV_USER` and `ROUNDTABLE_CALDAV_PASSWORD`.
@@ -16,5 +18,22 @@ public enum CalDAVLogin: Sendable {
         case (nil, _?): throw .misconfigured("ROUNDTABLE_CALDAV_PASSWORD is set but ROUNDTABLE_CALDAV_USER is not; set both or neither")
         case (_?, nil): throw .misconfigured("ROUNDTABLE_CALDAV_USER is set but ROUNDTABLE_CALDAV_PASSWORD is not; set both or neither")
         }
+    }
+
+    /// `ROUNDTABLE_CALDAV_CA_FILE`, the certificates an https server's must chain to; nil when
+    /// unset. Opened once here: libcurl reads it only when TLS starts, so a wrong path would
+    /// otherwise show up as a certificate error, or never (an http:// URL), instead of naming the file.
+    public static func caFile(_ environment: [String: String]) throws(CalDAVError) -> String? {
+        guard let path = environment["ROUNDTABLE_CALDAV_CA_FILE"], !path.isEmpty else { return nil }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_CALDAV_CA_FILE) cannot be read: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_CALDAV_CA_FILE) is not a file")
+        }
+        return path
     }
 }

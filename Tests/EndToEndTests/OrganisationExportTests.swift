@@ -170,6 +170,47 @@ import TestSupport
         try expectFeedsAsFromScratch()
     }
 
+    @Test func aFeedEditedInPlaceWithItsSizeTimeAndInodeKeptIsWrittenAgain() throws {
+        _ = try export(into: feeds)
+        let tom = feeds.appendingPathComponent("ajc-plg-2012/tom.ics")
+        var before = stat()
+        #expect(stat(tom.path, &before) == 0)
+        let text = try Data(contentsOf: tom)
+        let edited = Data(String(decoding: text, as: UTF8.self).replacingOccurrences(of: "SUMMARY:", with: "SUMMARX:").utf8)
+        #expect(edited != text && edited.count == text.count)
+        // Written over in place (no truncation, same inode), then its times set back to the nanosecond.
+        let handle = try FileHandle(forWritingTo: tom)
+        try handle.write(contentsOf: edited)
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, tom.path, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(tom.path, &after) == 0)
+        #expect(after.st_size == before.st_size && after.st_ino == before.st_ino)
+        #expect(after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+
+        let run = try export(into: feeds)
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 1) + summary("ajc-second-2012", changed: 0))
+        try expectFeedsAsFromScratch()
+    }
+
+    @Test func aManifestOfTheEarlierFormatMeansEveryFeedIsComparedOnce() throws {
+        _ = try export(into: feeds)
+        let record = feeds.appendingPathComponent(".roundtable-export")
+        // What the previous version wrote: the same lines without the status-change time.
+        let earlier = try String(contentsOf: record, encoding: .utf8).split(separator: "\n").enumerated().map { index, line in
+            index == 0 ? "roundtable export manifest 1"
+                : line.split(separator: " ").enumerated().map { $0.offset < 2 ? String($0.element) : String($0.element.split(separator: ":").dropLast().joined(separator: ":")) }
+                    .joined(separator: " ")
+        }.joined(separator: "\n") + "\n"
+        try earlier.write(to: record, atomically: true, encoding: .utf8)
+        let run = try export(into: feeds)
+        #expect(run.stdout == summary("ajc-plg-2012", changed: 0) + summary("ajc-second-2012", changed: 0))
+        try expectFeedsAsFromScratch()
+        #expect(try String(contentsOf: record, encoding: .utf8).hasPrefix("roundtable export manifest 2\n"))
+        #expect(try export(into: feeds).stdout == run.stdout)
+    }
+
     @Test(arguments: [[], Array("roundtable export manifest 1\nnot a manifest line at all\n".utf8),
                       Array("roundtable export manifest 9\n".utf8), [0xFF, 0xFE, 0x00, 0x0A]])
     func aDamagedManifestMeansEveryFeedIsComparedAgain(manifest: [UInt8]) throws {
@@ -184,6 +225,6 @@ import TestSupport
         #expect(run.stdout == summary("ajc-plg-2012", changed: 0) + summary("ajc-second-2012", changed: 1))
         try expectFeedsAsFromScratch()
         let rewritten = try String(contentsOf: record, encoding: .utf8)
-        #expect(rewritten.hasPrefix("roundtable export manifest 1\najc-plg-2012 ") && rewritten != kept)
+        #expect(rewritten.hasPrefix("roundtable export manifest 2\najc-plg-2012 ") && rewritten != kept)
     }
 }

@@ -53,6 +53,18 @@ import Testing
             == [.update(a, condition: nil)])
     }
 
+    @Test func aServersCopyIsOursHoweverItIsFoldedOrderedOrEnded() throws {
+        let a = try resource("a@x", String(repeating: "A long summary ", count: 8))
+        #expect(a.text.contains("\r\n "), "folded at 75 octets")
+        let unfolded = a.text.replacingOccurrences(of: "\r\n ", with: "")
+        var lines = unfolded.split(separator: "\r\n").map(String.init)
+        lines.swapAt(1, 2)
+        let restamped = lines.joined(separator: "\n").replacingOccurrences(of: "DTSTAMP:20121126T090000Z", with: "DTSTAMP:20121127T100000Z")
+        #expect(a.isHeld(in: restamped))
+        #expect(!a.isHeld(in: restamped.replacingOccurrences(of: "A long summary", with: "A long summarY")))
+        #expect(!a.isHeld(in: restamped.replacingOccurrences(of: "END:VEVENT", with: "LOCATION:Poole\nEND:VEVENT")))
+    }
+
     @Test func aComponentThatLeftTheCalendarIsDeletedAfterThePuts() throws {
         let a = try resource("a@x"), b = try resource("b@x"), c = try resource("c@x")
         let plan = PublishPlanner.plan([c], published: [published(b), published(a)], overwrite: false)

@@ -42,6 +42,7 @@ CURLcode rt_curl_setopt_read_callback(CURL *handle, size_t (*callback)(char *, s
 CURLcode rt_curl_setopt_data_callback(CURL *handle, CURLoption option, size_t (*callback)(char *, size_t, size_t, void *));
 CURLcode rt_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 
-/* CURLAUTH_BASIC is a cast expression, which Swift does not import. */
-static const long RT_CURLAUTH_BASIC = (long)CURLAUTH_BASIC;
+/* CURLAUTH_* are cast expressions, which Swift does not import. Basic or Digest, whichever the
+ * server offers (libcurl asks first, then answers in kind); never Negotiate or NTLM, which would reach for the machine's own Kerberos or Windows login. */
+static const long RT_CURLAUTH_BASIC_DIGEST = (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST);
 #endif

@@ -24,6 +24,27 @@ public struct CalendarResource: Hashable, Sendable {
         fingerprint = StableHash.hex64(CalendarText.withoutStamps(text))
     }
 
+    /// Whether `text`, what a server holds for this resource, says what this one says: the same
+    /// content lines, once unfolded, in any order and with any line ends, DTSTAMP aside. A server
+    /// may fold, order and end lines its own way when it stores an object (Radicale writes it out
+    /// again), so the text we sent is not always the text we get back.
+    public func isHeld(in text: String) -> Bool {
+        Self.contentLines(of: self.text) == Self.contentLines(of: text)
+    }
+
+    /// The unfolded content lines of `text` but DTSTAMP, sorted.
+    private static func contentLines(of text: String) -> [String] {
+        var lines: [String] = []
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline) {
+            if line.first == " " || line.first == "\t", !lines.isEmpty {
+                lines[lines.count - 1] += line.dropFirst()
+            } else {
+                lines.append(String(line))
+            }
+        }
+        return lines.filter { !($0.hasPrefix("DTSTAMP:") || $0.hasPrefix("DTSTAMP;")) }.sorted()
+    }
+
     /// The resource name for a UID.
     public static func name(of uid: String) -> String {
         var name = ""

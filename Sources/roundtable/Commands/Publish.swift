@@ -13,9 +13,13 @@ extension RoundTable {
             abstract: "Put the calendar into a CalDAV collection, one resource per UID, sending only what changed.",
             discussion: """
                 The login comes from $ROUNDTABLE_CALDAV_USER and $ROUNDTABLE_CALDAV_PASSWORD, else from ~/.netrc, \
-                and goes only over https (or to this machine). A component changed on the server since it was \
+                Basic or Digest as the server asks, and goes only over https, or over http to this machine \
+                (127.0.0.0/8, [::1], localhost) reached directly, never through a proxy; anything else is refused \
+                (exit 77) unless --insecure-http. $ROUNDTABLE_CALDAV_CA_FILE names the CA certificates to trust \
+                instead of the system's. A component changed on the server since it was \
                 published is reported and left (exit 65) unless --overwrite. Exit 75 when the server cannot be \
-                reached or fails (the next run finishes the job), 77 when it refuses the login. With -s naming \
+                reached, fails, asks to wait (429, 503) or gives an answer that cannot be read (the next run checks \
+                what it holds and finishes the job), 77 when it refuses the login. With -s naming \
                 a folder of schedules, each series goes into its own collection, <url>/<series>/.
                 """)
 
@@ -31,7 +35,7 @@ extension RoundTable {
         @Flag(help: "One collection per member, <url>/<member>/, each holding that member's calendar.")
         var members = false
 
-        @Flag(help: "Create the collection (MKCALENDAR) if it does not exist.")
+        @Flag(help: "Create the collection (MKCALENDAR) if it does not exist, and any collection it is in (MKCOL).")
         var create = false
 
         @Flag(help: "Replace (or delete) what was changed on the server since it was published, instead of leaving it.")
@@ -42,6 +46,10 @@ extension RoundTable {
 
         @Flag(name: .customLong("no-todos"), help: "Leave out the VTODO copies of deadlines.")
         var noTodos = false
+
+        @Flag(name: .customLong("insecure-http"),
+              help: "Send the login over plain http to another machine, or through a proxy: anyone on the way can read it.")
+        var insecureHTTP = false
 
         func validate() throws {
             if member != nil && members { throw ValidationError("Pass --member ID or --members, not both.") }
@@ -59,7 +67,8 @@ extension RoundTable {
                     + "publish members' calendars one series at a time (-s FILE with --member or --members).")
             }
             let contexts = try options.loadAll()
-            let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment))
+            let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment), insecureHTTP: insecureHTTP,
+                                                         caFile: try CalDAVLogin.caFile(environment))
             var publisher = Publisher(client: client, create: create, overwrite: overwrite)
             for context in contexts {
                 let schedule = context.schedule
@@ -67,7 +76,7 @@ extension RoundTable {
                 let targets: [(CalDAVCollection, Member?)] = members ? schedule.members.map { (home.child($0.id), $0) }
                     : [(home, try member.map(context.member))]
                 let feed = context.feed(includeTodos: !noTodos)
-            let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
+                let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
                 for (collection, who) in targets {
                     try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: feed.name(for: who),
                                           recordingIn: context.store)

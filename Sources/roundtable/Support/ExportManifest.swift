@@ -6,7 +6,7 @@ import Glibc
 
 /// What `export --dir` wrote into an organisation's feed folder: for each series, the
 /// `FeedFingerprint` of what its feeds were made of and each feed file as it was left (size,
-/// modification time, inode). A series whose fingerprint and files are all found again is not
+/// modification time, inode, status-change time). A series whose fingerprint and files are all found again is not
 /// built: its feeds would come out the same.
 ///
 /// Kept as `.roundtable-export` at the top of the folder given to `--dir` (beside the series'
@@ -23,22 +23,27 @@ struct ExportManifest {
     /// The file's name in the folder given to `--dir`.
     static let fileName = ".roundtable-export"
 
-    /// The first line; another one (a later format) is not read.
-    private static let header = "roundtable export manifest 1"
+    /// The first line; another one (an earlier or later format) is not read, so a manifest of
+    /// format 1 (without ctime) makes the next run build and compare every series once.
+    private static let header = "roundtable export manifest 2"
 
     /// A feed file as it was left: any edit, deletion or replacement changes one of these.
+    /// An edit in place that keeps the size and sets the modification time back (`touch -d`,
+    /// `rsync -t`) still changes the status-change time, which no unprivileged program can set.
     struct FileStamp: Equatable {
         let size: Int64
         /// Modification time, as seconds and nanoseconds.
         let modified: String
         let inode: UInt64
+        /// Status-change time (ctime), as seconds and nanoseconds.
+        let changed: String
 
         /// The file's stamp now; nil when it is not there (or cannot be examined).
         static func of(_ path: String) -> FileStamp? {
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return FileStamp(size: Int64(info.st_size), modified: "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)",
-                             inode: UInt64(info.st_ino))
+                             inode: UInt64(info.st_ino), changed: "\(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)")
         }
     }
 
@@ -74,7 +79,7 @@ struct ExportManifest {
         return parse(text) ?? ExportManifest()
     }
 
-    /// Lines of `<series> <fingerprint> <name>:<size>:<modified>:<inode>…`; ids and file names hold
+    /// Lines of `<series> <fingerprint> <name>:<size>:<modified>:<inode>:<changed>…`; ids and file names hold
     /// no space or colon (`check` keeps ids to letters, digits, `-` and `_`). Split as bytes:
     /// an organisation's manifest is half a megabyte, and splitting it into Characters cost as much
     /// as fingerprinting every series.
@@ -90,8 +95,8 @@ struct ExportManifest {
             var files: [(name: String, stamp: FileStamp)] = []
             for word in words.dropFirst(2) {
                 let parts = word.utf8.split(separator: UInt8(ascii: ":")).map { Substring($0) }
-                guard parts.count == 4, let size = Int64(parts[1]), let inode = UInt64(parts[3]) else { return nil }
-                files.append((String(parts[0]), FileStamp(size: size, modified: String(parts[2]), inode: inode)))
+                guard parts.count == 5, let size = Int64(parts[1]), let inode = UInt64(parts[3]) else { return nil }
+                files.append((String(parts[0]), FileStamp(size: size, modified: String(parts[2]), inode: inode, changed: String(parts[4]))))
             }
             manifest.series[words[0]] = Entry(fingerprint: words[1], files: files)
         }
@@ -104,7 +109,7 @@ struct ExportManifest {
         for (id, entry) in series.sorted(by: { $0.key < $1.key }) {
             text += id + " " + entry.fingerprint
             for file in entry.files {
-                text += " \(file.name):\(file.stamp.size):\(file.stamp.modified):\(file.stamp.inode)"
+                text += " \(file.name):\(file.stamp.size):\(file.stamp.modified):\(file.stamp.inode):\(file.stamp.changed)"
             }
             text += "\n"
         }

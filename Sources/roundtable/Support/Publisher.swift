@@ -6,9 +6,11 @@ import RoundTableStore
 /// outcome of each request in the state as it comes.
 ///
 /// A put is recorded as started before it is sent and as done once the server took it: a run
-/// that stops in between (server down, exit 75; killed) leaves that one resource in doubt, and
-/// the next run puts it again. A resource edited on the server since we put it is reported and
-/// left, and so is one the server refuses; the others are published all the same (then exit 65).
+/// that stops in between (no answer, an answer that cannot be read, exit 75; killed) leaves that
+/// one resource in doubt, and the next run first asks the server what it holds there (`settle`).
+/// A resource edited on the server since we put it is reported and left, and so is one the
+/// server refuses; the others are published all the same (then exit 65). A server that asks us
+/// to wait (429, 503) stops the run at once (75).
 struct Publisher {
     /// nil in a dry run, which sends nothing and needs no login.
     let client: CalDAVClient?
@@ -27,7 +29,11 @@ struct Publisher {
     mutating func publish(_ resources: [CalendarResource], of series: String, to collection: CalDAVCollection, title: String,
                           recordingIn store: StateStore) throws {
         let ledger = CollectionLedger(store: store, series: series, collection: collection)
-        let published = try ledger.published()
+        var published = try ledger.published()
+        if let client, published.contains(where: \.inDoubt) {
+            try settle(published, resources: resources, with: client, ledger: ledger)
+            published = try ledger.published()
+        }
         let (steps, unchanged) = PublishPlanner.plan(resources, published: published, overwrite: overwrite)
         guard let client else {
             for step in steps { print("would \(step.verb) \(step.uid)") }
@@ -60,9 +66,39 @@ struct Publisher {
         if !notPublished.isEmpty { throw CalDAVError.notPublished(notPublished) }
     }
 
-    /// MKCALENDAR; a collection that is already there is fine (RFC 4791 answers 405, Radicale 409).
+    /// Where a put of an earlier run is in doubt, asks the server what it holds (GET) and records
+    /// that instead: our copy (done, under the ETag it has now), nothing or what was there before
+    /// (not put: the plan puts it, with the condition it had), or anything else (someone else's:
+    /// the plan's conditional put meets it and reports it). An answer that settles nothing leaves
+    /// the resource in doubt, to be put again without a condition as before.
+    private func settle(_ published: [PublishedResource], resources: [CalendarResource], with client: CalDAVClient,
+                        ledger: CollectionLedger) throws {
+        let current = Dictionary(resources.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
+        for previous in published where previous.inDoubt {
+            guard let resource = current[previous.uid] else { continue }
+            let answer = try client.get(previous.href)
+            let found = (200 ..< 300).contains(answer.status)
+            guard found || answer.status == 404 || answer.status == 410 else { continue }
+            if found && resource.isHeld(in: String(decoding: answer.body, as: UTF8.self)) {
+                try ledger.store.confirmPut(resource, href: previous.href, etag: answer.etag, series: ledger.series,
+                                            collection: ledger.collection.url)
+            } else if previous.etag == nil {
+                try ledger.restore(nil, uid: previous.uid)
+            } else {
+                try ledger.restore(PublishedResource(uid: previous.uid, href: previous.href, etag: previous.etag,
+                                                     fingerprint: previous.fingerprint, inDoubt: false), uid: previous.uid)
+            }
+        }
+    }
+
+    /// MKCALENDAR; a collection that is already there is fine (RFC 4791 answers 405, Radicale
+    /// 409). A 409 may also mean a parent collection is missing (RFC 4918): those are made
+    /// (`makeParents`) and MKCALENDAR asked again.
     private func makeCalendar(_ collection: CalDAVCollection, title: String, with client: CalDAVClient) throws {
-        let status = try client.makeCalendar(collection.url, displayName: title).status
+        var status = try client.makeCalendar(collection.url, displayName: title).status
+        if status == 409, try makeParents(of: collection, with: client) {
+            status = try client.makeCalendar(collection.url, displayName: title).status
+        }
         switch status {
         case 201: print("created the calendar \(collection.shown)")
         case 405, 409: break
@@ -70,8 +106,35 @@ struct Publisher {
         }
     }
 
-    /// One PUT; whether the server took it. Only a request whose outcome is unknown (`.temporary`)
-    /// leaves the resource in doubt: any answer means the server did not change it.
+    /// MKCOL for the parents of `collection` the server lacks: up from the nearest while each
+    /// answers 409 (its own parent is missing too), then down again making those; whether any
+    /// request was made. A parent the login may not create stops the climb.
+    private func makeParents(of collection: CalDAVCollection, with client: CalDAVClient) throws -> Bool {
+        let parents = collection.parents
+        var missing = 0
+        climb: for parent in parents {
+            let status: Int
+            do {
+                status = try client.makeCollection(parent.url).status
+            } catch CalDAVError.notPermitted {
+                break climb
+            }
+            switch status {
+            case 201:
+                print("created the collection \(parent.shown)")
+                break climb
+            case 409: missing += 1
+            default: break climb
+            }
+        }
+        for parent in parents.prefix(missing).reversed() {
+            if try client.makeCollection(parent.url).status == 201 { print("created the collection \(parent.shown)") }
+        }
+        return !parents.isEmpty
+    }
+
+    /// One PUT; whether the server took it. Only a request whose outcome is unknown (`.inDoubt`)
+    /// leaves the resource in doubt: any answer that can be read means the server did not change it.
     private mutating func put(_ resource: CalendarResource, condition: PublishPlanner.Condition?, previous: PublishedResource?,
                               with client: CalDAVClient, ledger: CollectionLedger) throws -> Bool {
         let shown = ledger.collection.shown
@@ -81,7 +144,7 @@ struct Publisher {
         do {
             response = try client.put(resource.text, at: href, condition: condition)
         } catch {
-            if case .temporary = error {} else { try ledger.restore(previous, uid: resource.uid) }
+            if case .inDoubt = error {} else { try ledger.restore(previous, uid: resource.uid) }
             throw error
         }
         if (200 ..< 300).contains(response.status) {

@@ -90,7 +90,7 @@ enum RoundTableError: Error {
             }
         case .caldav(let error):
             switch error {
-            case .temporary: return 75
+            case .temporary, .inDoubt: return 75
             case .misconfigured: return 69
             case .notPermitted: return 77
             case .notPublished: return 65

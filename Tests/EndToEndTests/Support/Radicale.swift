@@ -57,7 +57,7 @@ final class Radicale {
         self.process = process
         try "\(process.processIdentifier)".write(to: folder.appendingPathComponent("radicale.pid"), atomically: true, encoding: .utf8)
         let deadline = Date().addingTimeInterval(10)
-        while !Self.accepts(port) {
+        while !LocalServer.accepts(port) {
             guard Date() < deadline, process.isRunning else { throw CocoaError(.fileReadUnknown) }
             usleep(50_000)
         }
@@ -79,10 +79,12 @@ final class Radicale {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "0") ?? 0
     }
 
-    /// How many requests of `method` the server has received, from its log.
+    /// How many requests of `method` the server has answered with the login, from its log: a
+    /// request libcurl makes without one first, to learn whether the server wants Basic or
+    /// Digest, is answered 401 and does nothing.
     func requests(_ method: String) throws -> Int {
         try String(contentsOf: folder.appendingPathComponent("log"), encoding: .utf8)
-            .split(separator: "\n").count { $0.contains("] \(method) request for ") }
+            .split(separator: "\n").count { $0.contains("] \(method) response status for ") && !$0.hasSuffix(": 401 Unauthorized") }
     }
 
     /// `curl` as the coordinator's own client, with the right login: the server's answer.
@@ -125,18 +127,6 @@ final class Radicale {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: folder)
-    }
-
-    private static func accepts(_ port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
     }
 }
 
