@@ -5,6 +5,11 @@
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
                 postgresql libpq-dev
+# The RFC 5545 readers the calendar tests compare with libical, from PyPI (Debian's icalendar is
+# older), in a venv of their own so they never meet Debian's python3-icalendar.
+PEER_VENV := .build-peers
+PEER_PYTHON := $(PEER_VENV)/bin/python3
+PEER_PYPI_PACKAGES := 'icalendar>=7,<8' x-wr-timezone 'recurring-ical-events>=3.8'
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Where `make install` puts things: $(DESTDIR)$(PREFIX)/bin, share/man/man1, the completions'
@@ -31,6 +36,8 @@ deps:
 	  echo "Installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@$(PEER_PYTHON) -c 'import icalendar, x_wr_timezone, recurring_ical_events; assert int(icalendar.__version__.split(".")[0]) >= 7' 2>/dev/null || { \
+	  /usr/bin/python3 -m venv $(PEER_VENV) && $(PEER_PYTHON) -m pip install -q $(PEER_PYPI_PACKAGES); }
 
 build: deps
 	swift build
