@@ -23,7 +23,7 @@ extension RoundTable {
         var timeline: String?
 
         func run() throws {
-            let context = try options.load()
+            let context = try options.load().asItStood
             let schedule = context.schedule
             let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
             let writeups = try documents.writeupFolder.existing(in: schedule, schedulePath: context.loaded.file)

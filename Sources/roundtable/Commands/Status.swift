@@ -20,7 +20,7 @@ extension RoundTable {
 
         func run() throws {
             if let session {
-                let context = try options.load()
+                let context = try options.load().asItStood
                 let found = try StageRules.session(session, in: context.schedule)
                 let report = StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf,
                                           writeups: try writeupFolder.existing(in: context.schedule, schedulePath: context.loaded.file))
@@ -34,7 +34,7 @@ extension RoundTable {
                 }
                 return
             }
-            let reports = try options.loadAll().map { context in
+            let reports = try options.loadAll().map(\.asItStood).map { context in
                 StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf,
                              writeups: try writeupFolder.existing(in: context.schedule, schedulePath: context.loaded.file))
             }
