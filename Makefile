@@ -4,7 +4,7 @@
 
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
-                postgresql libpq-dev
+                postgresql libpq-dev python3-venv
 # The RFC 5545 readers the calendar tests compare with libical, from PyPI (Debian's icalendar is
 # older), in a venv of their own so they never meet Debian's python3-icalendar.
 PEER_VENV := .build-peers
