@@ -5,10 +5,16 @@
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
                 postgresql libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-                php-cli php-sqlite3 php-sabre-dav python3-pip python3-cryptography
+                php-cli php-sqlite3 php-sabre-dav python3-pip python3-cryptography \
+                python3-venv
 # Xandikos (a CalDAV server the tests publish to) from PyPI, into a folder of its own rather than
 # the system's Python, whose Debian packages (icalendar) the interop tests read with.
 XANDIKOS := .build-xandikos
+# The RFC 5545 readers the calendar tests compare with libical, from PyPI (Debian's icalendar is
+# older), in a venv of their own so they never meet Debian's python3-icalendar.
+PEER_VENV := .build-peers
+PEER_PYTHON := $(PEER_VENV)/bin/python3
+PEER_PYPI_PACKAGES := 'icalendar>=7,<8' x-wr-timezone 'recurring-ical-events>=3.8'
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Where `make install` puts things: $(DESTDIR)$(PREFIX)/bin, share/man/man1, the completions'
@@ -37,6 +43,8 @@ deps:
 	fi
 	@[ -d $(XANDIKOS)/xandikos ] || /usr/bin/python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore \
 	  --target $(XANDIKOS) xandikos==0.4.10
+	@$(PEER_PYTHON) -c 'import icalendar, x_wr_timezone, recurring_ical_events; assert int(icalendar.__version__.split(".")[0]) >= 7' 2>/dev/null || { \
+	  /usr/bin/python3 -m venv $(PEER_VENV) && $(PEER_PYTHON) -m pip install -q $(PEER_PYPI_PACKAGES); }
 
 build: deps
 	swift build

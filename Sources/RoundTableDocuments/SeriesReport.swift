@@ -52,7 +52,8 @@ public enum SeriesReport {
             "where": MarkdownText.literal(s.location ?? "place to be fixed"),
             "attendance": attendance,
             "stages": t.stages.map { ["stage": $0.stage.label, "due": $0.due.description, "done": $0.done?.description ?? "—"] },
-            "hasPoints": !areas.isEmpty,
+            "hasPoints": !areas.isEmpty || !(writeup?.introduction.isEmpty ?? true),
+            "introduction": (writeup?.introduction ?? []).map(MarkdownText.point),
             "areas": areas,
             "hasActions": !own.isEmpty,
             "actions": own.map { ActionFields.of($0).mapValues { value -> Any in

@@ -6,7 +6,7 @@ import RoundTableDocuments
 public enum FindingsMessage {
     /// `writtenUp` is the day the write-up was agreed: part of the Message-ID, so a second run
     /// resends the same message, recognisably, and a later revision is a new one.
-    public static func make(_ session: Session, to member: Member, in schedule: Schedule, writeup: String,
+    public static func make(_ session: Session, to member: Member, in schedule: Schedule, writeup file: WriteupFile,
                             writtenUp: LocalDate, stamp: Int, templates: Templates) throws -> MailMessage {
         var context: [String: Any] = [
             "recipient": member.name,
@@ -18,6 +18,7 @@ public enum FindingsMessage {
             "series": schedule.series.title,
         ]
         if let location = session.location { context["location"] = location }
+        let writeup = file.text
         let intro = templates.render(.findings, context)
         return MailMessage(
             from: try Address(name: schedule.organiser.name, email: schedule.organiser.email),

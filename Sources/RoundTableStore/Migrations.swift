@@ -96,6 +96,27 @@ enum Migrations {
                 PRIMARY KEY (series, collection, uid)
             );
             """),
+        // Every record carries the instant it was recorded, so `--as-of` can show the series as
+        // it stood. Rows from before take the best date known: an action its first change, done
+        // or drop; a change its day; attendance its hold's recording; a reply its DTSTAMP.
+        ("v7-recorded-instants", """
+            ALTER TABLE actions ADD COLUMN recorded_at TEXT;
+            ALTER TABLE action_changes ADD COLUMN recorded_at TEXT;
+            ALTER TABLE attendance ADD COLUMN recorded_at TEXT;
+            ALTER TABLE replies ADD COLUMN recorded_at TEXT;
+            UPDATE actions SET recorded_at = (
+                SELECT MIN(day) FROM (
+                    SELECT actions.done_on AS day
+                    UNION ALL SELECT actions.dropped_on
+                    UNION ALL SELECT c.on_day FROM action_changes c WHERE c.series = actions.series AND c.number = actions.number
+                ) AS known
+            ) || 'T00:00:00Z';
+            UPDATE action_changes SET recorded_at = on_day || 'T00:00:00Z';
+            UPDATE attendance SET recorded_at = (
+                SELECT c.recorded_at FROM completions c WHERE c.series = attendance.series AND c.session = attendance.session AND c.stage = 'hold'
+            );
+            UPDATE replies SET recorded_at = stamp || 'Z';
+            """),
     ]
 
     /// The SQLite migrations, recorded in GRDB's `grdb_migrations` table.

@@ -9,7 +9,7 @@ enum Rows {
     /// The columns `completion(_:)` reads, in a form to splice into SELECTs.
     static let completionColumns = "rowid, session, stage, done_on"
     /// The columns `action(_:)` reads, in a form to splice into SELECTs.
-    static let actionColumns = "rowid, number, session, owner, text, due, due_follows, done_on, dropped_on, dropped_reason"
+    static let actionColumns = "rowid, number, session, owner, text, due, due_follows, done_on, dropped_on, dropped_reason, recorded_at"
     /// The columns `actionChange(_:)` reads.
     static let actionChangeColumns = "rowid, number, on_day, field, before, after"
     /// The columns `invitation(_:)` reads.
@@ -41,14 +41,14 @@ enum Rows {
         let r = Reader(row: row, table: "actions")
         let number: Int = try r["number"]
         guard (1...ActionID.largest).contains(number) else { throw r.corrupt("an action number out of range") }
-        let done: String? = try r["done_on"], droppedOn: String? = try r["dropped_on"]
+        let done: String? = try r["done_on"], droppedOn: String? = try r["dropped_on"], recorded: String? = try r["recorded_at"]
         return Action(id: ActionID.text(number), session: try r["session"], owner: try r["owner"], text: try r["text"],
                       due: try r.date("due"), followsNextSession: try r["due_follows"],
                       done: try done.map { (text) throws(StoreError) in try r.date(text: text, "done_on") },
                       dropped: try droppedOn.map { (text) throws(StoreError) in
                           Action.Dropped(on: try r.date(text: text, "dropped_on"), reason: try r["dropped_reason"])
                       },
-                      history: history)
+                      history: history, recorded: recorded.flatMap { LocalDateTime(utcText: $0) })
     }
 
     /// One change of an action's history and the action number it belongs to, from a row of `actionChangeColumns`.

@@ -18,8 +18,8 @@ extension StateStore {
             }
             let number = highest + 1
             let action = Action(id: ActionID.text(number), session: session, owner: owner, text: text, due: due,
-                                followsNextSession: followsNextSession)
-            try Self.insert(action, number: number, series: series, db)
+                                followsNextSession: followsNextSession, recorded: LocalDateTime(utcText: recordedAt))
+            try Self.insert(action, number: number, series: series, recordedAt: recordedAt, db)
             return action
         }
     }
@@ -43,7 +43,7 @@ extension StateStore {
                 arguments: [changed.owner, changed.text, changed.due.description, changed.followsNextSession,
                             changed.done?.description, changed.dropped?.on.description, changed.dropped?.reason, series, number])
             try Self.insertHistory(changed.history.dropFirst(current.history.count), from: current.history.count + 1,
-                                   number: number, series: series, db)
+                                   number: number, series: series, recordedAt: recordedAt, db)
             return changed
         }
     }
@@ -73,28 +73,31 @@ extension StateStore {
     }
 
     /// Inserts one action under its number, with its history; a number already used is a `.conflict`.
-    static func insert(_ action: Action, number: Int, series: String, _ db: any SQLConnection) throws {
+    /// The action's own `recorded` instant is kept (a backup's); its changes are recorded at
+    /// `recordedAt` when it has none, else on their day.
+    static func insert(_ action: Action, number: Int, series: String, recordedAt: String? = nil, _ db: any SQLConnection) throws {
         do {
             try db.execute(
                 sql: """
-                    INSERT INTO actions (series, number, session, owner, text, due, due_follows, done_on, dropped_on, dropped_reason)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO actions (series, number, session, owner, text, due, due_follows, done_on, dropped_on, dropped_reason, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [series, number, action.session, action.owner, action.text, action.due.description,
                             action.followsNextSession, action.done?.description, action.dropped?.on.description,
-                            action.dropped?.reason])
+                            action.dropped?.reason, action.recorded?.utcText])
         } catch is DuplicateKey {
             throw StoreError.conflict("Action '\(action.id)' already exists in series '\(series)'.")
         }
-        try insertHistory(action.history[...], from: 1, number: number, series: series, db)
+        try insertHistory(action.history[...], from: 1, number: number, series: series, recordedAt: recordedAt, db)
     }
 
     private static func insertHistory(_ changes: ArraySlice<Action.Change>, from seq: Int, number: Int, series: String,
-                                      _ db: any SQLConnection) throws {
+                                      recordedAt: String?, _ db: any SQLConnection) throws {
         for (offset, change) in changes.enumerated() {
             try db.execute(
-                sql: "INSERT INTO action_changes (series, number, seq, on_day, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [series, number, seq + offset, change.on.description, change.field.rawValue, change.before, change.after])
+                sql: "INSERT INTO action_changes (series, number, seq, on_day, field, before, after, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [series, number, seq + offset, change.on.description, change.field.rawValue, change.before, change.after,
+                            recordedAt ?? change.on.description + "T00:00:00Z"])
         }
     }
 }

@@ -16,9 +16,10 @@ extension StateStore {
     }
 
     /// Records who attended one session; a member already recorded for it is a primary-key conflict.
-    static func insert(_ attendance: Attendance, series: String, _ db: any SQLConnection) throws {
+    static func insert(_ attendance: Attendance, series: String, recordedAt: String, _ db: any SQLConnection) throws {
         for member in attendance.attended {
-            try db.execute(sql: "INSERT INTO attendance (series, session, member) VALUES (?, ?, ?)", arguments: [series, attendance.session, member])
+            try db.execute(sql: "INSERT INTO attendance (series, session, member, recorded_at) VALUES (?, ?, ?, ?)",
+                           arguments: [series, attendance.session, member, recordedAt])
         }
     }
 }

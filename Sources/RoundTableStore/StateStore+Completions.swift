@@ -14,8 +14,8 @@ extension StateStore {
         try ruled { db in
             let recorded = try Self.completions(db, series: series, session: c.session)
             try Refusal.check { try check(recorded) }
-            try Self.insert(c, series: series, db)
-            if let attendance { try Self.insert(attendance, series: series, db) }
+            try Self.insert(c, series: series, recordedAt: recordedAt, db)
+            if let attendance { try Self.insert(attendance, series: series, recordedAt: recordedAt, db) }
         }
     }
 
@@ -50,11 +50,11 @@ extension StateStore {
 
     /// Inserts one completion; a second record of the same stage is a `.conflict`, not a crash of
     /// the primary key.
-    static func insert(_ c: Completion, series: String, _ db: any SQLConnection) throws {
+    static func insert(_ c: Completion, series: String, recordedAt: String, _ db: any SQLConnection) throws {
         do {
             try db.execute(
-                sql: "INSERT INTO completions (series, session, stage, done_on) VALUES (?, ?, ?, ?)",
-                arguments: [series, c.session, c.stage.rawValue, c.on.description])
+                sql: "INSERT INTO completions (series, session, stage, done_on, recorded_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [series, c.session, c.stage.rawValue, c.on.description, recordedAt])
         } catch is DuplicateKey {
             throw StoreError.conflict(
                 "Stage '\(c.stage.rawValue)' of session '\(c.session)' is already recorded in series '\(series)'.")

@@ -1,3 +1,4 @@
+import CalendarTime
 import RoundTableCore
 
 extension StateStore {
@@ -40,9 +41,13 @@ extension StateStore {
     /// that `records` repeats, or whose id is not of the form A1, A2, …; nothing is written then.
     /// Stage order is not checked here: that rule is the Core's.
     public func importRecords(_ records: Records) throws(StoreError) {
+        // A backup's records keep the instants it holds; where it has none (completions,
+        // attendance, replies, and older files), each takes the best date it gives.
+        let dayStart = { (day: LocalDate) in day.description + "T00:00:00Z" }
+        let holds = Dictionary(records.completions.filter { $0.stage == .hold }.map { ($0.session, dayStart($0.on)) }) { first, _ in first }
         try write { db in
             for completion in records.completions {
-                try Self.insert(completion, series: records.series, db)
+                try Self.insert(completion, series: records.series, recordedAt: dayStart(completion.on), db)
             }
             for action in records.actions {
                 guard let number = ActionID.number(action.id) else {
@@ -52,7 +57,9 @@ extension StateStore {
             }
             let series = records.series
             for attendance in records.attendance {
-                try Self.refusingDuplicates("the attendance of \(attendance.session)", series) { try Self.insert(attendance, series: series, db) }
+                try Self.refusingDuplicates("the attendance of \(attendance.session)", series) {
+                    try Self.insert(attendance, series: series, recordedAt: holds[attendance.session] ?? recordedAt, db)
+                }
             }
             for sent in records.invitations {
                 try Self.refusingDuplicates("the invitation of \(sent.item.session) to \(sent.item.attendee)", series) {
@@ -60,7 +67,9 @@ extension StateStore {
                 }
             }
             for reply in records.replies {
-                try Self.refusingDuplicates("the reply of \(reply.attendee) to \(reply.session)", series) { try Self.insert(reply, series: series, db) }
+                try Self.refusingDuplicates("the reply of \(reply.attendee) to \(reply.session)", series) {
+                    try Self.insert(reply, series: series, recordedAt: reply.stamp.utcText, db)
+                }
             }
             for sent in records.ledger {
                 try Self.refusingDuplicates("the reminder \(sent.item.item) to \(sent.item.recipient) of \(sent.item.trigger)", series) {

@@ -13,12 +13,13 @@ extension StateStore {
     }
 
     /// The columns a reply is written with.
-    private static let replyColumns = ["series", "session", "attendee", "answer", "sequence", "stamp"]
+    private static let replyColumns = ["series", "session", "attendee", "answer", "sequence", "stamp", "recorded_at"]
 
     /// Restores a reply as a backup has it.
-    static func insert(_ reply: Reply, series: String, _ db: any SQLConnection) throws {
+    static func insert(_ reply: Reply, series: String, recordedAt: String, _ db: any SQLConnection) throws {
         try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns),
-                       arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
+                       arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description,
+                                   recordedAt])
     }
 
     /// Records a reply unless a newer one is already recorded; returns whether it was kept.
@@ -33,7 +34,8 @@ extension StateStore {
             }
             try db.execute(sql: SQLInsert.statement(into: "replies", columns: Self.replyColumns,
                                                     onConflict: .replace(key: ["series", "session", "attendee"])),
-                           arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
+                           arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description,
+                                       recordedAt])
             return true
         }
     }

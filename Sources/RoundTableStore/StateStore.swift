@@ -1,4 +1,5 @@
 import Foundation
+import CalendarTime
 import GRDB
 import RoundTableCore
 
@@ -15,6 +16,9 @@ public final class StateStore: Sendable {
     let path: String
     /// Where the records are.
     let backend: Backend
+    /// The instant every record written through this store is recorded at (UTC, `…Z`): the
+    /// command's clock, so that `--as-of` can later leave out what was recorded after a day.
+    let recordedAt: String
 
     /// The two places a state can be.
     enum Backend: Sendable {
@@ -33,7 +37,10 @@ public final class StateStore: Sendable {
     /// `password` (`ROUNDTABLE_STATE_PASSWORD`) goes to the PostgreSQL server only, never into a
     /// message; without it libpq's own sources apply (`PGPASSWORD`, `~/.pgpass`). `caFile`
     /// (`ROUNDTABLE_STATE_CA_FILE`) is the CA a PostgreSQL server's certificate must come from.
-    public init(path: String, password: String? = nil, caFile: String? = nil) throws(StoreError) {
+    /// `now` (seconds since the epoch) is when its records are recorded; the system clock by default.
+    public init(path: String, password: String? = nil, caFile: String? = nil,
+                now: Int = Int(Date().timeIntervalSince1970)) throws(StoreError) {
+        recordedAt = LocalDateTime(secondsSinceEpoch: now).utcText
         if Self.isServer(path) {
             let shown = ServerURL(path, userPart: .upToLastAt).shownWithPath
             self.path = shown
@@ -66,6 +73,7 @@ public final class StateStore: Sendable {
     private init(inMemory database: DatabaseQueue) {
         path = ":memory:"
         backend = .sqlite(database)
+        recordedAt = LocalDateTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).utcText
     }
 
     /// For tests: an in-memory database with the same migrations, so store tests need no files.

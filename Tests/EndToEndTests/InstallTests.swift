@@ -77,7 +77,7 @@ struct InstallTests {
         try skeleton.replacingOccurrences(of: "### Technical issues\n\n- \n", with: "### Technical issues\n\n- Shared data standards cut duplicate assessments\n")
             .write(to: file, atomically: true, encoding: .utf8)
         #expect(try installed(["advance", "rt4", "writeup", "--on", "2012-11-26"] + s).status == 0)
-        let disseminate = try installed(["disseminate", "rt4"] + s)
+        let disseminate = try installed(["disseminate", "rt4", "--allow-empty"] + s)
         #expect(disseminate.status == 0, "\(disseminate.stderr)")
         let report = try installed(["report"] + s)
         #expect(report.status == 0, "\(report.stderr)")

@@ -49,4 +49,32 @@ import Testing
         #expect(file.areas[0].points.first?.hasPrefix("There was clear agreement within the group that the uses of terminology") == true)
         #expect(file.areas[3].points.contains { $0.hasPrefix("Intellectual Property is also becoming more of an issue") })
     }
+
+    @Test func theTextAboveTheFirstAreaIsKeptAndAnUnfilledAreaCanBeLeftOut() {
+        let file = WriteupFile(text: """
+            # rt4
+
+            ## Discussion and learning points
+
+            Two guests joined us
+            from the Treasury.
+
+            ### Technical issues
+
+            - Data standards
+
+            ### Cultural issues
+
+            - \n
+            ## Actions agreed
+
+            - A1
+            """)
+        #expect(file.introduction == ["Two guests joined us from the Treasury."])
+        #expect(file.unfilledAreas == ["Cultural issues"])
+        let sent = file.leavingOut(file.unfilledAreas)
+        #expect(sent.areas.map(\.name) == ["Technical issues"])
+        #expect(sent.introduction == file.introduction)
+        #expect(sent.text.contains("## Actions agreed\n\n- A1") && !sent.text.contains("Cultural"))
+    }
 }

@@ -26,7 +26,9 @@ import Testing
         try kind.withStore { store in
             let added = try store.addAction(series: "ajc", session: "rt1", owner: "jo", text: "Circulate the Havant notes", due: day("2012-06-01"))
 
-            #expect(added == Action(id: "A1", session: "rt1", owner: "jo", text: "Circulate the Havant notes", due: day("2012-06-01")))
+            #expect(added == Action(id: "A1", session: "rt1", owner: "jo", text: "Circulate the Havant notes", due: day("2012-06-01"),
+                                    recorded: added.recorded))
+            #expect(added.recorded != nil, "when it was added is kept")
             #expect(try store.records(series: "ajc").actions == [added])
         }
     }

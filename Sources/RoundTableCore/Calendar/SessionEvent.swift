@@ -61,16 +61,29 @@ public enum SessionEvent {
         if !cancelled && !uninvited {
             var alarm = Component("VALARM")
             alarm.add("ACTION", .text("DISPLAY"))
-            alarm.add("TRIGGER", .duration("-P1D"))
+            let (triggerValue, triggerParameters) = trigger(dayBefore: start, zone: zone)
+            alarm.add("TRIGGER", triggerValue, triggerParameters)
             alarm.add("DESCRIPTION", .text("Tomorrow: " + SessionText.title(session)))
             e.components.append(alarm)
         }
         return e
     }
 
-    /// The wall-clock end: start plus the duration in real elapsed time.
+    /// The wall-clock end: start plus the duration, days nominal and hours exact (RFC 5545
+    /// §3.3.6). `check` refuses an end that would fall in a change of the clocks, so it names
+    /// one instant for every reader.
     public static func end(_ session: Session, start: LocalDateTime, zone: ZoneRules) -> LocalDateTime {
-        zone.localTime(at: zone.instant(of: start) + session.duration.totalSeconds)
+        zone.localTime(at: session.duration.instant(after: start, in: zone))
+    }
+
+    /// The alarm a day before the start: `-P1D` is the same local time the day before (RFC 5545
+    /// §3.3.6), which readers place alike unless that time falls in a change of the clocks (a
+    /// session at 01:30 the day after they go back): libical would take the later instant and
+    /// RFC 5545 readers the earlier, so then the alarm's instant (the earlier) is written in UTC.
+    private static func trigger(dayBefore start: LocalDateTime, zone: ZoneRules) -> (Value, [Parameter]) {
+        let dayBefore = start.adding(seconds: -86_400)
+        if case .unique = zone.resolve(dayBefore) { return (.duration("-P1D"), []) }
+        return (.utcDateTime(LocalDateTime(secondsSinceEpoch: zone.instant(of: dayBefore))), [Parameter("VALUE", "DATE-TIME")])
     }
 
     /// Title and description as an invitation shows them.

@@ -60,8 +60,7 @@ extension SessionText {
     public static func when(_ session: Session, zone: ZoneRules) -> String {
         switch session.timing {
         case .fixed(let start):
-            let startInstant = zone.instant(of: start)
-            return when(startInstant: startInstant, endInstant: startInstant + session.duration.totalSeconds, zone: zone)
+            return when(startInstant: zone.instant(of: start), endInstant: session.duration.instant(after: start, in: zone), zone: zone)
         case .month(let year, let month):
             return "no fixed date yet: in \(monthNames[month - 1]) \(year)"
         case .window(let from, let to):

@@ -18,9 +18,12 @@ public struct Action: Hashable, Sendable {
     public var dropped: Dropped?
     /// Every change made after it was added, oldest first.
     public var history: [Change]
+    /// When it was added (UTC); nil for an action recorded before roundtable kept the instant,
+    /// with no date known for it.
+    public var recorded: LocalDateTime?
 
     public init(id: String, session: String, owner: String, text: String, due: LocalDate, followsNextSession: Bool = false,
-                done: LocalDate? = nil, dropped: Dropped? = nil, history: [Change] = []) {
+                done: LocalDate? = nil, dropped: Dropped? = nil, history: [Change] = [], recorded: LocalDateTime? = nil) {
         self.id = id
         self.session = session
         self.owner = owner
@@ -30,6 +33,7 @@ public struct Action: Hashable, Sendable {
         self.done = done
         self.dropped = dropped
         self.history = history
+        self.recorded = recorded
     }
 
     /// Neither done nor dropped: owed, reminded, carried forward.

@@ -76,6 +76,19 @@ public struct ISODuration: Hashable, Sendable, CustomStringConvertible {
     /// The clock length in seconds, counting a day as 24 hours; months and years have no fixed length.
     public var totalSeconds: Int { ((days * 24 + hours) * 60 + minutes) * 60 + seconds }
 
+    /// The instant this long after the wall-clock time `start` in `zone`, as RFC 5545 §3.3.6
+    /// counts it: years, months, weeks and days are nominal (the same local time that many days
+    /// later, 23 or 25 hours across a clock change), hours, minutes and seconds exact elapsed time.
+    public func instant(after start: LocalDateTime, in zone: ZoneRules) -> Int {
+        zone.instant(of: calendarPartAfter(start)) + (hours * 60 + minutes) * 60 + seconds
+    }
+
+    /// The wall-clock time the calendar parts alone reach from `start`: the same time of day,
+    /// that many days (months, years) later, which may fall in a change of the clocks.
+    public func calendarPartAfter(_ start: LocalDateTime) -> LocalDateTime {
+        start.adding(seconds: start.date.days(until: after(start.date)) * 86_400)
+    }
+
     /// The date this long after `date` (calendar parts only).
     public func after(_ date: LocalDate) -> LocalDate { date.adding(months: years * 12 + months).adding(days: days) }
 

@@ -32,6 +32,9 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let attendees: [AttendeeStatus]
         /// Who attended, once the session is recorded held; null before.
         public let attended: [String]?
+        /// The areas of its write-up still holding only the skeleton's placeholder (empty when
+        /// every area is filled in); null when it has no write-up file.
+        public var unfilledAreas: [String]? = nil
     }
 
     /// How many invited members answered what.
@@ -71,8 +74,9 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let daysOverdue: Int
     }
 
-    /// Builds the report as of a date.
-    public init(schedule: Schedule, timelines: [SessionTimeline], records: Records, asOf: LocalDate) {
+    /// Builds the report as of a date; `writeups` are the sessions' write-up files that exist.
+    public init(schedule: Schedule, timelines: [SessionTimeline], records: Records, asOf: LocalDate,
+                writeups: [String: WriteupFile] = [:]) {
         let answersBySession = SessionAnswers(records)
         let attendance = Dictionary(records.attendance.map { ($0.session, $0.attended) }, uniquingKeysWith: { a, _ in a })
         // Each sort key made once, not at every comparison: A2 before A10.
@@ -108,7 +112,7 @@ public struct StatusReport: Codable, Hashable, Sendable {
                 },
                 answers: answers,
                 attendees: people.map { AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text) },
-                attended: attendance[s.id])
+                attended: attendance[s.id], unfilledAreas: writeups[s.id]?.unfilledAreas)
         }
     }
 }

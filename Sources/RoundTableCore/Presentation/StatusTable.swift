@@ -43,6 +43,10 @@ public enum StatusTable {
             out.append("    " + paint.dim("cancelled: nothing is owed"))
             return out
         }
+        if let unfilled = s.unfilledAreas, !unfilled.isEmpty {
+            out += Wrap.lines("write-up incomplete: \(unfilled.joined(separator: ", ")) still the skeleton's placeholder", width: 76)
+                .map { "    " + paint.yellow($0) }
+        }
         for stage in s.stages {
             let state: String
             if let done = stage.done {

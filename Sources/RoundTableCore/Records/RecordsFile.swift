@@ -57,7 +57,7 @@ public enum RecordsFile {
         var ids: Set<String> = []
         for item in list(top["actions"], "'actions'", &r) {
             guard let m = r.mapping(item, "An action", allowed: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped",
-                                                              "reason", "history"],
+                                                              "reason", "history", "recorded"],
                                     required: ["id", "session", "owner", "text", "due"]),
                   let id = r.string(m["id"], "The action id") else { continue }
             guard id.hasPrefix("A"), let n = Int(id.dropFirst()), n > 0 else {
@@ -85,10 +85,12 @@ public enum RecordsFile {
             r.refuseLineBreaks(reason, at: m["reason"], "The reason \(id) was dropped")
             if reason != nil && dropped == nil { r.report(m["reason"], "A reason is given for \(id) but no 'dropped' date.") }
             let history = list(m["history"], "The history of \(id)", &r).compactMap { change(in: $0, of: id, &r) }
+            // When it was added; older files have none, and the action counts from its session.
+            let recorded = m["recorded"].flatMap { instant($0, "When \(id) was recorded", &r) }
             if let owner, let session, let text, let due, schedule.member(owner) != nil {
                 records.actions.append(Action(id: id, session: session, owner: owner, text: text, due: due, followsNextSession: follows,
                                               done: done, dropped: dropped.map { Action.Dropped(on: $0, reason: reason) },
-                                              history: history))
+                                              history: history, recorded: recorded))
             }
         }
         readSent(top, schedule, into: &records, &r)
@@ -382,7 +384,8 @@ public enum RecordsFile {
             fields["dropped"] = dropped.on.description
             fields["reason"] = dropped.reason
         }
-        var pairs = pairs(fields, order: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped", "reason"])
+        if let recorded = a.recorded { fields["recorded"] = recorded.utcText }
+        var pairs = pairs(fields, order: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped", "reason", "recorded"])
         if !a.history.isEmpty {
             pairs.append(("history", .list(a.history.map { c in
                 flow(["on": c.on.description, "field": c.field.rawValue, "before": c.before, "after": c.after], order: ["on", "field", "before", "after"])

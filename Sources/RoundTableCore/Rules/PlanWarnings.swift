@@ -26,14 +26,15 @@ public enum PlanWarnings {
     }
 
     /// Every pair of fixed sessions (not cancelled) whose times overlap, the earlier listed first,
-    /// in schedule order of the first, then of the second.
+    /// in schedule order of the first, then of the second. Times are compared as instants: across
+    /// a change of the clocks, clock faces an hour apart may be the same moment, or not.
     ///
     /// A sweep in order of start: a session can only overlap those started before it and not yet
     /// ended, so a long series costs its sort, not a comparison of every pair.
     static func overlaps(in schedule: Schedule) -> [(Session, Session)] {
         let fixed = schedule.sessions.enumerated().compactMap { position, s -> (position: Int, start: Int, end: Int)? in
             guard !s.isCancelled, let start = s.timing.start else { return nil }
-            return (position, start.secondsSinceEpoch, start.secondsSinceEpoch + s.duration.totalSeconds)
+            return (position, schedule.zone.instant(of: start), s.duration.instant(after: start, in: schedule.zone))
         }
         var pairs: [(Int, Int)] = []
         var running: [(position: Int, start: Int, end: Int)] = []

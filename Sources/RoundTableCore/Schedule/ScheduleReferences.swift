@@ -35,10 +35,31 @@ enum ScheduleReferences {
                 case .overlap:
                     r.report(nodes["start"], "\(start) happens twice in \(schedule.zone.identifier) (the clocks go back); pick a time outside the change.")
                 case .unique:
-                    break
+                    reportEndInAChange(of: session, from: start, zone: schedule.zone, at: nodes["duration"] ?? nodes["start"], &r)
                 }
             }
         }
+    }
+
+    /// An end in a change of the clocks is refused as a start is: in the hour the clocks go back,
+    /// libical reads a local time as the later instant and RFC 5545 readers (and those that,
+    /// like recurring-ical-events, recompute the end from the start) as the earlier, so the session
+    /// would show an hour short in some clients; a nominal end (`P1D`) in the skipped hour does
+    /// not exist. Reported at the duration (or the start, when the default duration applies).
+    private static func reportEndInAChange(of session: Session, from start: LocalDateTime, zone: ZoneRules, at node: YAMLNode?,
+                                           _ r: inout YAMLReader) {
+        let reached = session.duration.calendarPartAfter(start)
+        let end = zone.localTime(at: session.duration.instant(after: start, in: zone))
+        let change: String
+        if case .gap = zone.resolve(reached) {
+            change = "\(reached), which does not exist in \(zone.identifier) (the clocks go forward over it)"
+        } else if case .overlap = zone.resolve(end) {
+            change = "\(end), which happens twice in \(zone.identifier) (the clocks go back)"
+        } else {
+            return
+        }
+        r.report(node, "Session '\(session.id)' would end at \(change); calendar clients disagree about such times. "
+            + "Change its start or its duration ('\(session.duration)').")
     }
 
     /// A member named on a session (or organising it) must belong to the group on its day: a

@@ -20,6 +20,9 @@ extension RoundTable {
         @Argument(help: "The session id, e.g. rt4.")
         var session: String
 
+        @Flag(help: "Send a write-up with areas still holding only the skeleton's placeholder, leaving those areas out.")
+        var allowEmpty = false
+
         func run() throws {
             let context = try options.load()
             let schedule = context.schedule
@@ -31,11 +34,19 @@ extension RoundTable {
                 throw RoundTableError.invalid("The write-up of '\(session.id)' is not recorded as agreed. Run 'roundtable advance \(session.id) writeup' once it is.")
             }
             let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
-            // What members receive: the rapporteur's guidance comments are not part of it.
-            let writeup = WriteupFile.published(try TextFile.read(path))
-            guard WriteupFile(text: writeup).hasLearningPoints else {
+            // What members receive: the rapporteur's guidance comments are not part of it, nor
+            // (with --allow-empty) an area left as the skeleton had it.
+            let file = WriteupFile(text: try TextFile.read(path))
+            guard file.hasLearningPoints else {
                 throw RoundTableError.invalid("'\(path)' has no learning points yet: it is still the skeleton. Fill it in before sending it to the membership.")
             }
+            let unfilled = file.unfilledAreas
+            if !unfilled.isEmpty && !allowEmpty {
+                throw RoundTableError.invalid("'\(path)' is not finished: \(unfilled.map { "'\($0)'" }.joined(separator: ", ")) still "
+                    + "\(unfilled.count == 1 ? "holds" : "hold") only the skeleton's placeholder. Fill \(unfilled.count == 1 ? "it" : "them") in, "
+                    + "or run again with --allow-empty to send the write-up without \(unfilled.count == 1 ? "it" : "them").")
+            }
+            let writeup = file.leavingOut(unfilled)
             // Checked now, so a refusal (wrong order, already done) changes nothing and sends nothing.
             let disseminated = Completion(session: session.id, stage: .disseminate, on: context.asOf)
             try StageRules.check(disseminated, in: schedule, existing: context.records.completions, asOf: context.asOf)

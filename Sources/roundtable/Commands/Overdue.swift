@@ -16,7 +16,7 @@ extension RoundTable {
         var json = false
 
         func run() throws {
-            let contexts = try options.loadAll()
+            let contexts = try options.loadAll().map(\.asItStood)
             let folder = try options.namesFolder()
             let reports = contexts.map { context in
                 OverdueReport(series: context.schedule.series.id, asOf: context.asOf.description,

@@ -23,14 +23,10 @@ extension RoundTable {
         var timeline: String?
 
         func run() throws {
-            let context = try options.load()
+            let context = try options.load().asItStood
             let schedule = context.schedule
             let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
-            var writeups: [String: WriteupFile] = [:]
-            for session in schedule.sessions {
-                let path = try documents.writeupPath(for: session.id, schedulePath: context.loaded.file)
-                if FileManager.default.fileExists(atPath: path) { writeups[session.id] = WriteupFile(text: try TextFile.read(path)) }
-            }
+            let writeups = try documents.writeupFolder.existing(in: schedule, schedulePath: context.loaded.file)
             let markdown = SeriesReport.markdown(schedule, timelines: context.timelines, records: context.records,
                                                  writeups: writeups, asOf: context.asOf, templates: templates)
             let svg = TimelineSVG.render(schedule, timelines: context.timelines, asOf: context.asOf)

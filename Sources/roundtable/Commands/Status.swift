@@ -10,6 +10,7 @@ extension RoundTable {
             commandName: "status", abstract: "Show every session's stages (due, done, days overdue) and open actions, or one session in detail.")
 
         @OptionGroup var options: CommonOptions
+        @OptionGroup var writeupFolder: WriteupOptions
 
         @Argument(help: "One session to show in detail: who answered what, who attended, its actions.")
         var session: String?
@@ -19,9 +20,10 @@ extension RoundTable {
 
         func run() throws {
             if let session {
-                let context = try options.load()
+                let context = try options.load().asItStood
                 let found = try StageRules.session(session, in: context.schedule)
-                let report = StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf)
+                let report = StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf,
+                                          writeups: try writeupFolder.existing(in: context.schedule, schedulePath: context.loaded.file))
                 if json {
                     print(try JSONOutput.encode(report.sessions.first { $0.id == session }))
                 } else {
@@ -32,8 +34,9 @@ extension RoundTable {
                 }
                 return
             }
-            let reports = try options.loadAll().map { context in
-                StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf)
+            let reports = try options.loadAll().map(\.asItStood).map { context in
+                StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf,
+                             writeups: try writeupFolder.existing(in: context.schedule, schedulePath: context.loaded.file))
             }
             if json {
                 print(try options.namesFolder() ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))

@@ -77,15 +77,26 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens (creating if need be) the state; a PostgreSQL state's password comes from
     /// $ROUNDTABLE_STATE_PASSWORD, else from libpq's own sources, and the CA its certificate must
-    /// come from is $ROUNDTABLE_STATE_CA_FILE.
-    func openStore() throws -> StateStore {
+    /// come from is $ROUNDTABLE_STATE_CA_FILE. What it records is recorded at
+    /// `recordingInstant(in: schedule)`.
+    func openStore(recordingFor schedule: Schedule? = nil) throws -> StateStore {
         let password = Environment.value("ROUNDTABLE_STATE_PASSWORD")
-        return try StateStore(path: statePath, password: password, caFile: Environment.value("ROUNDTABLE_STATE_CA_FILE"))
+        return try StateStore(path: statePath, password: password, caFile: Environment.value("ROUNDTABLE_STATE_CA_FILE"),
+                              now: recordingInstant(in: schedule))
+    }
+
+    /// When a record made now is recorded: the clock's instant, or, when `--as-of` names an
+    /// earlier day, the last second of that day on the series' wall clock. A record made "as
+    /// of" a past day belongs to the series as it stood then, so `status --as-of` that day shows it.
+    func recordingInstant(in schedule: Schedule?) -> Int {
+        let now = Clock.now()
+        guard let asOf, let schedule, let nextMidnight = LocalDateTime(date: asOf.adding(days: 1), hour: 0, minute: 0) else { return now }
+        return min(now, schedule.zone.instant(of: nextMidnight) - 1)
     }
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.
     func load() throws -> Context {
-        let loaded = try loadSchedule(), store = try openStore()
+        let loaded = try loadSchedule(), store = try openStore(recordingFor: loaded.schedule)
         return try context(loaded, store: store, records: try store.records(series: loaded.schedule.series.id, ledger: false))
     }
 
@@ -95,7 +106,7 @@ struct CommonOptions: ParsableArguments {
     /// are not both kept for every series at once (10 MB at the peak for an organisation).
     func loadAll() throws -> [Context] {
         let schedules = try loadSchedules()
-        let store = try openStore()
+        let store = try openStore(recordingFor: schedules.first?.schedule)
         var records = try store.records(series: schedules.map(\.schedule.series.id), ledger: false)
         return try schedules.map { loaded in
             let id = loaded.schedule.series.id

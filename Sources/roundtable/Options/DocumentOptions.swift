@@ -7,8 +7,7 @@ import RoundTableDocuments
 struct DocumentOptions: ParsableArguments {
     @OptionGroup var templateFolder: TemplateOptions
 
-    @Option(help: "The write-ups folder (default: $ROUNDTABLE_WRITEUPS, else writeups/ beside the schedule file).")
-    var writeups: String?
+    @OptionGroup var writeupFolder: WriteupOptions
 
     /// The templates for the series whose schedule is at `schedulePath`.
     func loadTemplates(schedulePath: String) throws -> Templates {
@@ -17,8 +16,6 @@ struct DocumentOptions: ParsableArguments {
 
     /// The write-up file of a session.
     func writeupPath(for session: String, schedulePath: String) throws -> String {
-        let env = Environment.value("ROUNDTABLE_WRITEUPS")
-        let folder = writeups ?? env ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
-        return try TextFile.path(named: "\(session).md", in: folder)
+        try writeupFolder.writeupPath(for: session, schedulePath: schedulePath)
     }
 }

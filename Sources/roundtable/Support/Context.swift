@@ -11,6 +11,10 @@ struct Context {
 
     var schedule: Schedule { loaded.schedule }
 
+    /// The same context with the records as they stood at the end of the as-of day
+    /// (`Records.asOf`): what the views (`status`, `overdue`, `report`, `action list`) show.
+    var asItStood: Context { Context(loaded: loaded, asOf: asOf, store: store, records: records.asOf(asOf, in: schedule)) }
+
     /// Deadlines as the records have moved them.
     var timelines: [SessionTimeline] { Timeline.compute(schedule, completions: records.completions) }
 

@@ -19,7 +19,7 @@ extension RoundTable.Action {
         var json = false
 
         func run() throws {
-            let context = try options.load()
+            let context = try options.load().asItStood
             if let owner { _ = try StageRules.member(owner, in: context.schedule) }
             let actions = context.records.actions.filter { (!open || $0.isOpen) && (owner == nil || $0.owner == owner) }
             let report = ActionListReport(series: context.schedule.series.id, actions: actions)
