@@ -4,7 +4,7 @@
 
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
-                postgresql libpq-dev
+                postgresql libpq-dev dovecot-imapd
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Where `make install` puts things: $(DESTDIR)$(PREFIX)/bin, share/man/man1, the completions'

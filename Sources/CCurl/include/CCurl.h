@@ -42,6 +42,14 @@ CURLcode rt_curl_setopt_read_callback(CURL *handle, size_t (*callback)(char *, s
 CURLcode rt_curl_setopt_data_callback(CURL *handle, CURLoption option, size_t (*callback)(char *, size_t, size_t, void *));
 CURLcode rt_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 
+/* IMAP (rsvp --mailbox): libcurl connects, starts TLS and logs in (CURLOPT_CONNECT_ONLY); the
+ * commands then go over that connection with curl_easy_send and curl_easy_recv, as libcurl's own
+ * IMAP requests fetch with BODY[], which marks every message read (non-replies included). */
+CURLcode rt_curl_easy_send(CURL *handle, const void *buffer, size_t length, size_t *sent);
+CURLcode rt_curl_easy_recv(CURL *handle, void *buffer, size_t length, size_t *received);
+/* CURLINFO_ACTIVESOCKET, to wait on the connection with poll(). */
+CURLcode rt_curl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value);
+
 /* CURLAUTH_BASIC is a cast expression, which Swift does not import. */
 static const long RT_CURLAUTH_BASIC = (long)CURLAUTH_BASIC;
 #endif
