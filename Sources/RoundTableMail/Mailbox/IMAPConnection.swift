@@ -158,16 +158,16 @@ final class IMAPConnection {
 
     /// The next line, without its CRLF, as text (bytes that are not UTF-8 become U+FFFD).
     private func readLine() throws(MailboxError) -> String {
-        var searched = position
+        var searched = 0  // how far past `position` holds no LF; `fill` moves what is left to the start
         while true {
-            if let lf = buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let lf = buffer[(position + searched)...].firstIndex(of: UInt8(ascii: "\n")) {
                 var end = lf
                 if end > position, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
                 let line = String(decoding: buffer[position..<end], as: UTF8.self)
                 position = lf + 1
                 return line
             }
-            searched = buffer.count
+            searched = buffer.count - position
             guard buffer.count - position < 1 << 20 else { throw .temporary("the IMAP server at '\(shown)' sent a line over 1 MiB") }
             try fill()
         }
