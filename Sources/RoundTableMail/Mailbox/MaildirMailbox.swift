@@ -62,7 +62,7 @@ public final class MaildirMailbox: Mailbox {
         let flags = Self.flags(of: (file as NSString).lastPathComponent)
         let folder = moveTo.map { path + "/." + $0 } ?? path
         if moveTo != nil {
-            for sub in ["cur", "new", "tmp"] { mkdir(folder + "/" + sub, 0o700) }
+            for sub in ["", "/cur", "/new", "/tmp"] { mkdir(folder + sub, 0o700) }
         }
         let target = folder + "/cur/" + item + ":2," + String(Set(flags + "S").sorted())
         guard target != file else { return }
