@@ -107,13 +107,28 @@ final class Dovecot {
         }
     }
 
-    /// Stops the server, every connection with it; waits until it no longer listens.
+    /// Stops the server at once, every connection with it: SIGKILL to its processes, children
+    /// first (SIGTERM may be blocked in a test runner's children), then waits until the port is free.
     func stop() {
         guard let process else { return }
-        process.terminate()
+        let master = process.processIdentifier
+        for child in Self.children(of: master) { kill(child, SIGKILL) }
+        kill(master, SIGKILL)
+        process.waitUntilExit()
         let deadline = Date().addingTimeInterval(10)
-        while (process.isRunning || Self.accepts(port)) && Date() < deadline { usleep(20_000) }
+        while Self.accepts(port) && Date() < deadline { usleep(20_000) }
         self.process = nil
+    }
+
+    /// The processes whose parent is `parent`, from /proc.
+    private static func children(of parent: pid_t) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 2 && pid_t(fields[1]) == parent ? pid : nil
+        }
     }
 
     /// Puts a message in the INBOX as a delivery agent does: written in tmp/, renamed into new/.
@@ -124,15 +139,21 @@ final class Dovecot {
         guard rename(temporary.path, maildir.appendingPathComponent("new/\(name)").path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     }
 
-    /// Each message's UID and flags (keywords included), as the server reports them to its user.
+    /// Each message's UID and flags (keywords included, `\Recent` left out), read from the
+    /// server's storage by doveadm: no IMAP session of the test's own is among those it counts.
     func flags() throws -> [Int: String] {
-        let run = try peer("/usr/bin/curl", ["-s", "--cacert", certificate, "-u", "\(user):\(password)", "imaps://127.0.0.1:\(port)/INBOX",
-                                              "-X", "UID FETCH 1:* (FLAGS)"])
+        let run = try peer("/usr/bin/doveadm", ["-c", folder.appendingPathComponent("dovecot.conf").path, "fetch", "-u", user,
+                                                "uid flags", "mailbox", "INBOX", "all"])
+        guard run.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: ["stderr": run.stderr]) }
         var found: [Int: String] = [:]
-        for line in run.stdout.split(separator: "\n") {
-            guard let uid = line.firstMatch(of: /UID (\d+)/).flatMap({ Int($0.1) }),
-                  let flags = line.firstMatch(of: /FLAGS \(([^)]*)\)/) else { continue }
-            found[uid] = String(flags.1)
+        for block in run.stdout.split(separator: "\u{0C}") {
+            let fields = Dictionary(block.split(whereSeparator: \.isNewline).compactMap { line -> (String, String)? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return (String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+            }, uniquingKeysWith: { first, _ in first })
+            guard let uid = fields["uid"].flatMap({ Int($0) }), let flags = fields["flags"] else { continue }
+            // \Recent says which session saw the message first, which is no concern of the tests.
+            found[uid] = flags.split(separator: " ").filter { $0 != "\\Recent" }.joined(separator: " ")
         }
         return found
     }
