@@ -82,4 +82,34 @@ import TestSupport
         #expect(run.status == 64, "\(run.stderr)")
         #expect(!run.stderr.contains("secret"))
     }
+
+    /// One mailbox for an organisation's series (`-s FOLDER`): each reply goes to the series
+    /// its UID names.
+    @Test func withAFolderOfSchedulesEachReplyGoesToItsSeries() throws {
+        let folder = workspace.folder.appendingPathComponent("schedules")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ajc = try String(contentsOfFile: try MailboxFixture.schedule(), encoding: .utf8)
+        try ajc.write(to: folder.appendingPathComponent("ajc.yaml"), atomically: true, encoding: .utf8)
+        try ajc.replacingOccurrences(of: "id: ajc-plg-2012", with: "id: plg-2013")
+            .write(to: folder.appendingPathComponent("plg.yaml"), atomically: true, encoding: .utf8)
+        let invite = try workspace.rt(["invite", "rt5", "-s", folder.appendingPathComponent("plg.yaml").path,
+                                       "--outbox", workspace.folder.appendingPathComponent("outbox").path], ["ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"])
+        #expect(invite.status == 0, "\(invite.stderr)")
+        let other = try Self.replacingContents(of: maildir.appendingPathComponent("new"))
+        try ReplyFile(events: [ReplyFile.Event(uid: "rt5.plg-2013@ajc.example.org", attendees: [("sam.patel@charity.example.org", "TENTATIVE")])])
+            .email().write(to: maildir.appendingPathComponent("new/2.plg.test"), atomically: true, encoding: .utf8)
+        try ReplyFile(events: [ReplyFile.Event(attendees: [("sam.patel@charity.example.org", "DECLINED")])])
+            .email().write(to: maildir.appendingPathComponent("new/1.ajc.test"), atomically: true, encoding: .utf8)
+        let run = try workspace.rt(["rsvp", "--mailbox", "maildir:" + maildir.path, "-s", folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "ajc-plg-2012: rt5: Sam Patel declined\nplg-2013: rt5: Sam Patel tentative\n")
+        #expect(other == 12)
+    }
+
+    /// Empties a folder; how many files it held.
+    private static func replacingContents(of folder: URL) throws -> Int {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        for name in names { try FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        return names.count
+    }
 }
