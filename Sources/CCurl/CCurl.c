@@ -17,6 +17,9 @@ static struct {
     CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
     struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
     void (*slist_free_all)(struct curl_slist *);
+    /* IMAP (rsvp --mailbox) */
+    CURLcode (*easy_send)(CURL *, const void *, size_t, size_t *);
+    CURLcode (*easy_recv)(CURL *, void *, size_t, size_t *);
 } curl;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -60,6 +63,12 @@ static void load(void)
         status = RT_CURL_MISSING;
         return;
     }
+    /* IMAP (rsvp --mailbox) */
+    if (!(resolve(library, file, "curl_easy_send", (void **)&curl.easy_send)
+          && resolve(library, file, "curl_easy_recv", (void **)&curl.easy_recv))) {
+        status = RT_CURL_MISSING;
+        return;
+    }
     status = curl.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? RT_CURL_READY : RT_CURL_NOT_STARTED;
 }
 
@@ -93,3 +102,14 @@ CURLcode rt_curl_setopt_data_callback(CURL *handle, CURLoption option, size_t (*
     return curl.easy_setopt(handle, option, callback);
 }
 CURLcode rt_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) { return curl.easy_getinfo(handle, info, value); }
+
+/* IMAP (rsvp --mailbox) */
+CURLcode rt_curl_easy_send(CURL *handle, const void *buffer, size_t length, size_t *sent)
+{
+    return curl.easy_send(handle, buffer, length, sent);
+}
+CURLcode rt_curl_easy_recv(CURL *handle, void *buffer, size_t length, size_t *received)
+{
+    return curl.easy_recv(handle, buffer, length, received);
+}
+CURLcode rt_curl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) { return curl.easy_getinfo(handle, info, value); }

@@ -42,7 +42,9 @@ public enum CalendarPartReader {
         guard let text = String(validating: TransferDecoding.decode(part.body, encoding: part.encoding), as: UTF8.self) else {
             throw .notText
         }
-        return Content(calendar: text, sender: .email(from: header.from.flatMap(FromAddress.address(in:))))
+        return Content(calendar: text, sender: .email(from: header.from.flatMap(FromAddress.address(in:)),
+                                                      replyTo: header.replyTo.flatMap(FromAddress.address(in:)),
+                                                      sender: header.sender.flatMap(FromAddress.address(in:))))
     }
 
     /// Whether the file starts, after white space, with BEGIN:VCALENDAR in any case.

@@ -28,7 +28,11 @@ struct MIMEScanner {
         /// The From: field's value; nil when there is none, and when there are several (RFC 5322
         /// allows one), so that a second From: cannot hide behind the first.
         var from: String?
-        fileprivate var fromCount = 0
+        /// Reply-To: and Sender:, read as From: is (one field, or none), for a reply a calendar
+        /// server relayed.
+        var replyTo: String?
+        var sender: String?
+        fileprivate var counts: [PartialKeyPath<Header>: Int] = [:]
     }
 
     /// The first calendar part: its encoded body and its Content-Transfer-Encoding.
@@ -174,10 +178,12 @@ struct MIMEScanner {
                 guard header.transferEncoding == nil else { continue }
                 header.transferEncoding = value ?? ""
                 field = value.map { _ in \.transferEncoding }
-            } else if Self.name(name, is: "from") {
-                header.fromCount += 1
-                header.from = header.fromCount == 1 ? value ?? "" : nil
-                field = header.fromCount == 1 ? value.map { _ in \.from } : nil
+            } else if let key = Self.name(name, is: "from") ? \Header.from : Self.name(name, is: "reply-to") ? \Header.replyTo
+                        : Self.name(name, is: "sender") ? \Header.sender : nil {
+                let count = header.counts[key, default: 0] + 1
+                header.counts[key] = count
+                header[keyPath: key] = count == 1 ? value ?? "" : nil
+                field = count == 1 ? value.map { _ in key } : nil
             }
         }
         return (header, bytes.endIndex)

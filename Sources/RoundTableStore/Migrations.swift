@@ -117,6 +117,19 @@ enum Migrations {
             );
             UPDATE replies SET recorded_at = stamp || 'Z';
             """),
+        ("v8-mailbox-seen", """
+            CREATE TABLE mailbox_seen (
+                mailbox TEXT NOT NULL,
+                validity INTEGER NOT NULL,
+                item TEXT NOT NULL,
+                uid INTEGER NOT NULL CHECK (uid >= 0),
+                outcome TEXT NOT NULL CHECK (outcome IN ('recorded', 'refused', 'other')),
+                note TEXT NOT NULL,
+                marked INTEGER NOT NULL CHECK (marked IN (0, 1)),
+                read_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                PRIMARY KEY (mailbox, validity, item)
+            );
+            """),
     ]
 
     /// The SQLite migrations, recorded in GRDB's `grdb_migrations` table.

@@ -27,16 +27,18 @@ extension StateStore {
     /// The comparison and the write are one transaction (IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL), so two `rsvp` runs reading
     /// mail in different orders end with the same, newest answer.
     public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> Bool {
-        try write { db in
-            if let row = try db.fetchOne(sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? AND session = ? AND attendee = ?",
-                                          arguments: [series, reply.session, reply.attendee]) {
-                guard reply.supersedes(try Rows.reply(row)) else { return false }
-            }
-            try db.execute(sql: SQLInsert.statement(into: "replies", columns: Self.replyColumns,
-                                                    onConflict: .replace(key: ["series", "session", "attendee"])),
-                           arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description,
-                                       recordedAt])
-            return true
+        try write { [recordedAt] db in try Self.recordReply(reply, series: series, recordedAt: recordedAt, db) }
+    }
+
+    /// `recordReply` within a transaction the caller holds, recorded at `recordedAt`.
+    static func recordReply(_ reply: Reply, series: String, recordedAt: String, _ db: any SQLConnection) throws -> Bool {
+        if let row = try db.fetchOne(sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? AND session = ? AND attendee = ?",
+                                      arguments: [series, reply.session, reply.attendee]) {
+            guard reply.supersedes(try Rows.reply(row)) else { return false }
         }
+        try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns, onConflict: .replace(key: ["series", "session", "attendee"])),
+                       arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description,
+                                   recordedAt])
+        return true
     }
 }

@@ -60,6 +60,28 @@ import Testing
         }
     }
 
+    /// A calendar server's From: with the attendee in Reply-To: (Nextcloud, sabre/dav) or Sender:
+    /// counts only from a listed relay; a listed relay speaks only for the attendee it names.
+    @Test(arguments: [
+        (ReplySender.email(from: "noreply@cloud.org", replyTo: "Sam@Example.org"), ["noreply@cloud.org"], nil),
+        (.email(from: "NoReply@Cloud.org", sender: "sam@example.org"), ["noreply@cloud.org"], nil),
+        (.email(from: "noreply@cloud.org", replyTo: "sam@example.org"), [], ReplyError.relayNotListed(attendee: "sam@example.org", relay: "noreply@cloud.org")),
+        (.email(from: "noreply@cloud.org", replyTo: "sam@example.org"), ["other@cloud.org"],
+         .relayNotListed(attendee: "sam@example.org", relay: "noreply@cloud.org")),
+        (.email(from: "noreply@cloud.org", replyTo: "mallory@example.org"), ["noreply@cloud.org"],
+         .senderIsNotAttendee(attendee: "sam@example.org", sender: "noreply@cloud.org")),
+        (.email(from: "noreply@cloud.org"), ["noreply@cloud.org"], .senderIsNotAttendee(attendee: "sam@example.org", sender: "noreply@cloud.org")),
+        (.email(from: nil, replyTo: "sam@example.org"), ["noreply@cloud.org"], .noSender),
+    ] as [(ReplySender, [String], ReplyError?)])
+    func aRelayedReplyCountsOnlyFromAListedRelay(sender: ReplySender, relays: [String], error: ReplyError?) {
+        let listed = MailSettings(relays: relays).relays
+        if let error {
+            #expect(throws: error) { try ReplyRules.checkSender(sender, attendee: "sam@example.org", relays: listed) }
+        } else {
+            #expect(throws: Never.self) { try ReplyRules.checkSender(sender, attendee: "sam@example.org", relays: listed) }
+        }
+    }
+
     @Test func onlyAStandingInvitationCanBeAnswered() throws {
         let schedule = ScheduleFixture.schedule
         let coord = schedule.member("coord")!

@@ -26,6 +26,9 @@ public final class BackgroundProcess {
         self.pid = pid
     }
 
+    /// Sends the command a signal (SIGKILL, to stop it at a random point of its work).
+    public func send(_ signal: Int32) { kill(pid, signal) }
+
     /// Waits for the command to end; its exit status (128 + the signal when one killed it).
     public func wait() -> Int32 {
         var status: Int32 = 0

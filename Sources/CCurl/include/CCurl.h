@@ -42,7 +42,17 @@ CURLcode rt_curl_setopt_read_callback(CURL *handle, size_t (*callback)(char *, s
 CURLcode rt_curl_setopt_data_callback(CURL *handle, CURLoption option, size_t (*callback)(char *, size_t, size_t, void *));
 CURLcode rt_curl_getinfo_long(CURL *handle, CURLINFO info, long *value);
 
+/* IMAP (rsvp --mailbox): libcurl connects, starts TLS and logs in (CURLOPT_CONNECT_ONLY); the
+ * commands then go over that connection with curl_easy_send and curl_easy_recv, as libcurl's own
+ * IMAP requests fetch with BODY[], which marks every message read (non-replies included). */
+CURLcode rt_curl_easy_send(CURL *handle, const void *buffer, size_t length, size_t *sent);
+CURLcode rt_curl_easy_recv(CURL *handle, void *buffer, size_t length, size_t *received);
+/* CURLINFO_ACTIVESOCKET, to wait on the connection with poll(). */
+CURLcode rt_curl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value);
+
 /* CURLAUTH_* are cast expressions, which Swift does not import. Basic or Digest, whichever the
  * server offers (libcurl asks first, then answers in kind); never Negotiate or NTLM, which would reach for the machine's own Kerberos or Windows login. */
 static const long RT_CURLAUTH_BASIC_DIGEST = (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST);
+/* Basic alone: an IMAP login (rsvp --mailbox). */
+static const long RT_CURLAUTH_BASIC = (long)CURLAUTH_BASIC;
 #endif

@@ -32,6 +32,9 @@ public enum ReplyError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSender
     /// A number or time read from the reply is outside what a state may hold; `allowed` says what is.
     case outOfRange(property: String, value: String, allowed: String)
+    /// An email a calendar server relayed (From: its address, Reply-To: or Sender: the attendee)
+    /// from a server the schedule does not list in `mail: relays:`.
+    case relayNotListed(attendee: String, relay: String)
 
     /// How long a quoted value from the reply may be: a whole UID or address of ours fits.
     private static let quoteLimit = 64
@@ -75,6 +78,9 @@ public enum ReplyError: Error, Equatable, Sendable, CustomStringConvertible {
         case .senderIsNotAttendee(let attendee, let sender):
             return "The reply answers for \(Self.quoted(attendee)) but the email is from \(Self.quoted(sender)); "
                 + "a reply is believed only from its attendee's own address. \(Self.vouchHint)"
+        case .relayNotListed(let attendee, let relay):
+            return "The reply answers for \(Self.quoted(attendee)) and was relayed by \(Self.quoted(relay)), which is not a listed relay; "
+                + "if that is your calendar server's address, add it to the schedule: mail: relays: [\(Excerpt.of(relay, limit: Self.quoteLimit))]."
         case .noSender:
             return "The email has no From: address naming one mailbox, so it cannot be matched to the reply's attendee. "
                 + Self.vouchHint

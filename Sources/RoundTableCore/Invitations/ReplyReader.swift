@@ -32,7 +32,7 @@ public enum ReplyReader {
             try ReplyRules.checkOneAttendee(count: attendees.count, uid: uid)
             let address = Self.address(of: attendees[0])
             let member = try rules.member(address: address)
-            try ReplyRules.checkSender(sender, attendee: address)
+            try ReplyRules.checkSender(sender, attendee: address, relays: rules.schedule.mail.relays)
             let partstat = attendees[0].parameter("PARTSTAT")?.uppercased() ?? ""
             guard let answer = Reply.Answer(rawValue: partstat), answer != .needsAction else { throw .unknownAnswer(partstat) }
             let invitation = try rules.invitation(to: session, for: member)
@@ -48,6 +48,14 @@ public enum ReplyReader {
             }
         }
         return found
+    }
+
+    /// The rules of the series whose session the calendar's first VEVENT names, among several
+    /// (`rsvp --mailbox -s FOLDER`: one mailbox for an organisation's series); the first
+    /// series' rules when none does, which then refuse the reply naming its UID.
+    public static func rules(for calendar: Component, among candidates: [ReplyRules]) -> ReplyRules? {
+        guard let uid = calendar.components("VEVENT").first?.property("UID")?.value.text else { return candidates.first }
+        return candidates.first { (try? $0.session(uid: uid)) != nil } ?? candidates.first
     }
 
     /// The address of an ATTENDEE, without its `mailto:` (which clients write in any case).

@@ -63,14 +63,25 @@ public struct ReplyRules: Sendable {
     /// Checks that the reply comes from the attendee it answers for: a whole email's From:
     /// address must be theirs, in any case. A bare calendar file names no sender, and a file the
     /// coordinator vouches for needs none.
-    public static func checkSender(_ sender: ReplySender, attendee address: String) throws(ReplyError) {
+    ///
+    /// A calendar server that sends a member's answer for them (Nextcloud, Baïkal, Xandikos)
+    /// writes its own address in From: and the member's in Reply-To: (or Sender:). That pair
+    /// counts only when the server's address is one of `relays` (the schedule's `mail: relays:`):
+    /// anyone can write a Reply-To:, so it is believed only from a server the coordinator named.
+    public static func checkSender(_ sender: ReplySender, attendee address: String, relays: Set<String> = []) throws(ReplyError) {
         switch sender {
         case .calendarFile, .vouchedFor:
             return
-        case .email(nil):
+        case .email(nil, _, _):
             throw .noSender
-        case .email(let from?):
-            guard from.lowercased() == address.lowercased() else { throw .senderIsNotAttendee(attendee: address, sender: from) }
+        case .email(let from?, let replyTo, let onBehalf):
+            let attendee = address.lowercased()
+            guard from.lowercased() != attendee else { return }
+            // The relay's own From:, with the attendee named as the one to answer or the one it sent for.
+            guard [replyTo, onBehalf].contains(where: { $0?.lowercased() == attendee }) else {
+                throw .senderIsNotAttendee(attendee: address, sender: from)
+            }
+            guard relays.contains(from.lowercased()) else { throw .relayNotListed(attendee: address, relay: from) }
         }
     }
 

@@ -4,9 +4,10 @@
 /// for; in a saved email that is the From: header. A bare .ics file carries no sender at all, so
 /// there is nothing to compare: the other rules (invited, SEQUENCE, DTSTAMP) still hold for it.
 public enum ReplySender: Hashable, Sendable {
-    /// A whole email, with its From: address; nil when it has no From: or one that does not name
-    /// exactly one mailbox.
-    case email(from: String?)
+    /// A whole email, with its From:, Reply-To: and Sender: addresses; each nil when the field
+    /// is missing or does not name exactly one mailbox. Reply-To: and Sender: matter only for a
+    /// reply a listed calendar server relayed (`mail: relays:`).
+    case email(from: String?, replyTo: String? = nil, sender: String? = nil)
     /// A bare calendar file, which names no sender.
     case calendarFile
     /// A file the coordinator vouches for (`rsvp --trust-sender`), whoever sent it.

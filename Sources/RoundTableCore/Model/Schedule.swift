@@ -6,13 +6,17 @@ public struct Schedule: Hashable, Sendable {
     public let policy: Policy
     public let members: [Member]
     public let sessions: [Session]
+    /// How replies are received (`mail:`): the calendar servers trusted to relay them.
+    public let mail: MailSettings
     /// The series' time zone, read once: every local time in the schedule is in it.
     public let zone: ZoneRules
     private let index: ScheduleIndex
 
     /// `zone` is the rules of `series.timezone`, read by whoever made the series.
-    public init(series: Series, policy: Policy, members: [Member], sessions: [Session], zone: ZoneRules) {
+    public init(series: Series, policy: Policy, members: [Member], sessions: [Session], zone: ZoneRules,
+                mail: MailSettings = MailSettings()) {
         self.zone = zone
+        self.mail = mail
         self.series = series
         self.policy = policy
         self.members = members

@@ -37,7 +37,7 @@ public enum ScheduleLoader {
     public static func load(_ text: String, file: String) -> (LoadedSchedule?, [Diagnostic]) {
         var reader = YAMLReader(file: file)
         guard let root = reader.compose(text),
-              let top = reader.mapping(root, "The schedule", allowed: ["series", "policy", "members", "sessions"],
+              let top = reader.mapping(root, "The schedule", allowed: ["series", "policy", "members", "sessions", "mail"],
                                        required: ["series", "members", "sessions"]) else {
             return (nil, reader.diagnostics)
         }
@@ -45,11 +45,13 @@ public enum ScheduleLoader {
         let policy = readPolicy(top["policy"], &reader)
         let members = readMembers(top["members"], &reader)
         let (sessions, locations) = readSessions(top["sessions"], policy: policy, &reader)
+        let mail = readMail(top["mail"], &reader)
         guard let series else { return (nil, reader.diagnostics) }
         // An unknown zone is already reported at its line; UTC stands in so the references can
         // still be checked in the same pass, and the schedule is refused all the same.
         let zone = (try? ZoneRules(identifier: series.timezone)) ?? ZoneRules.utc
-        let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0), zone: zone)
+        let schedule = Schedule(series: series, policy: policy, members: members.map(\.0), sessions: sessions.map(\.0), zone: zone,
+                                mail: mail)
         ScheduleReferences.check(schedule, seriesNode: top["series"], members: members, sessions: sessions, &reader)
         guard reader.diagnostics.isEmpty else { return (nil, reader.diagnostics) }
         let memberLocations = Dictionary(members.map { member, node in
@@ -101,6 +103,22 @@ public enum ScheduleLoader {
             r.report(m["overdue-every"], "'overdue-every' must be at least one day.")
         }
         return policy
+    }
+
+    /// `mail: relays: [address, …]`: each address checked by the rule sending uses, at its line,
+    /// since a mistyped relay would refuse every reply it carries.
+    private static func readMail(_ node: YAMLNode?, _ r: inout YAMLReader) -> MailSettings {
+        guard let m = r.mapping(node, "'mail'", allowed: ["relays"]), let list = m["relays"] else { return MailSettings() }
+        let items = list.sequence ?? [list]
+        let relays = items.compactMap { item -> String? in
+            guard let address = r.string(item, "Each of 'relays'") else { return nil }
+            if let problem = HeaderText.firstControl(in: address).map({ _ in "it holds a control character" }) ?? EmailAddress.problem(in: address) {
+                r.report(item, "The relay '\(Excerpt.of(address))' is not an email address: \(problem).")
+                return nil
+            }
+            return address
+        }
+        return MailSettings(relays: relays)
     }
 
     private static func readMembers(_ node: YAMLNode?, _ r: inout YAMLReader) -> [(Member, YAMLNode)] {

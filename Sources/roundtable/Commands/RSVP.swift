@@ -11,13 +11,21 @@ extension RoundTable {
     struct RSVP: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "rsvp",
-            abstract: "Record attendees' answers from iMIP REPLY files (.ics or saved emails).",
+            abstract: "Record attendees' answers from iMIP REPLY files (.ics or saved emails), or straight from a mailbox.",
             discussion: """
                 Every file is read; a file that cannot be used is reported and the others still count. Exit 65 if any was refused. \
                 '-' reads one reply from standard input (for a mail filter); files over 16 MiB are refused. \
                 A reply is believed only when it could be genuine: one ATTENDEE per event, a member who was sent that invitation, \
                 a SEQUENCE that was sent, a DTSTAMP no later than a day from now, and, in a whole email, From: the attendee's \
-                own address. A bare .ics file names no sender, so only the other rules apply to it.
+                own address (or, from a calendar server listed in the schedule's mail: relays:, Reply-To: that address). \
+                A bare .ics file names no sender, so only the other rules apply to it.
+
+                --mailbox reads the replies a mailbox received since the last run, from cron: imaps://USER@HOST[:PORT]/FOLDER \
+                (imap:// with STARTTLS, which is required), the password from $ROUNDTABLE_IMAP_PASSWORD or ~/.netrc, \
+                $ROUNDTABLE_IMAP_CA_FILE to trust a private CA; or maildir:PATH. Each reply is recorded, then marked \
+                ($RoundtableRead, or in a Maildir moved to cur/ as seen) or moved with --move-to; other mail is left as it was, \
+                nothing is deleted, and no message is read twice. With -s FOLDER each reply goes to the series it names. \
+                Exit 69 when the server cannot be reached, 75 when it fails mid-run (the next run finishes), 77 when it refuses the login.
                 """)
 
         @OptionGroup var options: CommonOptions
@@ -28,10 +36,30 @@ extension RoundTable {
             """)
         var trustSender = false
 
+        @Option(help: ArgumentHelp("Read new replies from a mailbox instead of files.", valueName: "imaps://user@host/folder|maildir:path"))
+        var mailbox: String?
+
+        @Option(name: .customLong("move-to"), help: ArgumentHelp("With --mailbox: move each handled reply to this folder instead of marking it.",
+                                                                 valueName: "folder"))
+        var moveTo: String?
+
+        @Flag(name: .customLong("dry-run"), help: "With --mailbox: print what would be recorded; record and mark nothing.")
+        var dryRun = false
+
         @Argument(help: "Reply files ('-' for standard input).")
-        var files: [String]
+        var files: [String] = []
+
+        func validate() throws {
+            if mailbox == nil {
+                guard !files.isEmpty else { throw ValidationError("Give the reply files to read, or --mailbox.") }
+                guard moveTo == nil, !dryRun else { throw ValidationError("--move-to and --dry-run go with --mailbox.") }
+            } else if !files.isEmpty {
+                throw ValidationError("Give reply files or --mailbox, not both.")
+            }
+        }
 
         func run() throws {
+            if let mailbox { return try readMailbox(mailbox) }
             let context = try options.load()
             let schedule = context.schedule
             let invitations = try context.store.invitations(series: schedule.series.id)
@@ -46,12 +74,7 @@ extension RoundTable {
                     let sender = trustSender ? .vouchedFor : content.sender
                     for reply in try ReplyReader.replies(in: calendar, problems: problems, from: sender, rules: rules) {
                         let kept = try context.store.recordReply(reply, series: schedule.series.id)
-                        let who = schedule.member(reply.attendee)?.name ?? reply.attendee
-                        let answer = reply.answer.rawValue.lowercased()
-                        // An answer to a version since moved is kept (it is her latest word) but is not current.
-                        let latest = invitations.first { $0.session == reply.session && $0.attendee == reply.attendee }?.sequence ?? 0
-                        let stale = reply.sequence < latest ? " (stale: it answers SEQUENCE \(reply.sequence); the invitation is now at \(latest))" : ""
-                        print(kept ? "\(reply.session): \(who) \(answer)\(stale)" : "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)")
+                        print(Self.line(for: reply, kept: kept, schedule: schedule, invitations: invitations))
                     }
                 } catch let error as StoreError {
                     throw error
@@ -67,6 +90,51 @@ extension RoundTable {
                 }
             }
             if !refused.isEmpty { throw RoundTableError.refusedFiles(refused, missing: allMissing) }
+        }
+
+        /// What `rsvp` prints for an answer: "rt5: Sam Patel accepted", and why it does not count
+        /// when it does not (`kept` false: a newer answer is recorded; nil: a dry run).
+        private static func line(for reply: Reply, kept: Bool?, schedule: Schedule, invitations: [InvitationRecord]) -> String {
+            let who = schedule.member(reply.attendee)?.name ?? reply.attendee
+            let answer = reply.answer.rawValue.lowercased()
+            // An answer to a version since moved is kept (it is her latest word) but is not current.
+            let latest = invitations.first { $0.session == reply.session && $0.attendee == reply.attendee }?.sequence ?? 0
+            let stale = reply.sequence < latest ? " (stale: it answers SEQUENCE \(reply.sequence); the invitation is now at \(latest))" : ""
+            switch kept {
+            case false?: return "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)"
+            case true?: return "\(reply.session): \(who) \(answer)\(stale)"
+            case nil: return "\(reply.session): \(who) \(answer)\(stale) (dry run: not recorded)"
+            }
+        }
+
+        /// `--mailbox`: the new mail of the mailbox, under the run lock of every series -s names
+        /// (taken in the schedules' order, so two runs never wait on each other in a circle).
+        private func readMailbox(_ text: String) throws {
+            let location = try MailboxLocation(text)
+            let contexts = try options.loadAll()
+            let locks = try contexts.map { try $0.store.lockRun(series: $0.schedule.series.id, timeout: 5) }
+            defer { withExtendedLifetime(locks) {} }
+            // Read under the lock: a run that waited sees the invitations the other one sent.
+            let invitations = try contexts.map { try $0.store.invitations(series: $0.schedule.series.id) }
+            let now = LocalDateTime(secondsSinceEpoch: Clock.now())
+            let rules = zip(contexts, invitations).map { ReplyRules(schedule: $0.schedule, invitations: $1, now: now) }
+            let bySeries = Dictionary(uniqueKeysWithValues: zip(contexts, invitations).map { ($0.schedule.series.id, ($0.schedule, $1)) })
+            let mailbox = location.mailbox(moveTo: moveTo, environment: ProcessInfo.processInfo.environment)
+            let intake = MailboxIntake(mailbox: mailbox, rules: rules, dryRun: dryRun)
+            let summary = try intake.run(ledger: contexts[0].store) { event in
+                switch event {
+                case .answer(let series, let reply, let kept):
+                    guard let (schedule, sent) = bySeries[series] else { return }
+                    print((contexts.count > 1 ? series + ": " : "") + Self.line(for: reply, kept: kept, schedule: schedule, invitations: sent))
+                case .refused(let item, let reason):
+                    FileHandle.standardError.write(Data("roundtable: error: \(mailbox.name) message \(item): \(reason)\n".utf8))
+                }
+            }
+            let replies = "\(summary.recorded) repl\(summary.recorded == 1 ? "y" : "ies") \(dryRun ? "to record (dry run)" : "recorded")"
+            let others = "\(summary.other) other message\(summary.other == 1 ? "" : "s") left alone"
+            FileHandle.standardError.write(Data("rsvp: \(replies), \(summary.refused) refused, \(others)\n".utf8))
+            // Each refusal is reported once, by the run that read it: exit 65 then, as for a refused file.
+            if summary.refused > 0 { throw ExitCode(65) }
         }
     }
 }

@@ -45,6 +45,8 @@ enum RoundTableError: Error {
     case reply(ReplyError)
     /// The calendar could not be published, or not all of it.
     case caldav(CalDAVError)
+    /// A mailbox (`rsvp --mailbox`) could not be read.
+    case mailbox(MailboxError)
 
     /// Our own errors and those of the core and the store; nil for ArgumentParser's (usage, help).
     init?(_ error: any Error) {
@@ -60,6 +62,7 @@ enum RoundTableError: Error {
         case let zone as UnknownTimeZone: self = .invalid(zone.description)
         case let reply as ReplyError: self = .reply(reply)
         case let caldav as CalDAVError: self = .caldav(caldav)
+        case let mailbox as MailboxError: self = .mailbox(mailbox)
         default: return nil
         }
     }
@@ -94,6 +97,14 @@ enum RoundTableError: Error {
             case .misconfigured: return 69
             case .notPermitted: return 77
             case .notPublished: return 65
+            }
+        case .mailbox(let error):
+            switch error {
+            case .unavailable: return 69
+            case .temporary: return 75
+            case .loginRefused: return 77
+            case .missing: return 66
+            case .badURL: return 64
             }
         case .store(let error):
             switch error {
@@ -136,6 +147,7 @@ extension RoundTableError: CustomStringConvertible {
         case .calendar(let error): return error.description
         case .reply(let error): return error.description
         case .caldav(let error): return error.description
+        case .mailbox(let error): return error.description
         case .cannotWrite(let path, let reason): return "cannot write '\(path)': \(reason)"
         case .incomplete(let what, let path, let reason):
             let target = path == StandardOutput.name ? path : "'\(path)'"

@@ -32,8 +32,9 @@ struct ReplyFile {
 
     /// The calendar in an email, base64 in a multipart/alternative beside a text part. `from`
     /// is the whole From: field value; several give several From: fields; none, no field.
-    func email(from: [String] = ["Sam Patel <sam.patel@charity.example.org>"]) -> String {
-        let head = from.map { "From: \($0)" } + ["To: alex.morgan@ajc.example.org", "Subject: Reply", "MIME-Version: 1.0",
+    /// `headers` are more header fields, whole ("Reply-To: …").
+    func email(from: [String] = ["Sam Patel <sam.patel@charity.example.org>"], headers: [String] = []) -> String {
+        let head = from.map { "From: \($0)" } + headers + ["To: alex.morgan@ajc.example.org", "Subject: Reply", "MIME-Version: 1.0",
                                                "Content-Type: multipart/alternative; boundary=\"xyz\""]
         return (head + ["", "--xyz", "Content-Type: text/plain", "", "Reply", "--xyz",
                         "Content-Type: text/calendar; method=REPLY; charset=UTF-8", "Content-Transfer-Encoding: base64", "",

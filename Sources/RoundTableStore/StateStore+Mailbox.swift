@@ -1,0 +1,57 @@
+import RoundTableCore
+
+/// What `rsvp --mailbox` has read of each mailbox, so that a run from cron reads only new mail.
+///
+/// A mailbox is named by its URL as shown (an IMAP server and folder, without credentials) or
+/// its Maildir's path, and an IMAP folder's messages by UIDVALIDITY and UID: a folder recreated
+/// under the same name (a new UIDVALIDITY) is a new mailbox. Rows belong to no series, as one
+/// mailbox serves every series of an organisation.
+extension StateStore {
+    /// The messages of `mailbox` read so far at `validity` (0 for a Maildir).
+    public func mailboxSeen(mailbox: String, validity: Int64) throws(StoreError) -> MailboxSeen {
+        try read { db in
+            let rows = try db.fetchAll(sql: "SELECT item, uid, outcome, marked FROM mailbox_seen WHERE mailbox = ? AND validity = ?",
+                                       arguments: [mailbox, validity])
+            var items = Set<String>(), highest: Int64 = 0, unmarked: [String] = []
+            items.reserveCapacity(rows.count)
+            for row in rows {
+                guard let item = String(sqlValue: row["item"]), let uid = Int64(sqlValue: row["uid"]),
+                      let marked = Int64(sqlValue: row["marked"]), let outcome = String(sqlValue: row["outcome"]) else {
+                    throw StoreError.corrupt(table: "mailbox_seen", row: "\(mailbox) \(String(sqlValue: row["item"]) ?? "?")",
+                                            problem: "a column holds a value roundtable never writes")
+                }
+                items.insert(item)
+                highest = max(highest, uid)
+                if marked == 0 && outcome != MailboxMessage.Outcome.other.rawValue { unmarked.append(item) }
+            }
+            return MailboxSeen(items: items, highestUID: highest, unmarked: unmarked.sorted())
+        }
+    }
+
+    /// Records messages as read, with the answers the replies among them carry, in one
+    /// transaction: a run killed before it commits reads them all again, one killed after never
+    /// does. Each answer is kept only when it supersedes what is recorded (see `recordReply`).
+    /// Returns, per message, whether each of its answers was kept.
+    public func recordMailboxMessages(_ messages: [(message: MailboxMessage, replies: [(series: String, reply: Reply)])],
+                                      mailbox: String, validity: Int64) throws(StoreError) -> [[Bool]] {
+        try write { [recordedAt] db in
+            try messages.map { message, replies in
+                try db.execute(sql: Self.insertingSeen, arguments: [mailbox, validity, message.item, message.uid, message.outcome.rawValue,
+                                                                    message.note, !message.isHandled])
+                return try replies.map { try Self.recordReply($0.reply, series: $0.series, recordedAt: recordedAt, db) }
+            }
+        }
+    }
+
+    /// Records that a handled message is now marked (or moved) in its mailbox.
+    public func markMailboxMessage(item: String, mailbox: String, validity: Int64) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "UPDATE mailbox_seen SET marked = 1 WHERE mailbox = ? AND validity = ? AND item = ?",
+                           arguments: [mailbox, validity, item])
+        }
+    }
+
+    private static let insertingSeen = SQLInsert.statement(
+        into: "mailbox_seen", columns: ["mailbox", "validity", "item", "uid", "outcome", "note", "marked"],
+        onConflict: .replace(key: ["mailbox", "validity", "item"]))
+}
