@@ -17,7 +17,7 @@ extension RoundTable {
         @OptionGroup var documents: DocumentOptions
         @OptionGroup var delivery: TransportOptions
 
-        @Argument(help: "The session id, e.g. rt4.")
+        @Argument(help: "The session id, e.g. rt4.", completion: Completions.sessions)
         var session: String
 
         func run() throws {

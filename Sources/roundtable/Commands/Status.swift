@@ -11,7 +11,7 @@ extension RoundTable {
 
         @OptionGroup var options: CommonOptions
 
-        @Argument(help: "One session to show in detail: who answered what, who attended, its actions.")
+        @Argument(help: "One session to show in detail: who answered what, who attended, its actions.", completion: Completions.sessions)
         var session: String?
 
         @Flag(help: "Print JSON (schema roundtable.status/1, see docs/json.md; an array of them for a folder of schedules).")
