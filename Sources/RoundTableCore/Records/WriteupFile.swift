@@ -12,6 +12,13 @@ public struct WriteupFile: Hashable, Sendable {
     public struct Area: Hashable, Sendable {
         public let name: String
         public var points: [String]
+
+        /// The marker a rapporteur ends an area's heading with to keep it inside the group.
+        public static let groupOnlyMarker = "(group only)"
+
+        /// Whether the area is for the group only (`### Cultural issues (group only)`): members
+        /// get it, `report --public` leaves it out.
+        public var isGroupOnly: Bool { name.lowercased().hasSuffix(Self.groupOnlyMarker) }
     }
 
     public let areas: [Area]
@@ -49,6 +56,9 @@ public struct WriteupFile: Hashable, Sendable {
         finishPoint()
         self.areas = areas
     }
+
+    /// How many areas with learning points are for the group only.
+    public var groupOnlyAreas: Int { areas.filter { $0.isGroupOnly && !$0.points.isEmpty }.count }
 
     /// Whether anyone has written a learning point yet (an untouched skeleton has none).
     public var hasLearningPoints: Bool { areas.contains { !$0.points.isEmpty } }

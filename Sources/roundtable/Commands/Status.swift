@@ -32,14 +32,17 @@ extension RoundTable {
                 }
                 return
             }
-            let reports = try options.loadAll().map { context in
+            let contexts = try options.loadAll()
+            let reports = contexts.map { context in
                 StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf)
             }
             if json {
                 print(try options.namesFolder() ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))
             } else {
                 let colour = isatty(STDOUT_FILENO) == 1
-                print(reports.map { StatusTable.render($0, colour: colour) }.joined(separator: "\n"), terminator: "")
+                print(zip(reports, contexts).map { report, context in
+                    StatusTable.render(report, colour: colour) + (GroupOnlyNote.line(for: context.loaded).map { "\n" + $0 + "\n" } ?? "")
+                }.joined(separator: "\n"), terminator: "")
             }
         }
     }

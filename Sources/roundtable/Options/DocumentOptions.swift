@@ -17,8 +17,12 @@ struct DocumentOptions: ParsableArguments {
 
     /// The write-up file of a session.
     func writeupPath(for session: String, schedulePath: String) throws -> String {
-        let env = Environment.value("ROUNDTABLE_WRITEUPS")
-        let folder = writeups ?? env ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
-        return try TextFile.path(named: "\(session).md", in: folder)
+        try TextFile.path(named: "\(session).md", in: Self.writeupsFolder(given: writeups, schedulePath: schedulePath))
+    }
+
+    /// The write-ups folder: `given`, else $ROUNDTABLE_WRITEUPS, else writeups/ beside the schedule.
+    static func writeupsFolder(given: String?, schedulePath: String) -> String {
+        given ?? Environment.value("ROUNDTABLE_WRITEUPS")
+            ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
     }
 }

@@ -7,6 +7,7 @@ checks as JSON:
 - "sections": per <section>, its heading, the captions of its tables, the texts of its lists'
   items with the items nested under each, and its text;
 - "svg": the role, title and description of each inline SVG;
+- "captions": every table's caption; "facts": the rows of the timeline's table, as text;
 - "scripts": how many <script> elements and on* attributes the page holds;
 - "text": the page's whole text.
 """
@@ -59,7 +60,11 @@ def main():
              "desc": text(s.find(svg + "desc")) if s.find(svg + "desc") is not None else None}
             for s in document.iter(svg + "svg")]
     handlers = sum(1 for e in document.iter() for name in e.attrib if name.lower().startswith("on"))
+    captions = [text(c) for t in document.iter("table") for c in t.iter("caption")]
+    facts = [text(row) for t in document.iter("table") if "timeline-facts" in (t.get("class") or "")
+             for row in t.iter("tr")]
     print(json.dumps({"body": [child.tag for child in body], "sections": sections, "svg": svgs,
+                      "captions": captions, "facts": facts,
                       "scripts": len(list(document.iter("script"))) + handlers, "text": text(body)}))
 
 
