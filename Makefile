@@ -24,7 +24,7 @@ zshcompdir := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 fishcompdir := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 docdir := $(DESTDIR)$(PREFIX)/share/doc/roundtable
 
-.PHONY: deps build demo test timeline bench install uninstall
+.PHONY: deps build demo test timeline screenshot bench install uninstall
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -43,6 +43,12 @@ demo: build
 timeline: demo
 	@dpkg -s librsvg2-bin >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq librsvg2-bin
 	rsvg-convert -w 1100 demo-output/ajc-timeline.svg -o docs/ajc-timeline.png
+
+# The demo's HTML report as headless Chromium shows it (docs/report.png, in the README).
+screenshot: demo
+	@dpkg -s chromium >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq chromium
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1800 \
+	  --screenshot=$(CURDIR)/docs/report.png file://$(CURDIR)/demo-output/ajc-report.html
 
 # The end-to-end tests also run the installed binary: a debug build installed under a scratch
 # DESTDIR (the release build would add minutes and test the same files).

@@ -79,11 +79,50 @@ import TestSupport
         let svg = workspace.folder.appendingPathComponent("timeline.svg").path
         #expect(try workspace.rt(["report", "--as-of", "2012-11-26", "--timeline", svg, "-o", "/dev/null"]).status == 0)
         let picture = try String(contentsOfFile: svg, encoding: .utf8)
-        #expect(picture.contains("rt3 · Liverpool, Cunard Building (Room…"), "cut with an ellipsis")
+        #expect(picture.contains("rt3 · Liverpool, Cunard Building (Room 2.14…"), "cut with an ellipsis")
         #expect(picture.contains("<title>rt3: Round table: Procurement (Competitive Dialogue): sharing of experiences, \(Self.longPlace)</title>"),
                 "and given whole in its title")
         #expect(picture.contains("rt5 · Luton (cancelled)"))
         #expect(picture.contains("class=\"late\""), "rt2's late write-up is drawn late")
         #expect(picture.contains("class=\"session-day\""))
+    }
+
+    @Test func thePublicReportLeavesOutWhatTheGroupKeepsAndMembersStillGetEverything() throws {
+        let workspace = try season()
+        let writeups = workspace.env["ROUNDTABLE_WRITEUPS"]!
+        try """
+            ## Discussion and learning points
+
+            ### Technical issues
+
+            - Shared data standards cut duplicate assessments
+
+            ### Cultural issues (group only)
+
+            - Trust between two named providers broke down over the tender
+            """.write(toFile: writeups + "/rt4.md", atomically: true, encoding: .utf8)
+        #expect(try workspace.rt(["advance", "rt4", "writeup", "--on", "2012-11-26", "--as-of", "2012-11-26"]).status == 0)
+
+        let note = "Group only: 1 write-up area (rt4: 1), left out of report --public."
+        #expect(try workspace.rt(["check"]).stdout.contains(note))
+        #expect(try workspace.rt(["status", "--as-of", "2012-11-26"]).stdout.contains(note))
+
+        let group = try workspace.rt(["report", "--as-of", "2012-11-26", "--html"])
+        #expect(group.stdout.contains("Trust between two named providers") && group.stdout.contains("Grace Okafor"))
+        let page = workspace.folder.appendingPathComponent("public.html").path
+        #expect(try workspace.rt(["report", "--as-of", "2012-11-26", "--html", "--public", "-o", page]).status == 0)
+        let text = try #require(try parsed(page)["text"] as? String)
+        #expect(text.contains("Shared data standards cut duplicate assessments"))
+        #expect(!text.contains("Trust between two named providers") && !text.contains("Cultural issues"), "\(text)")
+        for name in ["Grace Okafor", "Priya Shah", "Tom Whitfield", "owner dan"] { #expect(!text.contains(name), "\(name)") }
+        #expect(text.contains("Alex Morgan") && text.contains("Sam Patel"), "the organiser and a rapporteur speak for the group")
+        let markdown = try workspace.rt(["report", "--as-of", "2012-11-26", "--public"]).stdout
+        #expect(!markdown.contains("Trust between two named providers") && !markdown.contains("Grace Okafor"))
+
+        let outbox = workspace.folder.appendingPathComponent("outbox")
+        #expect(try workspace.rt(["disseminate", "rt4", "--as-of", "2012-11-26", "--outbox", outbox.path]).status == 0)
+        let mails = try ReceivedMail.read(try FileManager.default.contentsOfDirectory(atPath: outbox.path).map { outbox.appendingPathComponent($0) })
+        #expect(!mails.isEmpty && mails.allSatisfy { $0.plain?.contains("Trust between two named providers") == true },
+                "members get the group-only area")
     }
 }

@@ -46,13 +46,14 @@ def main():
         sys.exit(1)
     body = document.find("body")
     sections = []
+    nested = {id(sub) for li in document.iter("li") for sub in li if sub.tag in ("ul", "ol")}
     for section in document.iter("section"):
         heading = next((h for h in section.iter() if h.tag in ("h2", "h3")), None)
         sections.append({
             "heading": text(heading) if heading is not None else "",
             "tables": [text(c) for t in section.iter("table") for c in t.iter("caption")],
             "tableCount": len(list(section.iter("table"))),
-            "lists": [items(l) for l in section.iter() if l.tag in ("ul", "ol")],
+            "lists": [items(l) for l in section.iter() if l.tag in ("ul", "ol") and id(l) not in nested],
             "text": text(section),
         })
     svg = "{http://www.w3.org/2000/svg}"
