@@ -6,7 +6,8 @@ APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-d
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
                 postgresql libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                 php-cli php-sqlite3 php-sabre-dav python3-pip python3-cryptography \
-                python3-venv dovecot-imapd
+                python3-venv dovecot-imapd \
+                mandoc python3-html5lib pandoc
 # Xandikos (a CalDAV server the tests publish to) from PyPI, into a folder of its own rather than
 # the system's Python, whose Debian packages (icalendar) the interop tests read with.
 XANDIKOS := .build-xandikos
@@ -28,12 +29,13 @@ TEST_DESTDIR := $(CURDIR)/.build-install-test
 
 bindir := $(DESTDIR)$(PREFIX)/bin
 man1dir := $(DESTDIR)$(PREFIX)/share/man/man1
+man5dir := $(DESTDIR)$(PREFIX)/share/man/man5
 bashcompdir := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 zshcompdir := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
 fishcompdir := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 docdir := $(DESTDIR)$(PREFIX)/share/doc/roundtable
 
-.PHONY: deps build demo test timeline bench install uninstall
+.PHONY: deps build demo test timeline screenshot bench install uninstall
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -57,6 +59,12 @@ timeline: demo
 	@dpkg -s librsvg2-bin >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq librsvg2-bin
 	rsvg-convert -w 1100 demo-output/ajc-timeline.svg -o docs/ajc-timeline.png
 
+# The demo's HTML report as headless Chromium shows it (docs/report.png, in the README).
+screenshot: demo
+	@dpkg -s chromium >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq chromium
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,1800 \
+	  --screenshot=$(CURDIR)/docs/report.png file://$(CURDIR)/demo-output/ajc-report.html
+
 # The end-to-end tests also run the installed binary: a debug build installed under a scratch
 # DESTDIR (the release build would add minutes and test the same files).
 test: deps
@@ -65,25 +73,31 @@ test: deps
 	$(MAKE) install CONFIG=debug DESTDIR=$(TEST_DESTDIR) PREFIX=/usr/local
 	ROUNDTABLE_INSTALLED=$(TEST_DESTDIR)/usr/local swift test --skip-build
 
-# The binary with Swift's libraries linked in (it runs where no Swift toolchain is), a man page
-# per command from the argument parser (swift-argument-parser's generate-manual plugin, run on the
-# ordinary debug build, whose interface is the same), bash, zsh and fish completions, the README
-# and contrib/ (cron and systemd).
+# The binary with Swift's libraries linked in (it runs where no Swift toolchain is) and stripped
+# (--version still names its commit: that is data, not a symbol), a man page per command
+# (roundtable-action-add.1: swift-argument-parser's generate-manual plugin, run on the ordinary
+# debug build, whose interface is the same, completed by scripts/man-pages.py with ENVIRONMENT,
+# FILES, EXIT STATUS and docs/man/examples/) and roundtable-schedule(5) from docs/schedule.md,
+# bash, zsh and fish completions, the README, docs/json.md, docs/schedule.md and contrib/.
+MAN_BUILD := .build/man
 install:
 	swift build -c $(CONFIG) --static-swift-stdlib --product roundtable --scratch-path $(STATIC_BUILD)
 	swift package plugin generate-manual --multi-page --configuration debug
-	install -d $(bindir) $(man1dir) $(bashcompdir) $(zshcompdir) $(fishcompdir) $(docdir)/contrib
-	install -m 755 $$(swift build -c $(CONFIG) --static-swift-stdlib --scratch-path $(STATIC_BUILD) --show-bin-path)/roundtable $(bindir)/roundtable
-	install -m 644 .build/plugins/GenerateManual/outputs/roundtable/*.1 $(man1dir)/
+	rm -rf $(MAN_BUILD)
+	/usr/bin/python3 scripts/man-pages.py .build/plugins/GenerateManual/outputs/roundtable $(MAN_BUILD) $(PREFIX)/share/doc/roundtable
+	install -d $(bindir) $(man1dir) $(man5dir) $(bashcompdir) $(zshcompdir) $(fishcompdir) $(docdir)/contrib
+	install -m 755 -s $$(swift build -c $(CONFIG) --static-swift-stdlib --scratch-path $(STATIC_BUILD) --show-bin-path)/roundtable $(bindir)/roundtable
+	install -m 644 $(MAN_BUILD)/*.1 $(man1dir)/
+	install -m 644 $(MAN_BUILD)/*.5 $(man5dir)/
 	$(bindir)/roundtable --generate-completion-script bash > $(bashcompdir)/roundtable
 	$(bindir)/roundtable --generate-completion-script zsh > $(zshcompdir)/_roundtable
 	$(bindir)/roundtable --generate-completion-script fish > $(fishcompdir)/roundtable.fish
-	install -m 644 README.md $(docdir)/README.md
+	install -m 644 README.md docs/json.md docs/schedule.md $(docdir)/
 	cp -R contrib/. $(docdir)/contrib/
 	@echo "installed $(bindir)/roundtable ($$($(bindir)/roundtable --version))"
 
 uninstall:
-	rm -f $(bindir)/roundtable $(man1dir)/roundtable.1 $(man1dir)/roundtable.*.1
+	rm -f $(bindir)/roundtable $(man1dir)/roundtable.1 $(man1dir)/roundtable-*.1 $(man5dir)/roundtable-schedule.5
 	rm -f $(bashcompdir)/roundtable $(zshcompdir)/_roundtable $(fishcompdir)/roundtable.fish
 	rm -rf $(docdir)
 
@@ -91,7 +105,8 @@ uninstall:
 # would run it, Swift's libraries linked in), then four tables for docs/performance.md: calendar generation and
 # parsing against libical in C and Python's icalendar, with generating's peak memory; a synthetic
 # organisation (500 series) at a tenth and at full size; one series of 1,000 and 10,000 sessions;
-# start-up against Debian's `remind`, with the shared libraries loaded. Instruction counts come from
+# start-up against Debian's `remind`, with the shared libraries loaded; what `make install` puts on disk
+# (the stripped binary's size) and its `overdue` start-up. Instruction counts come from
 # valgrind's callgrind (BENCH_CALLGRIND=0 leaves them out).
 bench: deps
 	@for p in remind valgrind; do dpkg -s $$p >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq $$p; done
@@ -100,3 +115,4 @@ bench: deps
 	/usr/bin/python3 bench/org_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/long_series_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/startup_bench.py .build-bench-static/release/roundtable
+	/usr/bin/python3 bench/install_bench.py

@@ -103,18 +103,54 @@ struct InstallTests {
         #expect(try installed(["writeup", "rt4", "-o", "-", "-s", plan]).stdout.contains("## Discussion and learning points"))
     }
 
-    @Test func everyCommandHasAManPageThatManRenders() throws {
-        let pages = try FileManager.default.contentsOfDirectory(atPath: prefix.appendingPathComponent("share/man/man1").path)
-        for page in ["roundtable.1", "roundtable.publish.1", "roundtable.remind.1", "roundtable.templates.1",
-                     "roundtable.templates.list.1", "roundtable.templates.export.1", "roundtable.action.add.1"] {
-            #expect(pages.contains(page), "\(page)")
+    @Test func everyCommandHasAManPageThatAnswersQuestionsAndLintsClean() throws {
+        let man1 = prefix.appendingPathComponent("share/man/man1")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: man1.path).sorted()
+        for page in ["roundtable.1", "roundtable-publish.1", "roundtable-remind.1", "roundtable-templates.1",
+                     "roundtable-templates-list.1", "roundtable-templates-export.1", "roundtable-action-add.1"] {
+            #expect(pages.contains(page), "\(page) in \(pages)")
         }
-        for page in pages {
-            let run = try peer("/usr/bin/env", ["MANWIDTH=80", "MANPAGER=cat", "/usr/bin/man", "-l",
-                                                prefix.appendingPathComponent("share/man/man1/\(page)").path])
-            let command = page.dropLast(2).replacingOccurrences(of: ".", with: " ")
-            #expect(run.status == 0 && run.stdout.contains("NAME") && run.stdout.contains(command), "\(page): \(run.stderr)")
+        #expect(!pages.contains { $0.hasPrefix("roundtable.") && $0 != "roundtable.1" }, "no page named the parser's way: \(pages)")
+        let all = pages.map { man1.appendingPathComponent($0).path }
+            + [prefix.appendingPathComponent("share/man/man5/roundtable-schedule.5").path]
+        for path in all {
+            let page = (path as NSString).lastPathComponent
+            let run = try peer("/usr/bin/env", ["MANWIDTH=80", "MANPAGER=cat", "/usr/bin/man", "-l", path])
+            #expect(run.status == 0 && run.stdout.contains("NAME"), "\(page): \(run.stderr)")
+            let lint = try peer("/usr/bin/mandoc", ["-T", "lint", "-W", "warning", path])
+            #expect(lint.status == 0 && lint.stdout.isEmpty && lint.stderr.isEmpty, "\(page): \(lint.stdout)\(lint.stderr)")
+            let groff = try peer("/usr/bin/groff", ["-ww", "-z", page.hasSuffix(".5") ? "-man" : "-mandoc", path])
+            #expect(groff.status == 0 && groff.stderr.isEmpty, "\(page): \(groff.stderr)")
+            guard page.hasSuffix(".1") else { continue }
+            for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "ENVIRONMENT", "FILES", "EXIT STATUS"] {
+                #expect(run.stdout.contains("\n\(section)\n"), "\(page) has no \(section)")
+            }
+            // Each command's examples are a file of their own: a new command needs one.
+            #expect(run.stdout.contains("\nEXAMPLES\n"), "\(page) has no EXAMPLES: add docs/man/examples/\(page.dropLast(2)).txt")
         }
+    }
+
+    @Test func manFindsThePagesByTheNamesPeopleType() throws {
+        let manpath = "MANPATH=" + prefix.appendingPathComponent("share/man").path
+        let remind = try peer("/usr/bin/env", [manpath, "MANWIDTH=80", "MANPAGER=cat", "/usr/bin/man", "roundtable-remind"])
+        #expect(remind.status == 0, "\(remind.stderr)")
+        #expect(remind.stdout.contains("roundtable remind"))
+        #expect(remind.stdout.contains("ROUNDTABLE_SMTP_URL"), "the transport's environment is on the page of a command that sends")
+        #expect(remind.stdout.contains("0 7 * * *"), "its examples include the cron line")
+        let schedule = try peer("/usr/bin/env", [manpath, "MANWIDTH=80", "MANPAGER=cat", "/usr/bin/man", "5", "roundtable-schedule"])
+        #expect(schedule.status == 0, "\(schedule.stderr)")
+        let words = schedule.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("papers-before-seminar") && words.contains("Unknown status 'off'"), "\(schedule.stdout)")
+        for document in ["json.md", "schedule.md"] {
+            #expect(try String(contentsOf: prefix.appendingPathComponent("share/doc/roundtable/\(document)"), encoding: .utf8)
+                == String(contentsOf: repositoryRoot.appendingPathComponent("docs/\(document)"), encoding: .utf8))
+        }
+    }
+
+    @Test func theInstalledBinaryIsStripped() throws {
+        let sections = try peer("/usr/bin/readelf", ["-S", "--wide", binary])
+        #expect(sections.status == 0, "\(sections.stderr)")
+        #expect(!sections.stdout.contains(".symtab") && !sections.stdout.contains(".debug_info"), "\(sections.stdout)")
     }
 
     @Test func theCompletionsLoad() throws {
@@ -131,6 +167,40 @@ struct InstallTests {
         #expect(zsh.hasPrefix("#compdef roundtable"))
         let fish = try String(contentsOf: prefix.appendingPathComponent("share/fish/vendor_completions.d/roundtable.fish"), encoding: .utf8)
         #expect(fish.contains("complete -c 'roundtable'") || fish.contains("complete -c roundtable"))
+    }
+
+    /// What bash offers for `words` (the last being the word under the cursor), through the
+    /// installed completion script and binary, in the installed environment.
+    private func completions(_ words: [String], _ extra: [String: String] = [:]) throws -> [String] {
+        let bash = prefix.appendingPathComponent("share/bash-completion/completions/roundtable").path
+        let env = environment.merging(extra) { $1 }.merging(["PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin"]) { $1 }
+        let run = try peer("/usr/bin/env", ["-i"] + env.map { "\($0)=\($1)" }.sorted() + ["/bin/bash", "-c", """
+            source "$1"; shift
+            COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}
+            _roundtable roundtable "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """, "bash", bash] + words)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        return run.stdout.split(separator: "\n").map(String.init)
+    }
+
+    @Test func bashCompletesTheIdsOfTheSeriesInUse() throws {
+        let plan = try schedule(at: "srv/plan.yaml")
+        let env = ["ROUNDTABLE_SCHEDULE": plan]
+        let sessions = ["inaugural", "rt1", "rt2", "rt3", "rt4", "rt5", "seminar"]
+        #expect(try completions(["roundtable", "status", ""], env) == sessions)
+        #expect(try completions(["roundtable", "status", "rt"], env) == ["rt1", "rt2", "rt3", "rt4", "rt5"])
+        #expect(try completions(["roundtable", "advance", "seminar", ""], env) == ["plan", "hold"], "a seminar's own stages")
+        #expect(try completions(["roundtable", "action", "add", "--owner", "s"], env) == ["sam"])
+        #expect(try completions(["roundtable", "action", "done", ""], env).isEmpty, "no state yet: nothing, and no state made")
+        #expect(!FileManager.default.fileExists(atPath: environment["ROUNDTABLE_STATE"]!))
+        #expect(try installed(["import", bundledSeeds, "-s", plan]).status == 0)
+        #expect(try completions(["roundtable", "action", "done", ""], env) == ["A4", "A5", "A6", "A1", "A2", "A3"], "open ones first")
+        // The schedule on the line is the one completed from, as the command would use it.
+        let other = folder.appendingPathComponent("other.yaml")
+        try String(contentsOfFile: plan, encoding: .utf8).replacingOccurrences(of: "rt5", with: "rt5b")
+            .write(to: other, atomically: true, encoding: .utf8)
+        #expect(try completions(["roundtable", "writeup", "-s", other.path, "rt5"], env) == ["rt5b"])
     }
 
     @Test func uninstallRemovesEverythingInstallPut() throws {

@@ -21,8 +21,10 @@ public enum OverdueTable {
             let days = "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s")"
             let headline = item.kind == .action ? "action \(item.item) from \(item.session)" : "\(item.item) of \(item.session)"
             let detail = item.kind == .action ? item.text : schedule.session(item.session)?.subject ?? item.text
-            out.append(String("\(days.padding(9)) \(owners.padding(18)) due \(item.due)  \(headline)".prefix(80)))
-            out.append(String("          \(detail)".prefix(80)))
+            // Wrapped, never cut: a long name or text goes on over the next lines, indented.
+            let head = Wrap.fitted("\(days.padding(9)) \(owners.padding(18)) due \(item.due)  \(headline)", width: 80)
+            out += head.prefix(1) + head.dropFirst().flatMap { Wrap.lines($0, width: 70) }.map { "          " + $0 }
+            out += Wrap.lines(detail, width: 70).map { "          " + $0 }
         }
         return out.joined(separator: "\n") + "\n"
     }

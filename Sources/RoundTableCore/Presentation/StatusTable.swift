@@ -32,8 +32,11 @@ public enum StatusTable {
         var out: [String] = []
         let place = s.location.map { " · \($0)" } ?? ""
         let head = "\(s.id.padding(11)) \(s.whenText)\(place)"
-        out.append(paint.bold(String(head.prefix(80))))
-        out.append("    " + String(s.subject.prefix(76)))
+        // Wrapped, never cut: a long place or subject goes on over the next lines, indented.
+        let headLines = Wrap.fitted(head, width: 80)
+        out.append(paint.bold(headLines[0]))
+        out += headLines.dropFirst().flatMap { Wrap.lines($0, width: 76) }.map { "    " + paint.bold($0) }
+        out += Wrap.lines(s.subject, width: 76).map { "    " + $0 }
         let a = s.answers
         if a.declined + a.tentative + a.answeredEarlierVersion > 0 || s.attendees.contains(where: { $0.answer == "accepted" }) {
             let earlier = a.answeredEarlierVersion > 0 ? ", \(a.answeredEarlierVersion) answered an earlier version" : ""
@@ -72,7 +75,7 @@ public enum StatusTable {
         for a in report.openActions {
             let late = a.daysOverdue > 0 ? "  " + paint.red("OVERDUE \(a.daysOverdue) day\(a.daysOverdue == 1 ? "" : "s")") : ""
             out.append("  \(a.id.padding(4)) \(a.owner.padding(8)) due \(a.due) (\(a.session))\(late)")
-            out.append("       " + String(a.text.prefix(73)))
+            out += Wrap.lines(a.text, width: 73).map { "       " + $0 }
         }
         return out.joined(separator: "\n") + "\n"
     }

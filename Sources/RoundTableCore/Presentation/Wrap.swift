@@ -15,4 +15,9 @@ enum Wrap {
         }
         return lines + (current.isEmpty ? [] : [current])
     }
+
+    /// `text` as it is when it fits (its spacing, such as a padded column, kept), else wrapped.
+    static func fitted(_ text: String, width: Int) -> [String] {
+        text.count <= width ? [text] : lines(text, width: width)
+    }
 }

@@ -16,6 +16,13 @@ public struct WriteupFile: Hashable, Sendable {
         public var points: [String]
         /// The lines of `text` it spans, its heading included.
         var lines: Range<Int>
+
+        /// The marker a rapporteur ends an area's heading with to keep it inside the group.
+        public static let groupOnlyMarker = "(group only)"
+
+        /// Whether the area is for the group only (`### Cultural issues (group only)`): members
+        /// get it, `report --public` leaves it out.
+        public var isGroupOnly: Bool { name.lowercased().hasSuffix(Self.groupOnlyMarker) }
     }
 
     /// The write-up as members receive it (`published`): what the findings mail carries.
@@ -67,6 +74,9 @@ public struct WriteupFile: Hashable, Sendable {
         self.introduction = introduction
         self.areas = areas
     }
+
+    /// How many areas with learning points are for the group only.
+    public var groupOnlyAreas: Int { areas.filter { $0.isGroupOnly && !$0.points.isEmpty }.count }
 
     /// Whether anyone has written a learning point yet (an untouched skeleton has none).
     public var hasLearningPoints: Bool { !introduction.isEmpty || areas.contains { !$0.points.isEmpty } }

@@ -13,10 +13,10 @@ extension RoundTable {
 
         @OptionGroup var options: CommonOptions
 
-        @Argument(help: "The session id, e.g. rt4.")
+        @Argument(help: "The session id, e.g. rt4.", completion: Completions.sessions)
         var session: String
 
-        @Argument(help: "plan | hold | writeup | disseminate (with --undo: optional, the latest is removed).")
+        @Argument(help: "plan | hold | writeup | disseminate (with --undo: optional, the latest is removed).", completion: Completions.stages)
         var stage: Stage?
 
         @Option(help: ArgumentHelp("The day it was done (default: the as-of day).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)

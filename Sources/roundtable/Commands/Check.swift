@@ -27,6 +27,7 @@ extension RoundTable {
                 let s = loaded.schedule
                 print("\(loaded.file): \(s.sessions.count) sessions, \(s.members.count) members, "
                       + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s"), no errors.")
+                if let note = GroupOnlyNote.line(for: loaded) { print(note) }
             }
         }
     }

@@ -17,7 +17,7 @@ extension RoundTable {
         @OptionGroup var documents: DocumentOptions
         @OptionGroup var delivery: TransportOptions
 
-        @Argument(help: "The session id, e.g. rt4.")
+        @Argument(help: "The session id, e.g. rt4.", completion: Completions.sessions)
         var session: String
 
         @Flag(help: "Send a write-up with areas still holding only the skeleton's placeholder, leaving those areas out.")

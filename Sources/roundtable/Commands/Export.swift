@@ -22,7 +22,7 @@ extension RoundTable {
         @Option(name: .shortAndLong, help: "Write the feed to this file (default: standard output).")
         var output: String?
 
-        @Option(help: "Only what concerns this member: their sessions and the deadlines they own.")
+        @Option(help: "Only what concerns this member: their sessions and the deadlines they own.", completion: Completions.members)
         var member: String?
 
         @Option(help: "Write the series feed and one feed per member into this folder.")

@@ -16,7 +16,7 @@ extension RoundTable {
         @OptionGroup var documents: DocumentOptions
         @OptionGroup var delivery: TransportOptions
 
-        @Argument(help: "Only these sessions (default: all).")
+        @Argument(help: "Only these sessions (default: all).", completion: Completions.sessions)
         var sessions: [String] = []
 
         func run() throws {

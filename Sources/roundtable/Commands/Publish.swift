@@ -29,7 +29,7 @@ extension RoundTable {
                                    valueName: "url"))
         var caldav: String?
 
-        @Option(help: "Only what concerns this member: their sessions and the deadlines they own.")
+        @Option(help: "Only what concerns this member: their sessions and the deadlines they own.", completion: Completions.members)
         var member: String?
 
         @Flag(help: "One collection per member, <url>/<member>/, each holding that member's calendar.")

@@ -16,22 +16,27 @@ extension RoundTable {
         @Option(name: .shortAndLong, help: "Write the report here (default: standard output).")
         var output: String?
 
-        @Flag(help: "One self-contained HTML page with the timeline inside.")
+        @Flag(help: "One self-contained HTML page (the built-in layout, with an A4 print style) with the timeline and its facts as a table.")
         var html = false
 
         @Option(help: ArgumentHelp("Also write the timeline picture here.", valueName: "FILE.svg"))
         var timeline: String?
+
+        @Flag(name: .customLong("public"), help: "For an outside audience: leave out the write-up areas marked '(group only)' and the names of members other than the organiser and the rapporteurs.")
+        var forPublic = false
 
         func run() throws {
             let context = try options.load().asItStood
             let schedule = context.schedule
             let templates = try documents.loadTemplates(schedulePath: context.loaded.file)
             let writeups = try documents.writeupFolder.existing(in: schedule, schedulePath: context.loaded.file)
-            let markdown = SeriesReport.markdown(schedule, timelines: context.timelines, records: context.records,
-                                                 writeups: writeups, asOf: context.asOf, templates: templates)
             let svg = TimelineSVG.render(schedule, timelines: context.timelines, asOf: context.asOf)
             if let timeline { try TextFile.write(svg, to: timeline, what: "the timeline") }
-            let text = html ? ReportPage.html(title: schedule.series.title, markdown: markdown, timelineSVG: svg) : markdown
+            let text = html
+                ? SeriesReport.html(schedule, timelines: context.timelines, records: context.records, writeups: writeups,
+                                    asOf: context.asOf, timelineSVG: svg, audience: forPublic ? .public : .group)
+                : SeriesReport.markdown(schedule, timelines: context.timelines, records: context.records, writeups: writeups,
+                                        asOf: context.asOf, templates: templates, audience: forPublic ? .public : .group)
             if let output { try TextFile.write(text, to: output, what: Self.output) } else { print(text, terminator: "") }
         }
     }

@@ -12,7 +12,7 @@ extension RoundTable {
         @OptionGroup var options: CommonOptions
         @OptionGroup var writeupFolder: WriteupOptions
 
-        @Argument(help: "One session to show in detail: who answered what, who attended, its actions.")
+        @Argument(help: "One session to show in detail: who answered what, who attended, its actions.", completion: Completions.sessions)
         var session: String?
 
         @Flag(help: "Print JSON (schema roundtable.status/1, see docs/json.md; an array of them for a folder of schedules).")
@@ -34,7 +34,8 @@ extension RoundTable {
                 }
                 return
             }
-            let reports = try options.loadAll().map(\.asItStood).map { context in
+            let contexts = try options.loadAll().map(\.asItStood)
+            let reports = try contexts.map { context in
                 StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf,
                              writeups: try writeupFolder.existing(in: context.schedule, schedulePath: context.loaded.file))
             }
@@ -42,7 +43,9 @@ extension RoundTable {
                 print(try options.namesFolder() ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))
             } else {
                 let colour = isatty(STDOUT_FILENO) == 1
-                print(reports.map { StatusTable.render($0, colour: colour) }.joined(separator: "\n"), terminator: "")
+                print(zip(reports, contexts).map { report, context in
+                    StatusTable.render(report, colour: colour) + (GroupOnlyNote.line(for: context.loaded).map { "\n" + $0 + "\n" } ?? "")
+                }.joined(separator: "\n"), terminator: "")
             }
         }
     }

@@ -13,7 +13,7 @@ extension RoundTable {
         @OptionGroup var options: CommonOptions
         @OptionGroup var documents: DocumentOptions
 
-        @Argument(help: "The session id, e.g. rt4.")
+        @Argument(help: "The session id, e.g. rt4.", completion: Completions.sessions)
         var session: String
 
         @Option(name: .shortAndLong, help: "Write here instead of the write-ups folder; '-' for standard output.")

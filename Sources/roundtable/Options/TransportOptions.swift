@@ -4,7 +4,7 @@ import RoundTableMail
 
 /// How the commands that send mail hand it over, and whether they only say what they would send.
 struct TransportOptions: ParsableArguments {
-    @Option(help: "outbox | sendmail | smtp (default: $ROUNDTABLE_TRANSPORT, else outbox).")
+    @Option(help: "outbox | sendmail | smtp (default: $ROUNDTABLE_TRANSPORT, else outbox). smtp sends to the server in $ROUNDTABLE_SMTP_URL (smtps://host, or smtp://host:587 for STARTTLS), logging in as $ROUNDTABLE_SMTP_USER with $ROUNDTABLE_SMTP_PASSWORD.")
     var transport: String?
 
     @Option(help: "Folder of .eml files for the outbox transport (default: ./outbox).")

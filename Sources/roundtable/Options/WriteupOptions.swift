@@ -10,9 +10,13 @@ struct WriteupOptions: ParsableArguments {
 
     /// The write-up file of a session.
     func writeupPath(for session: String, schedulePath: String) throws -> String {
-        let env = Environment.value("ROUNDTABLE_WRITEUPS")
-        let folder = writeups ?? env ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
-        return try TextFile.path(named: "\(session).md", in: folder)
+        try TextFile.path(named: "\(session).md", in: Self.folder(given: writeups, schedulePath: schedulePath))
+    }
+
+    /// The write-ups folder: `given`, else $ROUNDTABLE_WRITEUPS, else writeups/ beside the schedule.
+    static func folder(given: String?, schedulePath: String) -> String {
+        given ?? Environment.value("ROUNDTABLE_WRITEUPS")
+            ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
     }
 
     /// The write-ups of a schedule's sessions that exist, read, by session id.

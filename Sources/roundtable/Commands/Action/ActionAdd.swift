@@ -10,10 +10,10 @@ extension RoundTable.Action {
 
         @OptionGroup var options: CommonOptions
 
-        @Option(help: "The session it was agreed at.")
+        @Option(help: "The session it was agreed at.", completion: Completions.sessions)
         var session: String
 
-        @Option(help: "The member who will do it.")
+        @Option(help: "The member who will do it.", completion: Completions.members)
         var owner: String
 
         @Option(help: "What is to be done.")

@@ -10,7 +10,7 @@ extension RoundTable.Action {
 
         @OptionGroup var options: CommonOptions
 
-        @Argument(help: "The action id, e.g. A7.")
+        @Argument(help: "The action id, e.g. A7.", completion: Completions.actions)
         var id: String
 
         @Option(help: ArgumentHelp("The day it was done (default: the as-of day).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)

@@ -10,13 +10,13 @@ extension RoundTable.Action {
 
         @OptionGroup var options: CommonOptions
 
-        @Argument(help: "The action id, e.g. A7.")
+        @Argument(help: "The action id, e.g. A7.", completion: Completions.actions)
         var id: String
 
         @Option(help: "The new text.")
         var text: String?
 
-        @Option(help: "The member who will now do it.")
+        @Option(help: "The member who will now do it.", completion: Completions.members)
         var owner: String?
 
         @Option(help: ArgumentHelp("The new due date (it then no longer follows the next session).", valueName: "YYYY-MM-DD"),

@@ -12,7 +12,7 @@ extension RoundTable.Action {
         @Flag(help: "Only open actions.")
         var open = false
 
-        @Option(help: "Only this member's actions.")
+        @Option(help: "Only this member's actions.", completion: Completions.members)
         var owner: String?
 
         @Flag(help: "Print JSON (schema roundtable.actions/1, see docs/json.md).")

@@ -9,7 +9,7 @@ extension RoundTable.Action {
 
         @OptionGroup var options: CommonOptions
 
-        @Argument(help: "The action id, e.g. A7.")
+        @Argument(help: "The action id, e.g. A7.", completion: Completions.actions)
         var id: String
 
         func run() throws {
