@@ -29,7 +29,7 @@ extension TextFile {
         } catch let error as RoundTableError {
             throw error
         } catch {
-            throw .cannotWrite(path: path, reason: "\(error)")
+            throw RoundTableError.cannotWrite(path: path, reason: "\(error)")
         }
     }
 
@@ -40,7 +40,7 @@ extension TextFile {
                       _ produce: (_ write: (String) -> Void) throws -> Void) throws {
         var target = stat()
         if stat(path, &target) == 0, let kind = kind(of: target.st_mode) {
-            if kind == "a folder" { throw .cannotWrite(path: path, reason: "it is a folder") }
+            if kind == "a folder" { throw RoundTableError.cannotWrite(path: path, reason: "it is a folder") }
             return try writeDirectly(to: path, kind: kind, what: what, produce)
         }
         var link = stat()
@@ -50,7 +50,7 @@ extension TextFile {
             try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(path: path, reason: error.localizedDescription)
+            throw RoundTableError.cannotWrite(path: path, reason: error.localizedDescription)
         }
         try replace(destination, named: path, what: what, flushed: flushed, produce)
     }
@@ -70,7 +70,7 @@ extension TextFile {
         let temporary = ((path as NSString).deletingLastPathComponent as NSString)
             .appendingPathComponent(".\(file).\(UInt64.random(in: 0...UInt64.max))")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, oldMode ?? 0o666)
-        guard descriptor >= 0 else { throw .cannotWrite(path: name, reason: lastError()) }
+        guard descriptor >= 0 else { throw RoundTableError.cannotWrite(path: name, reason: lastError()) }
         var problem: String?
         do {
             try produce { text in if problem == nil { problem = writeAll(text, to: descriptor) } }
@@ -84,12 +84,12 @@ extension TextFile {
         if close(descriptor) != 0, problem == nil { problem = lastError() }
         if let problem {
             unlink(temporary)
-            throw .incomplete(what: what, path: name, reason: problem + (oldMode == nil ? "" : "; the file there was left as it was"))
+            throw RoundTableError.incomplete(what: what, path: name, reason: problem + (oldMode == nil ? "" : "; the file there was left as it was"))
         }
         guard rename(temporary, path) == 0 else {
             let reason = lastError()
             unlink(temporary)
-            throw .cannotWrite(path: name, reason: reason)
+            throw RoundTableError.cannotWrite(path: name, reason: reason)
         }
     }
 
@@ -98,7 +98,7 @@ extension TextFile {
                                       _ produce: (_ write: (String) -> Void) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw .cannotWrite(path: path, reason: errno == ENXIO && kind == "a FIFO" ? "it is a FIFO that no program reads from" : lastError())
+            throw RoundTableError.cannotWrite(path: path, reason: errno == ENXIO && kind == "a FIFO" ? "it is a FIFO that no program reads from" : lastError())
         }
         // Opened without waiting; written with waiting, as a program reading a FIFO takes its time.
         var problem = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) == 0 ? nil : lastError()
@@ -109,7 +109,7 @@ extension TextFile {
             throw error
         }
         if close(descriptor) != 0, problem == nil { problem = lastError() }
-        if let problem { throw .incomplete(what: what, path: path, reason: problem) }
+        if let problem { throw RoundTableError.incomplete(what: what, path: path, reason: problem) }
     }
 
     /// Every byte of `text` into `descriptor`; the C library's reason when a write fails.
