@@ -48,7 +48,10 @@ enum Rows {
                       dropped: try droppedOn.map { (text) throws(StoreError) in
                           Action.Dropped(on: try r.date(text: text, "dropped_on"), reason: try r["dropped_reason"])
                       },
-                      history: history, recorded: recorded.flatMap { LocalDateTime(utcText: $0) })
+                      history: history, recorded: try recorded.map { (text) throws(StoreError) in
+                          guard let time = LocalDateTime(utcText: text) else { throw r.corrupt("an impossible time in 'recorded_at'") }
+                          return time
+                      })
     }
 
     /// One change of an action's history and the action number it belongs to, from a row of `actionChangeColumns`.

@@ -21,6 +21,7 @@ import TestSupport
         ("UPDATE actions SET due = '2012-02-31' WHERE number = 3", "an impossible date in 'due' in table 'actions', row 3"),
         ("UPDATE actions SET text = X'FF' WHERE number = 4", "an unreadable value in 'text' in table 'actions', row 4"),
         ("UPDATE actions SET number = 9223372036854775807 WHERE number = 6", "an action number out of range in table 'actions', row 6"),
+        ("UPDATE actions SET recorded_at = 'last Tuesday' WHERE number = 5", "an impossible time in 'recorded_at' in table 'actions', row 5"),
     ])
     func aRowRoundtableNeverWritesIsNamedAndNothingCrashes(edit: String, message: String) throws {
         let (workspace, state) = try seeded()
