@@ -37,7 +37,7 @@ public final class CalDAVClient {
     /// A login goes only where nobody else can read it: over https, or over http to this machine
     /// (`CalDAVCollection.isLoopback`), which is then reached directly, never through a proxy
     /// named by `http_proxy` and the like. Given for another http:// URL, it is refused before
-    /// anything is sent (exit 77) unless `insecureHTTP`, and ~/.netrc is not read for one.
+    /// anything is sent (exit 77) unless `insecureHTTP`; without it ~/.netrc is not read for one either.
     /// `caFile` names the certificates an https server's must chain to, instead of the system's.
     /// `timeout` (seconds) bounds connecting; a whole request may take four times as long.
     public init(for collection: CalDAVCollection, login: CalDAVLogin, insecureHTTP: Bool = false, caFile: String? = nil,
