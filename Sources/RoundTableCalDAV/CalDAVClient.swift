@@ -24,7 +24,7 @@ public final class CalDAVClient {
         public let body: [UInt8]
     }
 
-    /// The largest body read: one calendar object is far smaller; anything larger is not ours.
+    /// The largest body kept: one calendar object is far smaller; anything larger is not ours.
     static let bodyLimit = 16 << 20
 
     private let collection: CalDAVCollection
@@ -37,7 +37,7 @@ public final class CalDAVClient {
     /// A login goes only where nobody else can read it: over https, or over http to this machine
     /// (`CalDAVCollection.isLoopback`), which is then reached directly, never through a proxy
     /// named by `http_proxy` and the like. Given for another http:// URL, it is refused before
-    /// anything is sent (exit 77) unless `insecureHTTP`, and ~/.netrc is not read for one.
+    /// anything is sent (exit 77) unless `insecureHTTP`; without it ~/.netrc is not read for one either.
     /// `caFile` names the certificates an https server's must chain to, instead of the system's.
     /// `timeout` (seconds) bounds connecting; a whole request may take four times as long.
     public init(for collection: CalDAVCollection, login: CalDAVLogin, insecureHTTP: Bool = false, caFile: String? = nil,
@@ -224,6 +224,8 @@ public final class CalDAVClient {
 private final class Exchange {
     /// Whether the body is kept; other answers' bodies are read and dropped, however long.
     let keepsBody: Bool
+    /// The body passed the limit and was dropped.
+    var overflowed = false
     var etag: [UInt8]?
     var retryAfter: [UInt8]?
     var body: [UInt8] = []
@@ -240,6 +242,7 @@ private final class Exchange {
             etag = nil
             retryAfter = nil
             body = []
+            overflowed = false
             return
         }
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
@@ -271,13 +274,18 @@ private let headerCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, I
     return size * count
 }
 
-/// CURLOPT_WRITEFUNCTION: keeps a GET's body, up to the limit (past it the transfer stops).
+/// CURLOPT_WRITEFUNCTION: keeps a GET's body, up to the limit. A longer one is not one of our
+/// calendar objects: it is dropped whole (an empty body), and the rest read to the end.
 private let bodyCallback: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
     buffer, size, count, context in
     guard let buffer, let context else { return 0 }
     let exchange = Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue()
-    guard exchange.keepsBody else { return size * count }
-    guard exchange.body.count + size * count <= CalDAVClient.bodyLimit else { return 0 }
+    guard exchange.keepsBody, !exchange.overflowed else { return size * count }
+    guard exchange.body.count + size * count <= CalDAVClient.bodyLimit else {
+        exchange.overflowed = true
+        exchange.body = []
+        return size * count
+    }
     exchange.body.append(contentsOf: UnsafeRawBufferPointer(start: buffer, count: size * count))
     return size * count
 }
