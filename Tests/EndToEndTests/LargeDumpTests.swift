@@ -16,7 +16,7 @@ import TestSupport
         var text = "# roundtable records: import with `roundtable import FILE`\nformat: 2\nseries: ajc-plg-2012\ncompletions: []\nactions:\n"
         text.reserveCapacity(actions * 140)
         for number in 1...actions {
-            text += "- {id: A\(number), session: rt4, owner: sam, text: Collect examples of payment-by-results contract clauses, "
+            text += "- {id: A\(number), session: rt4, owner: sam, text: Collect examples of payment-by-results contract clauses "
                 + "number \(number), due: 2012-12-06}\n"
         }
         return text + "attendance: []\ninvitations: []\nreplies: []\nreminders: []\n"
