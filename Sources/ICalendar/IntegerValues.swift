@@ -22,7 +22,8 @@ enum IntegerValues {
         func finish() {
             guard let (name, value, line) = pending else { return }
             pending = nil
-            guard !isCInteger(value) else { return }
+            // An empty value is libical's own problem ("No value for SEQUENCE property").
+            guard !value.isEmpty, !isCInteger(value) else { return }
             let shown = String(decoding: value.prefix(quoted), as: UTF8.self) + (value.count > quoted ? "…" : "")
             problems.append(ParseProblem(component: components.last ?? "VCALENDAR", message:
                 "Can't parse as INTEGER value in \(name) property. Line \(line) holds '\(shown)', which is not a whole number "

@@ -4,9 +4,12 @@ import GRDB
 struct SQLiteConnection: SQLConnection {
     let db: Database
 
+    /// A write is prepared once per connection and reused (GRDB's statement cache): an import of
+    /// 200,000 actions runs the same INSERT 200,000 times, and preparing it each time was a third
+    /// of the import.
     func execute(sql: String, arguments: [any SQLValueConvertible]) throws {
         do {
-            try db.execute(sql: sql, arguments: Self.bound(arguments))
+            try db.cachedStatement(sql: sql).execute(arguments: Self.bound(arguments))
         } catch let error as DatabaseError
                     where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY || error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw DuplicateKey()

@@ -16,11 +16,13 @@ import TestSupport
         workspace = try Workspace()
     }
 
-    private func expectRefused(_ measured: (run: Run, maxResidentKiB: Int), naming name: String) {
+    /// `limitMiB`: 16, or 64 for a records file, whose cap is raised so a large series' own dump
+    /// imports; its run then holds up to that much more.
+    private func expectRefused(_ measured: (run: Run, maxResidentKiB: Int), naming name: String, limitMiB: Int = 16) {
         #expect(measured.run.status == 65, "\(measured.run.stderr)")
-        #expect(measured.run.stderr == "roundtable: error: '\(name)' is larger than 16 MiB, the most roundtable reads from one file; "
+        #expect(measured.run.stderr == "roundtable: error: '\(name)' is larger than \(limitMiB) MiB, the most roundtable reads from one file; "
                 + "it was not used. Check that it is the file you meant.\n")
-        #expect(measured.maxResidentKiB > 0 && measured.maxResidentKiB < Self.memoryCeilingKiB,
+        #expect(measured.maxResidentKiB > 0 && measured.maxResidentKiB < Self.memoryCeilingKiB + (limitMiB - 16) << 10,
                 "max RSS \(measured.maxResidentKiB) KiB")
     }
 
@@ -45,7 +47,7 @@ import TestSupport
         let action = "- {id: A1, session: rt4, owner: sam, text: Action, due: 2012-12-06}\n"
         try writeLargeFile(file, megabytes: 100, head: "series: ajc-plg-2012\nactions:\n", line: action)
         defer { try? FileManager.default.removeItem(at: file) }
-        expectRefused(try roundtableMeasuringMemory(["import", file.path], environment: env), naming: file.path)
+        expectRefused(try roundtableMeasuringMemory(["import", file.path], environment: env), naming: file.path, limitMiB: 64)
         #expect(try roundtable(["action", "list"], environment: env).stdout == "No actions.\n")
     }
 

@@ -40,27 +40,27 @@ private let scratchStateHome: String = {
 /// Runs the built binary as a user would. `ROUNDTABLE_*` variables of the developer's own
 /// environment are removed, and the default state is a scratch one, so their set-up never leaks
 /// into a test. `wrapper` is a command that runs it, such as `["/usr/bin/prlimit", "--fsize=4096"]`:
-/// the binary and its arguments follow it.
+/// the binary and its arguments follow it. The run is killed after `timeout` seconds.
 package func roundtable(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil,
-                stdin: String? = nil, stdinFile: URL? = nil, wrapper: [String] = []) throws -> Run {
+                stdin: String? = nil, stdinFile: URL? = nil, wrapper: [String] = [], timeout: Double = 120) throws -> Run {
     var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
     env["XDG_STATE_HOME"] = scratchStateHome
     env.merge(environment) { _, new in new }
     let command = wrapper + [roundtableBinary] + arguments
     return try run(command[0], Array(command.dropFirst()), environment: env, currentDirectory: currentDirectory, stdin: stdin,
-                   stdinFile: stdinFile)
+                   stdinFile: stdinFile, timeout: timeout)
 }
 
 /// `roundtable(...)` under GNU time, with the most memory the child ever held (its maximum
 /// resident set size, in KiB, as wait4 reports it). `limits` is a command run between time and
 /// the binary, such as `prlimit` and `timeout` (see `hardLimits`).
 package func roundtableMeasuringMemory(_ arguments: [String], environment: [String: String] = [:],
-                               stdinFile: URL? = nil, limits: [String] = []) throws -> (run: Run, maxResidentKiB: Int) {
+                               stdinFile: URL? = nil, limits: [String] = [], timeout: Double = 120) throws -> (run: Run, maxResidentKiB: Int) {
     let folder = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: folder) }
     let report = folder.appendingPathComponent("rss").path
     let run = try roundtable(arguments, environment: environment, stdinFile: stdinFile,
-                             wrapper: ["/usr/bin/time", "-q", "-f", "%M", "-o", report] + limits)
+                             wrapper: ["/usr/bin/time", "-q", "-f", "%M", "-o", report] + limits, timeout: timeout)
     let kib = Int(try String(contentsOfFile: report, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     return (run, kib)
 }

@@ -93,13 +93,14 @@ public struct ReplyRules: Sendable {
         return record
     }
 
-    /// A VEVENT's SEQUENCE: 0 when it has none (RFC 5545's default), else a whole number in
-    /// `InvitationRecord.sequences`. Anything else (a negative number, a number libical would
-    /// have wrapped, which `ParseLimits.received` reports as damage first) is refused: recorded,
-    /// it would be a row no later command could read.
+    /// A VEVENT's SEQUENCE: 0 when it has none (RFC 5545's default), else a whole number from 0
+    /// up. A negative one, or one libical would have wrapped (which `ParseLimits.received`
+    /// reports as damage first), is refused: recorded, it would be a row no later command could
+    /// read. One above what was sent is left to `checkSequence`, which says so; as nothing above
+    /// `InvitationRecord.sequences` is ever sent, nothing above it is ever recorded.
     public static func sequence(_ property: Property?) throws(ReplyError) -> Int {
         guard let property else { return 0 }
-        guard case .integer(let sequence) = property.value, InvitationRecord.sequences.contains(sequence) else {
+        guard case .integer(let sequence) = property.value, sequence >= 0 else {
             throw .outOfRange(property: "SEQUENCE", value: property.value.text, allowed: "a whole number from "
                 + "\(InvitationRecord.sequences.lowerBound) to \(InvitationRecord.sequences.upperBound)")
         }
@@ -115,15 +116,16 @@ public struct ReplyRules: Sendable {
         }
     }
 
-    /// Checks that a reply's DTSTAMP is in `SupportedYears` (as every time a records file holds
-    /// must be, so the dump of what is recorded imports) and not later than a day from now.
+    /// Checks that a reply's DTSTAMP is not later than a day from now, and is in
+    /// `SupportedYears` (as every time a records file holds must be, so the dump of what is
+    /// recorded imports): a stamp before 1900 is refused too.
     public func checkStamp(_ stamp: LocalDateTime) throws(ReplyError) {
+        guard stamp.secondsSinceEpoch <= now.secondsSinceEpoch + Self.clockTolerance else {
+            throw .stampInFuture(stamp: stamp, now: now)
+        }
         guard SupportedYears.contains(stamp.date) else {
             throw .outOfRange(property: "DTSTAMP", value: stamp.description + "Z",
                               allowed: "a time in the years \(SupportedYears.range.lowerBound)–\(SupportedYears.range.upperBound)")
-        }
-        guard stamp.secondsSinceEpoch <= now.secondsSinceEpoch + Self.clockTolerance else {
-            throw .stampInFuture(stamp: stamp, now: now)
         }
     }
 }

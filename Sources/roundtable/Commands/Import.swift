@@ -7,7 +7,12 @@ extension RoundTable {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing.")
+            abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing.",
+            discussion: """
+                Completions obey advance's rules: stages in order, not before the one they follow, hold not before \
+                the session's day, nothing after the as-of day. Every record that breaks a rule is reported at its line, \
+                exit 65, and nothing is imported. Records files up to 64 MiB are read (other files: 16 MiB).
+                """)
 
         @OptionGroup var options: CommonOptions
 
