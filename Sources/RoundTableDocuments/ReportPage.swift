@@ -1,15 +1,10 @@
 import Foundation
-import Ink
 
-/// One self-contained HTML page: the Markdown report converted by Ink, the timeline picture
+/// One self-contained HTML page: the Markdown report converted by `MarkdownHTML`, the timeline picture
 /// inline, and the styles in the page, so it can be mailed or opened from a USB stick.
 public enum ReportPage {
     public static func html(title: String, markdown: String, timelineSVG: String) -> String {
-        let body = MarkdownParser(modifiers: [
-            Modifier(target: .html) { escape(String($0.markdown)) },
-            Modifier(target: .links) { Self.safeLink($0.html) },
-            Modifier(target: .images) { Self.safeLink($0.html) },
-        ]).html(from: markdown)
+        let body = MarkdownHTML.html(from: markdown)
         let picture = timelineSVG.split(separator: "\n").filter { !$0.hasPrefix("<?xml") }.joined(separator: "\n")
         return """
         <!DOCTYPE html>
@@ -34,22 +29,6 @@ public enum ReportPage {
         </html>
 
         """
-    }
-
-    /// A link or image as Ink wrote it, unless its address could run code in the page
-    /// (`javascript:`, `data:`, `vbscript:`…): then only its text (an image: nothing). Web and
-    /// mail addresses, and addresses without a scheme, are kept.
-    private static func safeLink(_ html: String) -> String {
-        guard let start = html.range(of: html.hasPrefix("<img") ? "src=\"" : "href=\"") else { return html }
-        let address = html[start.upperBound...].prefix { $0 != "\"" }
-            .unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 }
-        let text = String(String.UnicodeScalarView(address)).lowercased()
-        let scheme = text.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
-        guard scheme.count < text.count, text[text.index(text.startIndex, offsetBy: scheme.count)] == ":",
-              !["http", "https", "mailto"].contains(scheme) else { return html }
-        guard let open = html.firstIndex(of: ">"), let close = html.range(of: "</a>", options: .backwards),
-              open < close.lowerBound else { return "" }
-        return String(html[html.index(after: open)..<close.lowerBound])
     }
 
     private static func escape(_ s: String) -> String {
