@@ -89,6 +89,8 @@ let package = Package(
         .executableTarget(name: "fuzz-records", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-reply", dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableMail"]),
         .executableTarget(name: "fuzz-mime", dependencies: ["RoundTableMail"]),
+        .executableTarget(name: "fuzz-report", dependencies: ["RoundTableDocuments"]),
+        .executableTarget(name: "fuzz-template", dependencies: ["RoundTableDocuments"]),
         .testTarget(name: "CalendarTimeTests", dependencies: ["CalendarTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["CalendarTime", "ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["CalendarTime", "ICalendar", "RoundTableCore"]),

@@ -5,7 +5,7 @@
 /// or an action text could put a live `<script>` into the page, and a lone `<` could swallow the
 /// rest of it as an unfinished HTML block. Characters are replaced by HTML entities, which every
 /// Markdown reader takes as the character itself, never as markup.
-enum MarkdownText {
+public enum MarkdownText {
     /// A plain value (a title, a place, a name, an action text): shown exactly as written,
     /// nothing in it read as Markdown or HTML.
     static func literal(_ text: String) -> String {
@@ -15,7 +15,7 @@ enum MarkdownText {
     /// A learning point, which the rapporteur writes in Markdown: emphasis and links stay, raw
     /// HTML is shown as text (links to other than web and mail addresses are dropped by
     /// `MarkdownHTML`).
-    static func point(_ text: String) -> String {
+    public static func point(_ text: String) -> String {
         replacing(text, in: htmlEntities)
     }
 
