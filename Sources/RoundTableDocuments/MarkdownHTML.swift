@@ -33,7 +33,7 @@ enum MarkdownHTML {
     }
 
     /// Raw HTML made text and unsafe links and images dropped, in place. The nodes are collected
-    /// first: cmark's iterator must not walk a tree that is being changed.
+    /// first, in document order: cmark's iterator must not walk a tree that is being changed.
     private static func neutralise(_ root: OpaquePointer) {
         var changes: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(root) else { return }
@@ -47,7 +47,9 @@ enum MarkdownHTML {
             }
         }
         cmark_iter_free(iterator)
-        for node in changes {
+        // Innermost first: an image removed frees the nodes inside it, which must not be
+        // visited afterwards (an unsafe image inside an unsafe image once hung the fuzzer).
+        for node in changes.reversed() {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HTML_INLINE: replaceWithText(node, inParagraph: false)
             case CMARK_NODE_HTML_BLOCK: replaceWithText(node, inParagraph: true)

@@ -30,6 +30,15 @@ import TestSupport
         #expect(seconds < 10, "took \(seconds) s")
     }
 
+    /// Found by fuzz-report: removing an unsafe image freed the unsafe image inside it, which
+    /// was then visited again, and the rendering hung.
+    @Test func unsafeImagesAndLinksInsideEachOtherAreDropped() throws {
+        let (run, _) = try report(withPoint: "See ![i[i](data:x)](data:x) and [a [b](javascript:x) c](javascript:y) now")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("<li>See  and "), "\(run.stdout.split(separator: "\n").filter { $0.contains("See") })")
+        #expect(!run.stdout.contains("<img") && !run.stdout.contains("href=\"javascript"))
+    }
+
     @Test func nestedLinksAndEmphasisRenderQuicklyAndKeepTheirMeaning() throws {
         let deep = String(repeating: "[*a ", count: 5000) + String(repeating: "*](https://example.org)", count: 5000)
         let (run, seconds) = try report(withPoint: "See [the guide](https://example.org/guide), *carefully*. " + deep)
