@@ -17,13 +17,17 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // libical alone (module.modulemap: link "ical"): pkg-config's libical also names libicalss
         // and libicalvcal, which we never call and which bring Berkeley DB, three libraries more
         // for the loader to bind at every start.
         .systemLibrary(name: "CLibical", providers: [.apt(["libical-dev"])]),
+        // cmark-gfm renders the report's Markdown: its parser runs in time linear in its input
+        // (Ink, used before, backtracked: a line of 30 '[' took minutes). See MarkdownHTML.swift.
+        // Linked statically (RoundTableDocuments' linker settings): two more shared libraries
+        // would cost every start of the cron commands, which never render Markdown.
+        .systemLibrary(name: "CCmarkGFM", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // libcurl loaded on first use (dlopen), not linked: see Sources/CCurl/include/CCurl.h.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
         // libpq, opened with dlopen on the first postgres:// state; the header only checks the shim
@@ -45,10 +49,11 @@ let package = Package(
         .target(
             name: "RoundTableDocuments",
             dependencies: [
-                "CalendarTime", "RoundTableCore",
-                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Ink", package: "Ink"),
+                "CalendarTime", "CCmarkGFM", "RoundTableCore",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: guarded,
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcmark-gfm-extensions.a", "-Xlinker", "-l:libcmark-gfm.a"])],
             plugins: ["EmbedTemplates"]
         ),
         // templates/*.mustache compiled into RoundTableDocuments (Templates.builtIn).
@@ -84,6 +89,8 @@ let package = Package(
         .executableTarget(name: "fuzz-records", dependencies: ["RoundTableCore"]),
         .executableTarget(name: "fuzz-reply", dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableMail"]),
         .executableTarget(name: "fuzz-mime", dependencies: ["RoundTableMail"]),
+        .executableTarget(name: "fuzz-report", dependencies: ["RoundTableDocuments"]),
+        .executableTarget(name: "fuzz-template", dependencies: ["RoundTableDocuments"]),
         .testTarget(name: "CalendarTimeTests", dependencies: ["CalendarTime"]),
         .testTarget(name: "ICalendarTests", dependencies: ["CalendarTime", "ICalendar", "CLibical"]),
         .testTarget(name: "RoundTableCoreTests", dependencies: ["CalendarTime", "ICalendar", "RoundTableCore"]),

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing with libFuzzer of the readers of outside input: the schedule loader,
-# the records importer, the reply reader (any file rsvp reads) and the MIME reader of whole emails.
+# the records importer, the reply reader (any file rsvp reads), the MIME reader of whole emails,
+# the report's Markdown rendering (a write-up's learning points) and the template loader.
 # Usage: fuzz/run.sh [SECONDS] [NAME…]
 # Each fuzzer starts from fuzz/corpus/NAME (committed seeds) and adds what it finds to a scratch
 # copy; a crash, a hang (-timeout) or a leak (AddressSanitizer) fails the run and leaves the input
 # in .build-fuzz/artifacts/. The reply and MIME readers must stay within a budget for any input
-# (issue 11), so for them an input slower than 3 s or a run above 512 MB (-rss_limit_mb,
-# AddressSanitizer's overhead included) fails too, so that slowness and memory bombs count as
-# failures; their inputs may grow to 64 KiB, room for a bomb (an 8,000-deep multipart is 68 KB).
+# (issue 11), and so must the Markdown and template renderers (issue 21), so for them an input
+# slower than 3 s or a run above 512 MB (-rss_limit_mb, AddressSanitizer's overhead included)
+# fails too, so that slowness and memory bombs count as failures; their inputs may grow to
+# 64 KiB, room for a bomb (an 8,000-deep multipart is 68 KB; 10,000 '[' hung the old renderer).
 # With FUZZ_MERGE=1, what the run found that reaches new code is merged into fuzz/corpus/NAME
 # (libFuzzer's -merge=1 keeps the smallest inputs that cover it), to commit.
 set -euo pipefail
@@ -15,7 +17,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(schedule records reply mime)
+[ ${#names[@]} -gt 0 ] || names=(schedule records reply mime report template)
 scratch=.build-fuzz
 # Swift's own crash reporter would stop to symbolicate under AddressSanitizer; libFuzzer reports.
 export SWIFT_BACKTRACE=enable=no
@@ -39,7 +41,7 @@ for name in "${names[@]}"; do
   mkdir -p "$work" "$scratch/artifacts"
   cp fuzz/corpus/"$name"/* "$work"/
   case $name in
-    reply|mime) limits=(-timeout=3 -rss_limit_mb=512 -max_len=65536) ;;
+    reply|mime|report|template) limits=(-timeout=3 -rss_limit_mb=512 -max_len=65536) ;;
     *) limits=(-timeout=10 -rss_limit_mb=2048) ;;
   esac
   echo "== fuzzing $name for ${seconds}s (${limits[*]})"

@@ -1,11 +1,11 @@
 /// Text from the schedule, the records and the write-ups made safe to put into the report's
-/// Markdown, which Ink then turns into the HTML page.
+/// Markdown, which `MarkdownHTML` then turns into the HTML page.
 ///
-/// Ink passes raw HTML through and reads `[x](javascript:…)` as a link, so a title, a name or
-/// an action text could put a live `<script>` into the page, and a lone `<` could swallow the
-/// rest of it as an unfinished HTML block. Characters are replaced by HTML entities, which
-/// Ink copies as they are and every Markdown reader and browser shows as the character.
-enum MarkdownText {
+/// Markdown passes raw HTML through and reads `[x](javascript:…)` as a link, so a title, a name
+/// or an action text could put a live `<script>` into the page, and a lone `<` could swallow the
+/// rest of it as an unfinished HTML block. Characters are replaced by HTML entities, which every
+/// Markdown reader takes as the character itself, never as markup.
+public enum MarkdownText {
     /// A plain value (a title, a place, a name, an action text): shown exactly as written,
     /// nothing in it read as Markdown or HTML.
     static func literal(_ text: String) -> String {
@@ -14,8 +14,8 @@ enum MarkdownText {
 
     /// A learning point, which the rapporteur writes in Markdown: emphasis and links stay, raw
     /// HTML is shown as text (links to other than web and mail addresses are dropped by
-    /// `ReportPage`).
-    static func point(_ text: String) -> String {
+    /// `MarkdownHTML`).
+    public static func point(_ text: String) -> String {
         replacing(text, in: htmlEntities)
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Ink
 import RoundTableCore
 
 /// The series report as one self-contained HTML5 page: the title, then the timeline picture with
@@ -8,8 +7,8 @@ import RoundTableCore
 /// it can be mailed or opened from a USB stick.
 ///
 /// It is built from the report's context (`SeriesReport.context`), whose values `MarkdownText`
-/// has already made safe as HTML text; learning points, which are Markdown, go through Ink one by
-/// one, with raw HTML shown as text and unsafe links dropped.
+/// has already made safe as HTML text; learning points, which are Markdown, go through cmark-gfm
+/// one by one (`MarkdownHTML`), with raw HTML shown as text and unsafe links dropped.
 enum ReportPage {
     static func html(_ report: [String: Any], timelineSVG: String) -> String {
         let picture = timelineSVG.split(separator: "\n").filter { !$0.hasPrefix("<?xml") }.joined(separator: "\n")
@@ -119,36 +118,13 @@ enum ReportPage {
         return out + ["</section>"]
     }
 
-    /// A learning point's Markdown as inline HTML (Ink wraps a paragraph in `<p>`, which a list item does not need).
+    /// A learning point's Markdown as inline HTML (a paragraph comes wrapped in `<p>`, which a
+    /// list item does not need).
     private static func inline(_ point: String) -> String {
-        var html = MarkdownParser(modifiers: [
-            Modifier(target: .html) { escape(String($0.markdown)) },
-            Modifier(target: .links) { safeLink($0.html) },
-            Modifier(target: .images) { safeLink($0.html) },
-        ]).html(from: point).trimmingCharacters(in: .whitespacesAndNewlines)
+        var html = MarkdownHTML.html(from: point).trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return html
-    }
-
-    /// A link or image as Ink wrote it, unless its address could run code in the page
-    /// (`javascript:`, `data:`, `vbscript:`…): then only its text (an image: nothing). Web and
-    /// mail addresses, and addresses without a scheme, are kept.
-    private static func safeLink(_ html: String) -> String {
-        guard let start = html.range(of: html.hasPrefix("<img") ? "src=\"" : "href=\"") else { return html }
-        let address = html[start.upperBound...].prefix { $0 != "\"" }
-            .unicodeScalars.filter { !$0.properties.isWhitespace && $0.value >= 0x20 }
-        let text = String(String.UnicodeScalarView(address)).lowercased()
-        let scheme = text.prefix { $0 != ":" && $0 != "/" && $0 != "?" && $0 != "#" }
-        guard scheme.count < text.count, text[text.index(text.startIndex, offsetBy: scheme.count)] == ":",
-              !["http", "https", "mailto"].contains(scheme) else { return html }
-        guard let open = html.firstIndex(of: ">"), let close = html.range(of: "</a>", options: .backwards),
-              open < close.lowerBound else { return "" }
-        return String(html[html.index(after: open)..<close.lowerBound])
-    }
-
-    private static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 }

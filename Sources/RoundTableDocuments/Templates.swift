@@ -29,6 +29,8 @@ public struct Templates: Sendable {
     /// Every template and partial in use, by name without the extension, and where it came from.
     public let origins: [String: Origin]
     private let parsed: ParsedTemplates
+    /// Each template's depth and size with its partials written out (`extents`).
+    private let extents: [String: (depth: Int, size: Int)]
 
     /// Checks every template now, so a broken one stops a run before anything is sent.
     ///
@@ -90,12 +92,23 @@ public struct Templates: Sendable {
             if extent.size > Self.maxExpandedSize { throw .tooLarge(path: place(name), limit: Self.maxExpandedSize) }
         }
         self.origins = origins
+        self.extents = extents
         self.parsed = ParsedTemplates(sources: sources, includes: includes, parsed: parsed)
     }
 
     /// The rendered text, with CRLF or CR line ends made LF (the MIME layer writes CRLF).
+    ///
+    /// Its sections repeat within a `RenderBudget` of `maxRenderedSize`: a template that would
+    /// repeat them further (sections over lists nested in each other) is cut short there, and
+    /// the text says so at its end rather than growing without bound under the series lock.
     public func render(_ name: Name, _ context: [String: Any]) -> String {
-        let text = parsed.library(toRender: name.rawValue).render(context, withTemplate: name.rawValue)!
+        let budget = RenderBudget(bytes: Self.maxRenderedSize, cost: extents[name.rawValue]?.size ?? 0)
+        let wrapped = budget.wrapping(context) as! [String: Any]
+        var text = parsed.library(toRender: name.rawValue).render(wrapped, withTemplate: name.rawValue)!
+        if budget.spent {
+            text += "\n[The template \(name.rawValue)\(Self.fileExtension) repeats its sections past \(Self.maxRenderedSize >> 20) MiB; "
+                + "the rest was left out.]\n"
+        }
         return text.utf8.contains(13) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
@@ -111,6 +124,10 @@ public struct Templates: Sendable {
     /// The most a template may hold with its partials written out in place (1 MiB): the
     /// built-in ones hold a few KiB.
     public static let maxExpandedSize = 1 << 20
+
+    /// What one rendering may grow to by repeating its sections (16 MiB): a report of
+    /// hundreds of sessions is far smaller.
+    public static let maxRenderedSize = 16 << 20
 
     /// For each template, how deep it nests with the partials it includes (an inclusion counts as
     /// a level) and how long it is with them written out, the size capped just past

@@ -57,6 +57,19 @@ import TestSupport
         #expect(including.render(.invite, context) == exported.render(.reminder, context))
     }
 
+    /// Sections over a list nested in each other repeat it at every level (2^30 times here):
+    /// the rendering stops at its budget, in bounded time, and says so.
+    @Test func sectionsThatMultiplyStopAtTheBudgetAndSaySo() throws {
+        let nested = String(repeating: "{{#owed}}", count: 30) + "{{text}} " + String(repeating: "{{/owed}}", count: 30)
+        let templates = try Templates(folder: "/srv/t", overrides: ["reminder.txt": "{{% CONTENT_TYPE: TEXT}}\n" + nested])
+        let start = ContinuousClock.now
+        let text = templates.render(.reminder, ["owed": [["text": "a"], ["text": "b"]]])
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(text.utf8.count < Templates.maxRenderedSize)
+        #expect(text.hasSuffix("[The template reminder.txt.mustache repeats its sections past 16 MiB; the rest was left out.]\n"))
+        #expect(text.hasPrefix("a b a b "))
+    }
+
     @Test(arguments: [
         (["reminder.txt": "{{> missing}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "missing")),
         (["reminder.txt": "{{> ../reminder.txt}}"], TemplateError.unknownPartial(path: "/srv/t/reminder.txt.mustache", partial: "../reminder.txt")),
