@@ -21,20 +21,32 @@ extension StateStore {
                        arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
     }
 
-    /// Records a reply unless a newer one is already recorded; returns whether it was kept.
+    /// What became of a reply given to `recordReply`, so `rsvp` can say what happened.
+    public enum ReplyOutcome: Equatable, Sendable {
+        /// Recorded: it is her newest answer.
+        case recorded
+        /// This very answer is already recorded (the same file read again): nothing changed.
+        case alreadyRecorded
+        /// A newer answer is recorded, so this one was left out.
+        case superseded
+    }
+
+    /// Records a reply unless it, or a newer one, is already recorded.
     ///
     /// The comparison and the write are one transaction (IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL), so two `rsvp` runs reading
     /// mail in different orders end with the same, newest answer.
-    public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> Bool {
+    public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> ReplyOutcome {
         try write { db in
             if let row = try db.fetchOne(sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? AND session = ? AND attendee = ?",
                                           arguments: [series, reply.session, reply.attendee]) {
-                guard reply.supersedes(try Rows.reply(row)) else { return false }
+                let recorded = try Rows.reply(row)
+                if recorded == reply { return .alreadyRecorded }
+                guard reply.supersedes(recorded) else { return .superseded }
             }
             try db.execute(sql: SQLInsert.statement(into: "replies", columns: Self.replyColumns,
                                                     onConflict: .replace(key: ["series", "session", "attendee"])),
                            arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description])
-            return true
+            return .recorded
         }
     }
 }

@@ -12,7 +12,7 @@ import RoundTableCore
 public final class StateStore: Sendable {
     /// The state as shown in every error, so a message says which state is meant: the path as the
     /// caller gave it, or a PostgreSQL URL without its user part (`ServerURL.shownWithPath`).
-    let path: String
+    public let path: String
     /// Where the records are.
     let backend: Backend
 
@@ -23,8 +23,19 @@ public final class StateStore: Sendable {
         case postgres(PostgresSession)
     }
 
+    /// What opening does when there is no state there yet: no file (or an empty one), or a
+    /// PostgreSQL database whose tables were never created.
+    public enum MissingState: Sendable {
+        /// Make it: `init` and `import`, which start a state on purpose.
+        case create
+        /// Refuse with `.missing`, creating nothing: a mistyped path must not start an empty
+        /// series that would send everything again.
+        case refuse
+    }
+
     /// Opens the state: a `postgres://` (or `postgresql://`) URL is a PostgreSQL database, anything
-    /// else a SQLite file, created if needed. An older schema is migrated; a newer one refused.
+    /// else a SQLite file, created if needed and `ifMissing` is `.create`. An older schema is
+    /// migrated; a newer one refused.
     ///
     /// A missing folder is created 0700 and a missing file 0600, since actions name people. An
     /// existing file is checked (SQLite header, integrity, schema version) before anything is
@@ -32,24 +43,24 @@ public final class StateStore: Sendable {
     /// A symbolic link is followed to an existing file; a dangling one is refused (see `StateFile`).
     /// `password` (`ROUNDTABLE_STATE_PASSWORD`) goes to the PostgreSQL server only, never into a
     /// message; without it libpq's own sources apply (`PGPASSWORD`, `~/.pgpass`).
-    public init(path: String, password: String? = nil) throws(StoreError) {
+    public init(path: String, password: String? = nil, ifMissing opening: MissingState = .create) throws(StoreError) {
         if Self.isServer(path) {
             let shown = ServerURL(path, userPart: .upToLastAt).shownWithPath
             self.path = shown
             let session = PostgresSession(try PostgresConnection(url: path, password: password, shown: shown))
             backend = .postgres(session)
             do {
-                try Migrations.migrate(session, path: shown)
+                try Migrations.migrate(session, path: shown, ifMissing: opening)
             } catch {
                 throw StoreError(error, path: shown)
             }
             return
         }
-        let target = try StateFile.prepare(path)
+        let target = try StateFile.prepare(path, ifMissing: opening)
         self.path = path
         do {
             let database = try DatabaseQueue(path: target, configuration: Self.configuration)
-            try Self.checkAndMigrate(database, path: path, usesWAL: true)
+            try Self.checkAndMigrate(database, path: path, usesWAL: true, ifMissing: opening)
             backend = .sqlite(database)
         } catch {
             throw StoreError(error, path: path)
@@ -71,7 +82,7 @@ public final class StateStore: Sendable {
     public static func inMemory() throws(StoreError) -> StateStore {
         do {
             let database = try DatabaseQueue(configuration: configuration)
-            try checkAndMigrate(database, path: ":memory:", usesWAL: false)
+            try checkAndMigrate(database, path: ":memory:", usesWAL: false, ifMissing: .create)
             return StateStore(inMemory: database)
         } catch {
             throw StoreError(error, path: ":memory:")
@@ -93,11 +104,11 @@ public final class StateStore: Sendable {
     /// Validates before writing: integrity and schema version are read first; only a file that
     /// lacks migrations is then switched to WAL and migrated. An up-to-date file is not written at
     /// all on opening. (GRDB's own `journalMode = .wal` would write before these checks.)
-    private static func checkAndMigrate(_ database: DatabaseQueue, path: String, usesWAL: Bool) throws {
+    private static func checkAndMigrate(_ database: DatabaseQueue, path: String, usesWAL: Bool, ifMissing opening: MissingState) throws {
         let needsMigration = try database.read { db in
             let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
             guard problems == ["ok"] else { throw StoreError.notADatabase(path: path) }
-            return try Migrations.needsMigrating(db, path: path)
+            return try Migrations.needsMigrating(db, path: path, ifMissing: opening)
         }
         guard needsMigration else { return }
         if usesWAL {

@@ -13,7 +13,7 @@ struct RoundTable: ParsableCommand {
         abstract: "Run a series of facilitated round-table meetings from a plain-text plan.",
         discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 73 cannot write, 74 I/O error (disk full), 75 try again later, 77 not permitted (a server refused the login).",
         version: Version.text,
-        subcommands: [Check.self, Status.self, Overdue.self, Export.self, Publish.self, Advance.self, Action.self,
+        subcommands: [Init.self, Check.self, Status.self, Overdue.self, Export.self, Publish.self, Advance.self, Action.self,
                       Invite.self, RSVP.self, Remind.self,
                       Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self, Templates.self]
     )

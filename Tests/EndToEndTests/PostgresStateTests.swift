@@ -71,6 +71,7 @@ import TestSupport
             let state = ["ROUNDTABLE_STATE": try cluster.newDatabase()]
             let outbox = workspace.folder.appendingPathComponent("outbox-\(attempt)").path
             let environment = workspace.env.merging(state) { _, new in new }
+            #expect(try workspace.rt(["init"], state).status == 0)
             let remind = try BackgroundProcess([roundtableBinary, "remind", "--as-of", "2012-04-13", "--outbox", outbox], environment: environment)
             usleep(UInt32.random(in: 10_000...80_000))
             try cluster.restart()

@@ -30,8 +30,10 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let answers: Answers
         /// Each invited member's answer as it stands.
         public let attendees: [AttendeeStatus]
-        /// Who attended, once the session is recorded held; null before.
+        /// Who attended, once recorded (`advance SESSION hold --attended …`); null before.
         public let attended: [String]?
+        /// Recorded held without attendance: never guessed, so it shows as not recorded.
+        public let attendanceNotRecorded: Bool
     }
 
     /// How many invited members answered what.
@@ -108,7 +110,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
                 },
                 answers: answers,
                 attendees: people.map { AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text) },
-                attended: attendance[s.id])
+                attended: attendance[s.id],
+                attendanceNotRecorded: t.deadline(.hold)?.done != nil && attendance[s.id] == nil)
         }
     }
 }

@@ -21,7 +21,7 @@ extension RoundTable {
         var session: String
 
         func run() throws {
-            let context = try options.load()
+            let context = try options.load(sending: true)
             let schedule = context.schedule
             let session = try StageRules.session(self.session, in: schedule)
             if session.isCancelled {

@@ -45,13 +45,17 @@ extension RoundTable {
                     let (calendar, problems) = try Component.parseKeepingProblems(content.calendar, limits: .received)
                     let sender = trustSender ? .vouchedFor : content.sender
                     for reply in try ReplyReader.replies(in: calendar, problems: problems, from: sender, rules: rules) {
-                        let kept = try context.store.recordReply(reply, series: schedule.series.id)
+                        let outcome = try context.store.recordReply(reply, series: schedule.series.id)
                         let who = schedule.member(reply.attendee)?.name ?? reply.attendee
                         let answer = reply.answer.rawValue.lowercased()
                         // An answer to a version since moved is kept (it is her latest word) but is not current.
                         let latest = invitations.first { $0.session == reply.session && $0.attendee == reply.attendee }?.sequence ?? 0
                         let stale = reply.sequence < latest ? " (stale: it answers SEQUENCE \(reply.sequence); the invitation is now at \(latest))" : ""
-                        print(kept ? "\(reply.session): \(who) \(answer)\(stale)" : "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)")
+                        switch outcome {
+                        case .recorded: print("\(reply.session): \(who) \(answer)\(stale)")
+                        case .alreadyRecorded: print("\(reply.session): \(who) \(answer) (already recorded: nothing changed)")
+                        case .superseded: print("\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)")
+                        }
                     }
                 } catch let error as StoreError {
                     throw error
