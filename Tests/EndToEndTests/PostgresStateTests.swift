@@ -101,7 +101,7 @@ import TestSupport
             "ROUNDTABLE_SMTP_URL=\(sink.url) \(binary) remind --as-of 2012-11-26 --transport smtp",
             "ROUNDTABLE_SMTP_URL=\(sink.url) \(binary) remind --as-of 2012-11-26 --transport smtp",
             "\(binary) advance rt4 writeup --on 2012-11-26 --as-of 2012-11-26",
-            "\(binary) action add --session rt4 --owner sam --text 'Ask for evidence' --due 2012-12-20",
+            "\(binary) action add --session rt4 --owner sam --text 'Ask for evidence' --due 2012-12-20 --as-of 2012-11-26",
             "ROUNDTABLE_SCHEDULE='\(otherSchedule.path)' \(binary) import '\(other.path)'",
         ]
         let script = commands.map { "(\($0) >/dev/null 2>&1; echo $? >> '\(workspace.folder.path)/statuses') &" }.joined(separator: "\n") + "\nwait"
