@@ -16,6 +16,9 @@ export ROUNDTABLE_SCHEDULE="$schedule"
 echo "== roundtable check"
 "$bin" check
 echo
+echo "== roundtable init   (every other command refuses a state that was never made)"
+"$bin" init
+echo
 echo "== roundtable import seeds/ajc-2012-records.yaml   (what had happened by $as_of)"
 "$bin" import seeds/ajc-2012-records.yaml
 echo

@@ -75,6 +75,8 @@ public enum SeriesReport {
             attendance = "cancelled"
         } else if let attended = records.attendance.first(where: { $0.session == s.id }) {
             attendance = "\(attended.attended.count) of \(answers.count) attended"
+        } else if t.deadline(.hold)?.done != nil {
+            attendance = "attendance not recorded"
         } else if answers.allSatisfy({ $0.state == .noAnswer || $0.state == .organiser }) {
             attendance = "\(answers.count) invited, no answers recorded"
         } else {

@@ -3,8 +3,9 @@ import RoundTableCore
 /// The write-up skeleton a rapporteur fills in: the session's facts, who was there, one heading
 /// per discussion area, the actions agreed and those carried forward.
 ///
-/// Once the session is recorded held, Attendance lists who came; before, who is invited with
-/// their answers (the published findings never say who declined).
+/// Once who came is recorded, Attendance lists them; before, who is invited with their answers
+/// (the published findings never say who declined), and a session held without its attendance
+/// says "attendance not recorded": it is never guessed from the answers.
 public enum WriteupSkeleton {
     public static func render(_ session: Session, in schedule: Schedule, records: Records, templates: Templates) -> String {
         let names = { (ids: [String]) in ids.compactMap(schedule.member).map(\.name).joined(separator: ", ") }
@@ -22,6 +23,8 @@ public enum WriteupSkeleton {
             "facilitator": names(session.facilitators).isEmpty ? "-" : names(session.facilitators),
             "rapporteur": names(session.rapporteurs).isEmpty ? "-" : names(session.rapporteurs),
             "held": attended != nil,
+            "attendanceNotRecorded": attended == nil
+                && records.completions.contains { $0.session == session.id && $0.stage == .hold },
             "attendees": people.map { member, answer -> [String: Any] in
                 var fields: [String: Any] = ["name": member.name, "organisation": member.organisation ?? "-", "sector": member.sector?.rawValue ?? "-"]
                 fields["answer"] = answer

@@ -96,6 +96,18 @@ enum Migrations {
                 PRIMARY KEY (series, collection, uid)
             );
             """),
+        // A series is set up on purpose (`init`, `import`); a state written before this had no
+        // such step, so every series it holds a row of counts as set up.
+        ("v6-series-setup", """
+            CREATE TABLE series_setup (
+                series TEXT NOT NULL PRIMARY KEY,
+                set_up_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            );
+            INSERT INTO series_setup (series)
+                SELECT series FROM completions UNION SELECT series FROM actions UNION SELECT series FROM action_changes
+                UNION SELECT series FROM invitations UNION SELECT series FROM replies UNION SELECT series FROM ledger
+                UNION SELECT series FROM attendance UNION SELECT series FROM published_resources;
+            """),
         // Every record carries the instant it was recorded, so `--as-of` can show the series as
         // it stood. Rows from before take the best date known: an action its first change, done
         // or drop; a change its day; attendance its hold's recording; a reply its DTSTAMP.
@@ -148,17 +160,21 @@ enum Migrations {
     /// with tables but no migration record at all is some other program's database: adding our
     /// tables to it would modify a file that is not ours.
     ///
+    /// A file that holds nothing at all (SQLite's new database) is a state never made: refused as
+    /// `.missing` unless `opening` is `.create`.
+    ///
     /// Two plain queries (what the file holds, then which migrations it records) answer all three
     /// questions. GRDB's `tableExists` and migrator, which this replaces, read the whole schema and
     /// the migrations table twice: 2.7 M instructions on every run of every command, 6% of a cron
     /// `overdue` (docs/performance.md, remind, second pass).
-    static func needsMigrating(_ db: Database, path: String) throws -> Bool {
+    static func needsMigrating(_ db: Database, path: String, ifMissing opening: StateStore.MissingState) throws -> Bool {
         let objects = try String.fetchAll(db, sql: """
             SELECT CASE WHEN type = 'table' AND lower(name) = 'grdb_migrations' THEN 'migrations' ELSE 'other' END
             FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'
             """)
         guard objects.contains("migrations") else {
             if !objects.isEmpty { throw StoreError.notADatabase(path: path) }
+            if opening == .refuse { throw StoreError.missing(path: path) }
             return true
         }
         let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
@@ -195,10 +211,12 @@ extension Migrations {
 
     /// Applies the migrations a PostgreSQL state lacks, in one transaction; refuses a state a
     /// newer roundtable migrated (`.newerSchema`, exit 65) before writing anything. An up-to-date
-    /// state is only read.
-    static func migrate(_ session: PostgresSession, path: String) throws {
+    /// state is only read. A database without our migrations table was never made a state (the
+    /// DBA creates the database, `init` the state): `.missing` unless `opening` is `.create`.
+    static func migrate(_ session: PostgresSession, path: String, ifMissing opening: StateStore.MissingState) throws {
         let known = steps.map(\.identifier)
         let applied = try session.transaction(readOnly: true) { try appliedIdentifiers($0) }
+        if applied.isEmpty && opening == .refuse { throw StoreError.missing(path: path) }
         try refuseNewer(applied, path: path)
         guard applied != known else { return }
         try session.transaction(readOnly: false) { connection in

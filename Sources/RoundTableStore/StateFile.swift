@@ -16,8 +16,9 @@ enum StateFile {
     /// A symbolic link is followed when it leads to an existing file, so a state file can live on
     /// another disk or in a synced folder; SQLite then keeps its -wal file beside the target. A
     /// dangling link is refused: it usually means the target's disk is not mounted, and creating a
-    /// fresh, empty state there would quietly hide the real one.
-    static func prepare(_ path: String) throws(StoreError) -> String {
+    /// fresh, empty state there would quietly hide the real one. A path with nothing at it is
+    /// `.missing` unless `opening` is `.create`, and then nothing is created.
+    static func prepare(_ path: String, ifMissing opening: StateStore.MissingState) throws(StoreError) -> String {
         var status = stat()
         if lstat(path, &status) == 0 {
             if status.st_mode & S_IFMT == S_IFLNK {
@@ -29,6 +30,7 @@ enum StateFile {
             }
             return try prepareExisting(path, path: path)
         }
+        guard opening == .create else { throw .missing(path: path) }
         try createFolder((path as NSString).deletingLastPathComponent, for: path)
         try createFile(path)
         return path

@@ -15,6 +15,18 @@ extension StateStore {
         return attendance
     }
 
+    /// Records who attended a session already recorded held, replacing what was recorded before
+    /// (a hold recorded without attendance, or a list put right). `check` is the Core's rule,
+    /// given the session's completions, run in the same transaction; its error comes back unchanged.
+    public func recordAttendance(_ attendance: Attendance, series: String, check: ([Completion]) throws -> Void) throws {
+        try ruled { db in
+            let recorded = try Self.completions(db, series: series, session: attendance.session)
+            try Refusal.check { try check(recorded) }
+            try db.execute(sql: "DELETE FROM attendance WHERE series = ? AND session = ?", arguments: [series, attendance.session])
+            try Self.insert(attendance, series: series, db)
+        }
+    }
+
     /// Records who attended one session; a member already recorded for it is a primary-key conflict.
     static func insert(_ attendance: Attendance, series: String, recordedAt: String, _ db: any SQLConnection) throws {
         for member in attendance.attended {

@@ -31,9 +31,9 @@ extension StateStore {
     /// Records messages as read, with the answers the replies among them carry, in one
     /// transaction: a run killed before it commits reads them all again, one killed after never
     /// does. Each answer is kept only when it supersedes what is recorded (see `recordReply`).
-    /// Returns, per message, whether each of its answers was kept.
+    /// Returns, per message, what became of each of its answers.
     public func recordMailboxMessages(_ messages: [(message: MailboxMessage, replies: [(series: String, reply: Reply)])],
-                                      mailbox: String, validity: Int64) throws(StoreError) -> [[Bool]] {
+                                      mailbox: String, validity: Int64) throws(StoreError) -> [[ReplyOutcome]] {
         try write { [recordedAt] db in
             try messages.map { message, replies in
                 try db.execute(sql: Self.insertingSeen, arguments: [mailbox, validity, message.item, message.uid, message.outcome.rawValue,

@@ -16,36 +16,50 @@ extension StateStore {
     /// Completions come ordered by session id, then stage order (sorted here, as `Stage` owns that
     /// order); actions by number (A2 before A10).
     public func records(series: [String], ledger withLedger: Bool = true) throws(StoreError) -> [String: Records] {
-        try read { db in
-            let completions = try SeriesRows.read(db, Rows.completionColumns, from: "completions", series: series, orderBy: nil) { try Rows.completion($1) }
-            let actions = try Self.actions(db, series: series), attendance = try Self.attendance(db, series: series)
-            let invitations = try Self.invitations(db, series: series), replies = try Self.replies(db, series: series)
-            let ledger = withLedger ? try Self.ledger(db, series: series) : [:]
-            let published = withLedger ? try Self.published(db, series: series) : [:]
-            var records: [String: Records] = [:]
-            for id in series {
-                records[id] = Records(
-                    series: id,
-                    completions: (completions[id] ?? []).sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
-                    actions: actions[id] ?? [], attendance: attendance[id] ?? [], invitations: invitations[id] ?? [],
-                    replies: replies[id] ?? [], ledger: ledger[id] ?? [], published: published[id] ?? [])
-            }
-            return records
-        }
+        try read { db in try Self.records(db, series: series, ledger: withLedger) }
     }
 
-    /// Adds every record of `records` in ONE transaction, all or nothing; it replaces nothing.
+    /// `records(series:ledger:)` within a transaction already open.
+    static func records(_ db: any SQLConnection, series: [String], ledger withLedger: Bool) throws -> [String: Records] {
+        let completions = try SeriesRows.read(db, Rows.completionColumns, from: "completions", series: series, orderBy: nil) { try Rows.completion($1) }
+        let actions = try Self.actions(db, series: series), attendance = try Self.attendance(db, series: series)
+        let invitations = try Self.invitations(db, series: series), replies = try Self.replies(db, series: series)
+        let ledger = withLedger ? try Self.ledger(db, series: series) : [:]
+        let published = withLedger ? try Self.published(db, series: series) : [:]
+        var records: [String: Records] = [:]
+        for id in series {
+            records[id] = Records(
+                series: id,
+                completions: (completions[id] ?? []).sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
+                actions: actions[id] ?? [], attendance: attendance[id] ?? [], invitations: invitations[id] ?? [],
+                replies: replies[id] ?? [], ledger: ledger[id] ?? [], published: published[id] ?? [])
+        }
+        return records
+    }
+
+    /// Adds, in ONE transaction, every record of `incoming` the state does not hold yet, and
+    /// returns them: a record it holds as it is (a file imported twice) is left out (`RecordsMerge`).
+    /// Importing sets the series up (`setUp(series:)`): a restored series is one made on purpose.
     ///
-    /// Throws `.conflict` naming the first record that already exists (same series, session and
-    /// stage; same series and action id; the same invitation, reply, attendance or reminder),
-    /// that `records` repeats, or whose id is not of the form A1, A2, …; nothing is written then.
+    /// Throws `.conflict` listing every record the state holds otherwise (same series, session and
+    /// stage; same action id; the same invitation, reply, attendance or reminder), or naming an
+    /// id not of the form A1, A2, …; nothing is written then. It replaces nothing.
     /// Stage order is not checked here: that rule is the Core's.
-    public func importRecords(_ records: Records) throws(StoreError) {
+    @discardableResult
+    public func importRecords(_ incoming: Records) throws(StoreError) -> Records {
         // A backup's records keep the instants it holds; where it has none (completions,
         // attendance, replies, and older files), each takes the best date it gives.
         let dayStart = { (day: LocalDate) in day.description + "T00:00:00Z" }
-        let holds = Dictionary(records.completions.filter { $0.stage == .hold }.map { ($0.session, dayStart($0.on)) }) { first, _ in first }
+        let holds = Dictionary(incoming.completions.filter { $0.stage == .hold }.map { ($0.session, dayStart($0.on)) }) { first, _ in first }
         try write { db in
+            try Self.markSetUp([incoming.series], db)
+            let merged = RecordsMerge.merge(incoming, into: try Self.records(db, series: [incoming.series], ledger: true)[incoming.series]
+                                                                 ?? Records(series: incoming.series))
+            guard merged.conflicts.isEmpty else {
+                throw StoreError.conflict("The state holds \(merged.conflicts.count) record\(merged.conflicts.count == 1 ? "" : "s") of series "
+                    + "'\(incoming.series)' otherwise than the file; nothing was imported:" + merged.conflicts.map { "\n  - \($0)" }.joined())
+            }
+            let records = merged.fresh
             for completion in records.completions {
                 try Self.insert(completion, series: records.series, recordedAt: dayStart(completion.on), db)
             }
@@ -81,6 +95,7 @@ extension StateStore {
                     try Self.insert(publication, series: series, db)
                 }
             }
+            return records
         }
     }
 

@@ -22,23 +22,25 @@ extension StateStore {
                                    recordedAt])
     }
 
-    /// Records a reply unless a newer one is already recorded; returns whether it was kept.
+    /// Records a reply unless it, or a newer one, is already recorded.
     ///
     /// The comparison and the write are one transaction (IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL), so two `rsvp` runs reading
     /// mail in different orders end with the same, newest answer.
-    public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> Bool {
+    public func recordReply(_ reply: Reply, series: String) throws(StoreError) -> ReplyOutcome {
         try write { [recordedAt] db in try Self.recordReply(reply, series: series, recordedAt: recordedAt, db) }
     }
 
     /// `recordReply` within a transaction the caller holds, recorded at `recordedAt`.
-    static func recordReply(_ reply: Reply, series: String, recordedAt: String, _ db: any SQLConnection) throws -> Bool {
+    static func recordReply(_ reply: Reply, series: String, recordedAt: String, _ db: any SQLConnection) throws -> ReplyOutcome {
         if let row = try db.fetchOne(sql: "SELECT \(Rows.replyColumns) FROM replies WHERE series = ? AND session = ? AND attendee = ?",
                                       arguments: [series, reply.session, reply.attendee]) {
-            guard reply.supersedes(try Rows.reply(row)) else { return false }
+            let recorded = try Rows.reply(row)
+            if recorded == reply { return .alreadyRecorded }
+            guard reply.supersedes(recorded) else { return .superseded }
         }
         try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns, onConflict: .replace(key: ["series", "session", "attendee"])),
                        arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description,
                                    recordedAt])
-        return true
+        return .recorded
     }
 }

@@ -13,7 +13,7 @@ import RoundTableCore
 public final class StateStore: Sendable {
     /// The state as shown in every error, so a message says which state is meant: the path as the
     /// caller gave it, or a PostgreSQL URL without its user part (`ServerURL.shownWithPath`).
-    let path: String
+    public let path: String
     /// Where the records are.
     let backend: Backend
     /// The instant every record written through this store is recorded at (UTC, `…Z`): the
@@ -27,8 +27,19 @@ public final class StateStore: Sendable {
         case postgres(PostgresSession)
     }
 
+    /// What opening does when there is no state there yet: no file (or an empty one), or a
+    /// PostgreSQL database whose tables were never created.
+    public enum MissingState: Sendable {
+        /// Make it: `init` and `import`, which start a state on purpose.
+        case create
+        /// Refuse with `.missing`, creating nothing: a mistyped path must not start an empty
+        /// series that would send everything again.
+        case refuse
+    }
+
     /// Opens the state: a `postgres://` (or `postgresql://`) URL is a PostgreSQL database, anything
-    /// else a SQLite file, created if needed. An older schema is migrated; a newer one refused.
+    /// else a SQLite file, created if needed and `ifMissing` is `.create`. An older schema is
+    /// migrated; a newer one refused.
     ///
     /// A missing folder is created 0700 and a missing file 0600, since actions name people. An
     /// existing file is checked (SQLite header, integrity, schema version) before anything is
@@ -38,7 +49,8 @@ public final class StateStore: Sendable {
     /// message; without it libpq's own sources apply (`PGPASSWORD`, `~/.pgpass`). `caFile`
     /// (`ROUNDTABLE_STATE_CA_FILE`) is the CA a PostgreSQL server's certificate must come from.
     /// `now` (seconds since the epoch) is when its records are recorded; the system clock by default.
-    public init(path: String, password: String? = nil, caFile: String? = nil,
+    /// A state that is not there is created, or refused as `.missing` (`ifMissing`).
+    public init(path: String, password: String? = nil, caFile: String? = nil, ifMissing opening: MissingState = .create,
                 now: Int = Int(Date().timeIntervalSince1970)) throws(StoreError) {
         recordedAt = LocalDateTime(secondsSinceEpoch: now).utcText
         if Self.isServer(path) {
@@ -47,17 +59,17 @@ public final class StateStore: Sendable {
             let session = PostgresSession(try PostgresConnection(url: path, password: password, caFile: caFile, shown: shown))
             backend = .postgres(session)
             do {
-                try Migrations.migrate(session, path: shown)
+                try Migrations.migrate(session, path: shown, ifMissing: opening)
             } catch {
                 throw StoreError(error, path: shown)
             }
             return
         }
-        let target = try StateFile.prepare(path)
+        let target = try StateFile.prepare(path, ifMissing: opening)
         self.path = path
         do {
             let database = try DatabaseQueue(path: target, configuration: Self.configuration)
-            try Self.checkAndMigrate(database, path: path, usesWAL: true)
+            try Self.checkAndMigrate(database, path: path, usesWAL: true, ifMissing: opening)
             backend = .sqlite(database)
         } catch {
             throw StoreError(error, path: path)
@@ -80,7 +92,7 @@ public final class StateStore: Sendable {
     public static func inMemory() throws(StoreError) -> StateStore {
         do {
             let database = try DatabaseQueue(configuration: configuration)
-            try checkAndMigrate(database, path: ":memory:", usesWAL: false)
+            try checkAndMigrate(database, path: ":memory:", usesWAL: false, ifMissing: .create)
             return StateStore(inMemory: database)
         } catch {
             throw StoreError(error, path: ":memory:")
@@ -102,11 +114,11 @@ public final class StateStore: Sendable {
     /// Validates before writing: integrity and schema version are read first; only a file that
     /// lacks migrations is then switched to WAL and migrated. An up-to-date file is not written at
     /// all on opening. (GRDB's own `journalMode = .wal` would write before these checks.)
-    private static func checkAndMigrate(_ database: DatabaseQueue, path: String, usesWAL: Bool) throws {
+    private static func checkAndMigrate(_ database: DatabaseQueue, path: String, usesWAL: Bool, ifMissing opening: MissingState) throws {
         let needsMigration = try database.read { db in
             let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
             guard problems == ["ok"] else { throw StoreError.notADatabase(path: path) }
-            return try Migrations.needsMigrating(db, path: path)
+            return try Migrations.needsMigrating(db, path: path, ifMissing: opening)
         }
         guard needsMigration else { return }
         if usesWAL {

@@ -3,6 +3,12 @@
 /// Messages never quote the values bound to SQL statements (names, addresses, action texts):
 /// they would end up in cron mails and logs.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// There is no state at `path` (no file, an empty one, or a database whose tables were never
+    /// created), and this command does not make one: only `init` and `import` do. Nothing was created.
+    case missing(path: String)
+    /// A series was never set up in this state (`init`), so a command that sends would take it for
+    /// a new series and send everything again.
+    case seriesNotSetUp(path: String, series: [String])
     /// The file is not SQLite, is damaged, or belongs to another program; it is left untouched.
     case notADatabase(path: String)
     /// A newer roundtable migrated the file; this one would misread it, so it stays away.
@@ -45,6 +51,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// One sentence or two: what went wrong, with the path in single quotes, and what to do.
     public var description: String {
         switch self {
+        case .missing(let path):
+            return "There is no roundtable state at '\(path)'; nothing was created. Create it with 'roundtable init'."
+        case .seriesNotSetUp(let path, let series):
+            return "The state at '\(path)' was never set up for \(series.count == 1 ? "series" : "the series") "
+                + "\(series.map { "'\($0)'" }.joined(separator: ", ")), so nothing was sent: it would send everything again. "
+                + "If that state is the right one, run 'roundtable init' for the schedule first."
         case .notADatabase(let path):
             return "'\(path)' is not a roundtable state file: it is not an SQLite database, it is damaged, "
                 + "or it belongs to another program. It was left as it is; move it aside or choose another state file with --state."

@@ -11,9 +11,11 @@ struct RoundTable: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roundtable",
         abstract: "Run a series of facilitated round-table meetings from a plain-text plan.",
-        discussion: "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing, 69 service unavailable, 73 cannot write, 74 I/O error (disk full), 75 try again later, 77 not permitted (a server refused the login).",
+        discussion: "Start with 'roundtable init', which makes the state; every other command but import refuses one that does not exist. "
+            + "Exit codes: 0 ok, 1 overdue found, 64 usage, 65 bad data, 66 input missing (a file, a state init never made, "
+            + "or a series it was never set up for), 69 service unavailable, 73 cannot write, 74 I/O error (disk full), 75 try again later, 77 not permitted (a server refused the login).",
         version: Version.text,
-        subcommands: [Check.self, Status.self, Overdue.self, Export.self, Publish.self, Advance.self, Action.self,
+        subcommands: [Init.self, Check.self, Status.self, Overdue.self, Export.self, Publish.self, Advance.self, Action.self,
                       Invite.self, RSVP.self, Remind.self,
                       Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self, Repair.self, Templates.self]
     )

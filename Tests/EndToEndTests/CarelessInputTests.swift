@@ -36,8 +36,8 @@ import TestSupport
 
     @Test func aHugeDurationThatOnceHungEveryCommandIsRefusedByEach() throws {
         let path = try scheduleCopy(replacing: [("invite-lead: P28D", "invite-lead: P9999999999D")])
-        let workspace = try Workspace(["ROUNDTABLE_SCHEDULE": path])
-        for command in [["export"], ["report"], ["remind", "--dry-run"], ["status"]] {
+        let workspace = try Workspace(["ROUNDTABLE_SCHEDULE": path], initialised: false)
+        for command in [["export"], ["report"], ["remind", "--dry-run"], ["status"], ["init"]] {
             let run = try workspace.rt(command + ["--as-of", "2012-11-26"], ["ROUNDTABLE_TEMPLATES": repositoryRoot.appendingPathComponent("templates").path])
             #expect(run.status == 65, "\(command): \(run.stderr)")
             #expect(run.stderr.contains("longer than 10 years"), "\(command)")

@@ -130,7 +130,7 @@ import TestSupport
     @Test func aStateFolderThatCannotBeWrittenIsReportedNotCrashedOn() throws {
         let file = folder.appendingPathComponent("a-file")
         try "x".write(to: file, atomically: true, encoding: .utf8)
-        let run = try workspace.rt(["status"], ["ROUNDTABLE_STATE": file.appendingPathComponent("state.sqlite").path])
+        let run = try workspace.rt(["init"], ["ROUNDTABLE_STATE": file.appendingPathComponent("state.sqlite").path])
         #expect(run.status == 73, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("roundtable: error: Cannot open"))
     }
@@ -147,6 +147,7 @@ import TestSupport
         for attempt in 0..<10 {
             let delay = Double.random(in: 0.01...max(0.05, whole * 1.1))
             let state = try kind.newState(in: folder)
+            #expect(try workspace.rt(["init"], ["ROUNDTABLE_STATE": state].merging(StateKind.environment) { _, new in new }).status == 0)
             let outbox = folder.appendingPathComponent("outbox-\(attempt)")
             _ = try peer("/bin/bash", ["-c", """
                 export ROUNDTABLE_SCHEDULE='\(bundledSchedule)' ROUNDTABLE_STATE='\(state)' ROUNDTABLE_STATE_PASSWORD='\(StateKind.environment["ROUNDTABLE_STATE_PASSWORD"]!)'

@@ -13,6 +13,7 @@ import TestSupport
     init() throws {
         folder = try temporaryDirectory()
         outbox = folder.appendingPathComponent("outbox")
+        #expect(try rt(["init"]).status == 0)
     }
 
     private func rt(_ arguments: [String], schedule: String = bundledSchedule) throws -> Run {
@@ -118,7 +119,8 @@ import TestSupport
 
     @Test func anActionTextWithALineBreakRecordedBeforeTheRuleGoesOutOnOneSubjectLine() throws {
         // Tom's only reminder on 1 Sep 2012 is this action, so its text is the whole Subject.
-        #expect(try rt(["action", "add", "--session", "rt3", "--owner", "tom", "--text", "placeholder", "--due", "2012-09-08"]).status == 0)
+        #expect(try rt(["action", "add", "--session", "rt3", "--owner", "tom", "--text", "placeholder", "--due", "2012-09-08",
+                         "--as-of", "2012-08-16"]).status == 0)
         let update = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE actions SET text=?\", (sys.argv[2],)); c.commit()"
         let state = folder.appendingPathComponent("state.sqlite").path
         #expect(try peer("/usr/bin/python3", ["-c", update, state, "Call the council\r\nBcc: all@example.org"]).status == 0)

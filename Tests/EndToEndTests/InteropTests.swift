@@ -59,7 +59,9 @@ import TestSupport
                                   with: "title: \"AJC pilot group, 2012; provider development\"")
             .write(to: schedule, atomically: true, encoding: .utf8)
         let feed = folder.appendingPathComponent("feed.ics")
-        let export = try roundtable(["export", "-s", schedule.path, "--state", folder.appendingPathComponent("s.sqlite").path, "-o", feed.path])
+        let state = ["-s", schedule.path, "--state", folder.appendingPathComponent("s.sqlite").path]
+        #expect(try roundtable(["init"] + state).status == 0)
+        let export = try roundtable(["export"] + state + ["-o", feed.path])
         #expect(export.status == 0, "\(export.stderr)")
         let check = try peer("/usr/bin/python3", [peerScript("check_ics.py"), feed.path])
         #expect(check.status == 0, "\(check.stdout)")

@@ -101,6 +101,9 @@ import TestSupport
                 + "rt5: Sam Patel tentative (ignored: a newer answer is recorded)\n")
         let status = try workspace.rt(["status", "--json", "--as-of", "2012-11-26"], ["ROUNDTABLE_SCHEDULE": moved]).stdout
         #expect(status.contains("\"answer\" : \"accepted\""))
+        // The same file read again: the answer recorded is that very one, and it says so.
+        let again = try rsvp([accepted], ["ROUNDTABLE_SCHEDULE": moved])
+        #expect(again.stdout == "rt5: Sam Patel accepted (already recorded: nothing changed)\n", "\(again.stderr)")
     }
 
     @Test func aReplyPipedToStandardInputIsRecordedAsFromAFile() throws {

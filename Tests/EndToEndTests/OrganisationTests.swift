@@ -22,6 +22,7 @@ import TestSupport
         let seeded = try roundtable(["import", "-s", schedules.appendingPathComponent("ajc.yaml").path,
                                      bundledSeeds], environment: env)
         #expect(seeded.status == 0, "\(seeded.stderr)")
+        #expect(try roundtable(["init", "-s", schedules.path], environment: env).stdout.hasSuffix("ajc-plg-2012: already set up\najc-second-2012: set up\n"))
     }
 
     private static func copy(of schedule: String, id: String) -> String {

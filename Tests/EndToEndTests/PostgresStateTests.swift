@@ -71,6 +71,7 @@ import TestSupport
             let state = ["ROUNDTABLE_STATE": try cluster.newDatabase()]
             let outbox = workspace.folder.appendingPathComponent("outbox-\(attempt)").path
             let environment = workspace.env.merging(state) { _, new in new }
+            #expect(try workspace.rt(["init"], state).status == 0)
             let remind = try BackgroundProcess([roundtableBinary, "remind", "--as-of", "2012-04-13", "--outbox", outbox], environment: environment)
             usleep(UInt32.random(in: 10_000...80_000))
             try cluster.restart()
@@ -100,7 +101,7 @@ import TestSupport
             "ROUNDTABLE_SMTP_URL=\(sink.url) \(binary) remind --as-of 2012-11-26 --transport smtp",
             "ROUNDTABLE_SMTP_URL=\(sink.url) \(binary) remind --as-of 2012-11-26 --transport smtp",
             "\(binary) advance rt4 writeup --on 2012-11-26 --as-of 2012-11-26",
-            "\(binary) action add --session rt4 --owner sam --text 'Ask for evidence' --due 2012-12-20",
+            "\(binary) action add --session rt4 --owner sam --text 'Ask for evidence' --due 2012-12-20 --as-of 2012-11-26",
             "ROUNDTABLE_SCHEDULE='\(otherSchedule.path)' \(binary) import '\(other.path)'",
         ]
         let script = commands.map { "(\($0) >/dev/null 2>&1; echo $? >> '\(workspace.folder.path)/statuses') &" }.joined(separator: "\n") + "\nwait"

@@ -15,7 +15,11 @@ import TestSupport
 
     private init(state: String?) throws {
         var workspace = try Workspace(["ROUNDTABLE_NOW": "2012-06-01T07:00:00Z"].merging(StateKind.environment) { _, new in new })
-        if let state { workspace.env["ROUNDTABLE_STATE"] = state }
+        if let state {
+            workspace.env["ROUNDTABLE_STATE"] = state
+            let made = try workspace.rt(["init"])
+            #expect(made.status == 0, "\(made.stderr)")
+        }
         self.workspace = workspace
     }
 

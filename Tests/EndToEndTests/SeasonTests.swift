@@ -106,6 +106,7 @@ import TestSupport
     }
 
     private func season() throws {
+        #expect(try rt(["init"], now: "2013-01-09T09:00:00Z", plan: plan()).status == 0)
         // 10 January: everyone but the organiser is invited to all three; that is each plan stage.
         let first = try invite(now: "2013-01-10T09:00:00Z", plan: plan())
         #expect(summary(first) == ["ann", "ben", "cat"].flatMap { who in

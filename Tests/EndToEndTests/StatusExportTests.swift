@@ -7,9 +7,15 @@ import TestSupport
 /// `status` and `export` on the bundled AJC schedule, through the built binary.
 @Suite struct StatusExportTests {
     private var ajc: String { bundledSchedule }
+    /// A state of its own, made for the AJC series and empty.
+    private let workspace: Workspace
+
+    init() throws {
+        workspace = try Workspace()
+    }
 
     @Test func statusAsOfLateNovember2012ShowsTheRt4WriteupSeventeenDaysLate() throws {
-        let run = try roundtable(["status", "-s", ajc, "--as-of", "2012-11-26"])
+        let run = try workspace.rt(["status", "-s", ajc, "--as-of", "2012-11-26"])
         #expect(run.status == 0)
         let rt4 = try #require(run.stdout.components(separatedBy: "\nrt4 ").last)
         #expect(rt4.contains("writeup      due 2012-11-09  sam        OVERDUE 17 days"))
@@ -18,7 +24,7 @@ import TestSupport
     }
 
     @Test func statusJSONFollowsTheDocumentedSchema() throws {
-        let run = try roundtable(["status", "-s", ajc, "--as-of", "2012-11-26", "--json"])
+        let run = try workspace.rt(["status", "-s", ajc, "--as-of", "2012-11-26", "--json"])
         #expect(run.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "roundtable.status/1")
@@ -35,8 +41,8 @@ import TestSupport
 
     @Test func theFeedHasStableUIDsAndTheTimesOfTheSchedule() throws {
         let env = ["ROUNDTABLE_NOW": "2012-11-26T09:00:00Z"]
-        let first = try roundtable(["export", "-s", ajc], environment: env)
-        let second = try roundtable(["export", "-s", ajc], environment: env)
+        let first = try workspace.rt(["export", "-s", ajc], env)
+        let second = try workspace.rt(["export", "-s", ajc], env)
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout, "the same input gives the same feed")
         let calendar = try Component.parse(first.stdout)
@@ -53,7 +59,7 @@ import TestSupport
     }
 
     @Test func aMemberFeedHoldsOnlyTheirSessionsAndDeadlines() throws {
-        let run = try roundtable(["export", "-s", ajc, "--member", "sam", "--no-todos"])
+        let run = try workspace.rt(["export", "-s", ajc, "--member", "sam", "--no-todos"])
         #expect(run.status == 0)
         let calendar = try Component.parse(run.stdout)
         let deadlines = calendar.components("VEVENT").compactMap { $0.property("UID")?.value.text }.filter { $0.contains("-due.") }
@@ -64,7 +70,7 @@ import TestSupport
 
     @Test func exportDirWritesTheSeriesFeedAndOneFeedPerMember() throws {
         let dir = try temporaryDirectory().appendingPathComponent("feeds").path
-        let run = try roundtable(["export", "-s", ajc, "--dir", dir])
+        let run = try workspace.rt(["export", "-s", ajc, "--dir", dir])
         #expect(run.status == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         #expect(files.count == 11)
@@ -73,7 +79,7 @@ import TestSupport
     }
 
     @Test func anUnknownMemberIsRefused() throws {
-        let run = try roundtable(["export", "-s", ajc, "--member", "nobody"])
+        let run = try workspace.rt(["export", "-s", ajc, "--member", "nobody"])
         #expect(run.status == 65)
         #expect(run.stderr.contains("Unknown member 'nobody'"))
     }

@@ -25,6 +25,35 @@ import Testing
         }
     }
 
+    /// rt4 is on 26 Oct 2012. A date before the session, or before the day it is recorded, is
+    /// refused with the first later date on the same day of the month.
+    @Test(arguments: [
+        ("2012-10-20", "2012-10-26", "2012-11-20"), // the month slipped
+        ("2011-11-02", "2012-10-26", "2012-11-02"), // the year slipped
+        ("2012-10-31", "2012-11-05", "2012-12-31"), // before the as-of day, and November has no 31st
+        ("2012-11-01", "2012-11-05", "2012-12-01"),
+    ])
+    func aDueDateBeforeTheSessionOrTheDayIsRefusedWithWhatWasMeant(due: String, asOf: String, meant: String) throws {
+        #expect(throws: WorkflowError.implausibleDue(due: d(due), session: "rt4", sessionDay: d("2012-10-26"), asOf: d(asOf), suggestion: d(meant))) {
+            try ActionRules.checkDue(d(due), from: "rt4", asOf: d(asOf), in: schedule)
+        }
+    }
+
+    @Test func aDueDateOnOrAfterBothIsAccepted() throws {
+        try ActionRules.checkDue(d("2012-10-26"), from: "rt4", asOf: d("2012-10-26"), in: schedule)
+        try ActionRules.checkDue(d("2012-11-05"), from: "rt4", asOf: d("2012-11-05"), in: schedule)
+        #expect(throws: WorkflowError.unknownSession("rt9", known: ["rt4", "rt5", "seminar"])) {
+            try ActionRules.checkDue(d("2012-11-05"), from: "rt9", asOf: d("2012-11-05"), in: schedule)
+        }
+    }
+
+    @Test func theRefusalNamesTheSessionsDayAndTheReading() {
+        let error = WorkflowError.implausibleDue(due: d("2012-10-20"), session: "rt4", sessionDay: d("2012-10-26"), asOf: d("2012-10-26"),
+                                                 suggestion: d("2012-11-20"))
+        #expect(error.description == "The due date Sat 20 Oct 2012 is before the session it comes from, 'rt4' (Fri 26 Oct 2012), "
+            + "so the action would be overdue at once. Did you mean Tue 20 Nov 2012 (--due 2012-11-20)? Pass --force to keep 2012-10-20.")
+    }
+
     @Test func doneOnceDroppedOnceAndReopenedUndoesEither() throws {
         let done = try ActionRules.done(notes, on: d("2012-11-10"))
         #expect(throws: WorkflowError.actionAlreadyDone(id: "A1", on: d("2012-11-10"))) { try ActionRules.done(done, on: d("2012-11-12")) }

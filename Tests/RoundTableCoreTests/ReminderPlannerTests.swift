@@ -6,13 +6,29 @@ import Testing
     private let schedule = ScheduleFixture.schedule
     private let d = ScheduleFixture.date
 
-    private func plan(asOf: String, completions: [Completion] = [], actions: [Action] = [], sent: [LedgerEntry] = []) -> [Digest] {
+    private func plan(asOf: String, completions: [Completion] = [], actions: [Action] = [], attendance: [Attendance] = [],
+                      sent: [LedgerEntry] = []) -> [Digest] {
         ReminderPlanner.plan(schedule, timelines: Timeline.compute(schedule, completions: completions),
-                             actions: actions, sent: sent, asOf: d(asOf))
+                             actions: actions, attendance: attendance, sent: sent, asOf: d(asOf))
     }
 
     private func keys(_ digests: [Digest], for member: String) -> [String] {
         digests.first { $0.recipient.id == member }?.reminders.map { "\($0.item.key)@\($0.trigger)" } ?? []
+    }
+
+    /// A hold recorded without attendance: the organiser's next digest asks who came, once.
+    @Test func theOrganiserIsAskedOnceForTheAttendanceOfASessionHeldWithoutIt() {
+        let held = [Completion(session: "rt4", stage: .plan, on: d("2012-09-20")), Completion(session: "rt4", stage: .hold, on: d("2012-10-26"))]
+        let first = plan(asOf: "2012-10-29", completions: held)
+        #expect(keys(first, for: "coord").contains("attendance:rt4@2012-10-26"))
+        let asked = first.first { $0.recipient.id == "coord" }?.reminders.first { $0.item.kind == .attendance }
+        #expect(asked?.reason == "held Fri 26 Oct 2012; attendance not recorded")
+        #expect(asked?.item.text.contains("roundtable advance rt4 hold --attended ID,…") == true)
+        let sent = first.flatMap { $0.reminders.map(\.ledgerEntry) }
+        #expect(!keys(plan(asOf: "2012-11-26", completions: held, sent: sent), for: "coord").contains { $0.hasPrefix("attendance:") })
+        #expect(!keys(plan(asOf: "2012-10-29", completions: held, attendance: [Attendance(session: "rt4", attended: ["coord"])]), for: "coord")
+            .contains { $0.hasPrefix("attendance:") })
+        #expect(!keys(plan(asOf: "2012-10-29"), for: "coord").contains { $0.hasPrefix("attendance:") }, "not held, nothing to ask")
     }
 
     @Test func aWeekBeforeTheWriteupIsDueTheRapporteurIsReminded() {
@@ -93,15 +109,16 @@ import Testing
     private let schedule = ScheduleFixture.schedule
     private let d = ScheduleFixture.date
 
-    private func next(asOf: String, completions: [Completion] = [], actions: [Action] = [], sent: [LedgerEntry]) -> LocalDate? {
+    private func next(asOf: String, completions: [Completion] = [], actions: [Action] = [], attendance: [Attendance] = [],
+                      sent: [LedgerEntry]) -> LocalDate? {
         ReminderPlanner.nextDue(schedule, timelines: Timeline.compute(schedule, completions: completions),
-                                actions: actions, sent: sent, asOf: d(asOf))
+                                actions: actions, attendance: attendance, sent: sent, asOf: d(asOf))
     }
 
     /// What a run as of `asOf` sends, as the ledger would then hold it.
     private func sentBy(asOf: String, completions: [Completion] = []) -> [LedgerEntry] {
         ReminderPlanner.plan(schedule, timelines: Timeline.compute(schedule, completions: completions), actions: [],
-                             sent: [], asOf: d(asOf)).flatMap { $0.reminders.map(\.ledgerEntry) }
+                             attendance: [], sent: [], asOf: d(asOf)).flatMap { $0.reminders.map(\.ledgerEntry) }
     }
 
     @Test func afterARunTheNextDueIsTheEarliestTriggerStillToCome() throws {
@@ -112,11 +129,11 @@ import Testing
         var between = d("2012-11-27")
         while between < day {
             #expect(ReminderPlanner.plan(schedule, timelines: Timeline.compute(schedule, completions: []), actions: [],
-                                         sent: sent, asOf: between).isEmpty, "\(between)")
+                                         attendance: [], sent: sent, asOf: between).isEmpty, "\(between)")
             between = between.adding(days: 1)
         }
         #expect(!ReminderPlanner.plan(schedule, timelines: Timeline.compute(schedule, completions: []), actions: [],
-                                      sent: sent, asOf: day).isEmpty)
+                                      attendance: [], sent: sent, asOf: day).isEmpty)
     }
 
     @Test func aReminderDueButNotSentMakesTheNextRunDue() {
@@ -135,6 +152,8 @@ import Testing
         let everything = schedule.sessions.flatMap { session in
             session.stages.map { Completion(session: session.id, stage: $0, on: d("2012-01-01")) }
         }
-        #expect(next(asOf: "2013-06-01", completions: everything, sent: []) == nil)
+        let attendance = schedule.sessions.map { Attendance(session: $0.id, attended: ["coord"]) }
+        #expect(next(asOf: "2013-06-01", completions: everything, attendance: attendance, sent: []) == nil)
+        #expect(next(asOf: "2013-06-01", completions: everything, sent: []) == d("2013-06-02"), "who came is still to be asked")
     }
 }

@@ -20,6 +20,19 @@ import Testing
         }
     }
 
+    /// A schedule may leave `hold` out of a session's stages; a write-up still cannot be agreed
+    /// before the session it writes up.
+    @Test func noStageAfterHoldGoesBeforeTheSessionEvenWithoutAHoldStage() throws {
+        let yaml = ScheduleFixture.yaml.replacingOccurrences(of: "    rapporteur: sam\n  - id: rt5", with: "    rapporteur: sam\n    stages: [plan, writeup]\n  - id: rt5")
+        let schedule = try #require(ScheduleFixture.load(yaml).0, "\(ScheduleFixture.load(yaml).1)").schedule
+        #expect(throws: WorkflowError.doneBeforeTheSession(session: "rt4", stage: .writeup, on: d("2012-10-20"), day: d("2012-10-26"))) {
+            try StageRules.check(Completion(session: "rt4", stage: .writeup, on: d("2012-10-20")), in: schedule,
+                                 existing: done("rt4", [(.plan, "2012-09-20")]), asOf: later)
+        }
+        try StageRules.check(Completion(session: "rt4", stage: .writeup, on: d("2012-10-26")), in: schedule,
+                             existing: done("rt4", [(.plan, "2012-09-20")]), asOf: later)
+    }
+
     @Test func aStageIsRecordedOnce() {
         #expect(throws: WorkflowError.alreadyDone(session: "rt4", stage: .plan, on: d("2012-09-20"))) {
             try StageRules.check(Completion(session: "rt4", stage: .plan, on: d("2012-09-21")), in: schedule,

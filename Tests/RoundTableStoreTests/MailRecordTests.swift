@@ -28,8 +28,8 @@ import Testing
             let newer = Reply(session: "rt4", attendee: "sam", answer: .declined, sequence: 1, stamp: t("2012-10-01T09:00:00"))
             let olderSequence = Reply(session: "rt4", attendee: "sam", answer: .accepted, sequence: 0, stamp: t("2012-10-02T09:00:00"))
             let olderStamp = Reply(session: "rt4", attendee: "sam", answer: .tentative, sequence: 1, stamp: t("2012-09-30T09:00:00"))
-            let kept = try [newer, olderSequence, olderStamp].map { try store.recordReply($0, series: "ajc") }
-            #expect(kept == [true, false, false])
+            let kept = try [newer, olderSequence, olderStamp, newer].map { try store.recordReply($0, series: "ajc") }
+            #expect(kept == [.recorded, .superseded, .superseded, .alreadyRecorded])
             let answers = try store.replies(series: "ajc").map(\.answer)
             #expect(answers == [.declined])
         }

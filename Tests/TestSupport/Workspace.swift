@@ -7,10 +7,23 @@ package struct Workspace {
     /// The binary's environment; a suite adds what it needs (a clock, a write-ups folder).
     package var env: [String: String]
 
-    package init(_ extra: [String: String] = [:]) throws {
+    /// `initialised`: the state is made (`roundtable init`) for the schedule's series, as a
+    /// coordinator starts; false leaves it not there, for tests of that (or of a schedule `init`
+    /// would refuse).
+    package init(_ extra: [String: String] = [:], initialised: Bool = true) throws {
         folder = try temporaryDirectory()
         env = ["ROUNDTABLE_SCHEDULE": bundledSchedule, "ROUNDTABLE_STATE": folder.appendingPathComponent("state.sqlite").path]
             .merging(extra) { _, new in new }
+        if initialised {
+            let made = try rt(["init"])
+            guard made.status == 0 else { throw WorkspaceFailure(message: "roundtable init exited \(made.status): \(made.stderr)") }
+        }
+    }
+
+    /// `roundtable init` failed while making a workspace: its exit status and what it said.
+    package struct WorkspaceFailure: Error, CustomStringConvertible {
+        package let message: String
+        package var description: String { message }
     }
 
     /// The built binary in this workspace, with `extra` added to its environment.

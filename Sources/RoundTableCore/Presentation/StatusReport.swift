@@ -30,11 +30,13 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let answers: Answers
         /// Each invited member's answer as it stands.
         public let attendees: [AttendeeStatus]
-        /// Who attended, once the session is recorded held; null before.
+        /// Who attended, once recorded (`advance SESSION hold --attended …`); null before.
         public let attended: [String]?
         /// The areas of its write-up still holding only the skeleton's placeholder (empty when
         /// every area is filled in); null when it has no write-up file.
         public var unfilledAreas: [String]? = nil
+        /// Recorded held without attendance: never guessed, so it shows as not recorded.
+        public let attendanceNotRecorded: Bool
     }
 
     /// How many invited members answered what.
@@ -112,7 +114,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
                 },
                 answers: answers,
                 attendees: people.map { AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text) },
-                attended: attendance[s.id], unfilledAreas: writeups[s.id]?.unfilledAreas)
+                attended: attendance[s.id], unfilledAreas: writeups[s.id]?.unfilledAreas,
+                attendanceNotRecorded: t.deadline(.hold)?.done != nil && attendance[s.id] == nil)
         }
     }
 }

@@ -14,6 +14,10 @@ public enum StatusTable {
             out.append("")
             out.append(paint.bold("Attended") + " (\(attended.count))")
             out += Wrap.lines(names.joined(separator: ", "), width: 76).map { "    " + $0 }
+        } else if s.attendanceNotRecorded {
+            out.append("")
+            out.append(paint.bold("Attended") + ": attendance not recorded")
+            out.append("    record who came: roundtable advance \(s.id) hold --attended ID,…")
         }
         for (title, list) in [("Actions agreed here", actions), ("Open actions carried in", carried)] {
             out.append("")
@@ -62,6 +66,7 @@ public enum StatusTable {
             let owners = stage.owners.isEmpty ? "-" : stage.owners.joined(separator: ",")
             out.append("    \(stage.stage.padding(12)) due \(stage.due)  \(owners.padding(10)) \(state)")
         }
+        if s.attendanceNotRecorded { out.append("    " + paint.yellow("attendance not recorded")) }
         return out
     }
 

@@ -1,7 +1,7 @@
 import CalendarTime
 
-/// Something a person can be reminded of: a stage they owe, an action they took on, or a
-/// session they are invited to.
+/// Something a person can be reminded of: a stage they owe, an action they took on, a session
+/// they are invited to, or (the organiser) the attendance of a session held without it.
 public struct ReminderItem: Hashable, Sendable {
     /// What it is about.
     public enum Kind: Hashable, Sendable {
@@ -11,6 +11,9 @@ public struct ReminderItem: Hashable, Sendable {
         case action(String)
         /// A session its attendees are coming to.
         case session
+        /// Who came to a session recorded held without it: asked of the organiser once, in the
+        /// first digest on or after the day it was held, since attendance is never guessed.
+        case attendance
 
         /// Whether it is work someone owes, rather than a session to come to.
         public var isOwed: Bool { self != .session }
@@ -23,8 +26,9 @@ public struct ReminderItem: Hashable, Sendable {
     public let due: LocalDate
     /// Member ids of who is reminded.
     public let recipients: [String]
-    /// Whether reminders go on after the due day (owed work) or stop (a session one attends).
-    public var chasesWhenLate: Bool { kind.isOwed }
+    /// Whether reminders go on after the due day (owed work) or stop (a session one attends, an
+    /// attendance asked for once).
+    public var chasesWhenLate: Bool { kind.isOwed && kind != .attendance }
 
     public init(kind: Kind, session: String, text: String, due: LocalDate, recipients: [String]) {
         self.kind = kind
@@ -35,12 +39,13 @@ public struct ReminderItem: Hashable, Sendable {
     }
 
     /// Stable key of the item in the sent-messages ledger: `stage:rt4:writeup`, `action:A4`,
-    /// `session:rt4`. Written in every state file, so its form never changes.
+    /// `session:rt4`, `attendance:rt4`. Written in every state file, so its form never changes.
     public var key: String {
         switch kind {
         case .stage(let stage): return "stage:\(session):\(stage.rawValue)"
         case .action(let id): return "action:\(id)"
         case .session: return "session:\(session)"
+        case .attendance: return "attendance:\(session)"
         }
     }
 }

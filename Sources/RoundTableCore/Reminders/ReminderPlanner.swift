@@ -9,16 +9,16 @@ import CalendarTime
 public enum ReminderPlanner {
     /// The digests to send, one per member who has anything due, in member order; a member who
     /// has left the group by `asOf` is sent none.
-    public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action],
+    public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
                             sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
         let lastSent = lastTriggers(sent)
         var byMember: [String: [DueReminder]] = [:]
-        for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, asOf: asOf) {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in item.recipients {
                 if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
                 byMember[recipient, default: []].append(
-                    DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item.due, asOf)))
+                    DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item, asOf)))
             }
         }
         let organiser = schedule.series.organiser
@@ -43,11 +43,11 @@ public enum ReminderPlanner {
     /// reminder is due. A reminder already due but not in the ledger (its recipient was refused,
     /// or this was a dry run) makes it the next day, when the next run sends it. nil when nothing
     /// open has a reminder left.
-    public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action],
+    public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
                                sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
         let lastSent = lastTriggers(sent)
         var next: LocalDate?
-        for item in items(schedule, timelines: timelines, actions: actions, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, asOf: asOf) {
             let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
             // The same for every recipient whose last reminder was not after the day (all but a
             // ledger written by a run as of a later day): found once per item, not per recipient.
@@ -81,11 +81,21 @@ public enum ReminderPlanner {
         let recipient: String
     }
 
-    /// Every open item as of a day: stages not done, open actions, and sessions not yet held.
-    public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [ReminderItem] {
+    /// Every open item as of a day: stages not done, open actions, sessions not yet held, and
+    /// sessions held whose attendance is not recorded.
+    public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
+                             asOf: LocalDate) -> [ReminderItem] {
         var found: [ReminderItem] = []
+        let attendanceRecorded = Set(attendance.map(\.session))
         for timeline in timelines {
             let session = timeline.session
+            if let held = timeline.deadline(.hold)?.done, !attendanceRecorded.contains(session.id) {
+                found.append(ReminderItem(
+                    kind: .attendance, session: session.id,
+                    text: "attendance of \(session.id) (\(session.subject)): record who came with "
+                        + "'roundtable advance \(session.id) hold --attended ID,…' (or --absent ID,…, or --as-answered)",
+                    due: held, recipients: [schedule.series.organiser]))
+            }
             for deadline in timeline.stages where deadline.done == nil {
                 found.append(ReminderItem(
                     kind: .stage(deadline.stage), session: session.id, text: SessionText.task(deadline.stage, session), due: deadline.due,
@@ -108,6 +118,7 @@ public enum ReminderPlanner {
 
     /// The latest trigger day on or before `asOf`, if any has come.
     static func latestTrigger(of item: ReminderItem, policy: Policy, asOf: LocalDate) -> LocalDate? {
+        if item.kind == .attendance { return item.due <= asOf ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 <= asOf }
         if item.chasesWhenLate {
             if let last = chases(of: item, every: policy.overdueEvery, around: asOf).last { triggers.append(last) }
@@ -119,6 +130,7 @@ public enum ReminderPlanner {
 
     /// The earliest trigger day after `day`, if the item has one left.
     static func firstTrigger(of item: ReminderItem, policy: Policy, after day: LocalDate) -> LocalDate? {
+        if item.kind == .attendance { return item.due > day ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 > day }
         if item.chasesWhenLate, let next = chases(of: item, every: policy.overdueEvery, around: day).next { triggers.append(next) }
         return triggers.min()
@@ -145,7 +157,9 @@ public enum ReminderPlanner {
             }
     }
 
-    private static func reason(_ due: LocalDate, _ asOf: LocalDate) -> String {
+    private static func reason(_ item: ReminderItem, _ asOf: LocalDate) -> String {
+        let due = item.due
+        if item.kind == .attendance { return "held \(SessionText.day(due)); attendance not recorded" }
         let days = asOf.days(until: due)
         switch days {
         case ..<0: return "\(-days) day\(days == -1 ? "" : "s") overdue (was due \(due))"

@@ -51,6 +51,30 @@ public enum ActionRules {
         return edited
     }
 
+    /// Refuses a due date no one could mean: before the session the action comes from (a
+    /// tentative one: its first possible day), or before `asOf`. Such a date is overdue the moment
+    /// it is recorded; typed at the 17 September session, "2026-09-10" was 10 October. The refusal
+    /// carries the nearest plausible reading (`plausibleDue`).
+    public static func checkDue(_ due: LocalDate, from sessionID: String, asOf: LocalDate, in schedule: Schedule) throws(WorkflowError) {
+        let sessionDay = try StageRules.session(sessionID, in: schedule).timing.earliestDay
+        let earliest = max(sessionDay, asOf)
+        guard due < earliest else { return }
+        throw .implausibleDue(due: due, session: sessionID, sessionDay: sessionDay, asOf: asOf,
+                              suggestion: plausibleDue(due, notBefore: earliest))
+    }
+
+    /// The first date on or after `earliest` with the same day of the month as `due`, in a later
+    /// month (a slip of the month or the year, the usual ones); when no later month within a year
+    /// has that day (the 31st), `earliest` itself.
+    public static func plausibleDue(_ due: LocalDate, notBefore earliest: LocalDate) -> LocalDate {
+        let months = (earliest.year - due.year) * 12 + earliest.month - due.month
+        for step in max(1, months)...(max(1, months) + 12) {
+            let candidate = due.adding(months: step)
+            if candidate.day == due.day, candidate >= earliest { return candidate }
+        }
+        return earliest
+    }
+
     /// An action's owner must be a member who belongs to the group on the day it is due.
     public static func checkOwner(_ owner: String, due: LocalDate, in schedule: Schedule) throws(WorkflowError) {
         let member = try StageRules.member(owner, in: schedule)

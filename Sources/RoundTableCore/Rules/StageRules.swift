@@ -43,6 +43,10 @@ public enum StageRules {
         if completion.on < previousOn {
             throw .beforePrevious(session: session.id, stage: completion.stage, on: completion.on, previous: previous, previousOn: previousOn)
         }
+        // Every stage after hold follows the session, even in a schedule that leaves hold out.
+        if completion.stage > .hold, completion.on < session.timing.earliestDay {
+            throw .doneBeforeTheSession(session: session.id, stage: completion.stage, on: completion.on, day: session.timing.earliestDay)
+        }
     }
 
     /// The session with this id, or the error that lists the known ones.

@@ -20,6 +20,16 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAMemberThen(member: String, on: LocalDate, membership: String)
     case notInvited(member: String, session: String)
     case noNextSession(session: String)
+    /// An action's due date before the session it comes from (`sessionDay`) or before the as-of
+    /// day: overdue the moment it is recorded, so almost surely a slip; `suggestion` is the
+    /// nearest date that could be meant.
+    case implausibleDue(due: LocalDate, session: String, sessionDay: LocalDate, asOf: LocalDate, suggestion: LocalDate)
+    /// The attendance given leaves no one at the session.
+    case nobodyAttended(session: String)
+    /// Attendance given for a session not recorded held.
+    case notHeldYet(session: String)
+    /// A stage after `hold` recorded done before the session's day.
+    case doneBeforeTheSession(session: String, stage: Stage, on: LocalDate, day: LocalDate)
 
     public var description: String {
         switch self {
@@ -59,6 +69,19 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(member)' was not invited to '\(session)'; --absent names invited members (use --attended to name who came)."
         case .noNextSession(let session):
             return "No session follows '\(session)' to take the action's due date from; give one with --due YYYY-MM-DD."
+        case .implausibleDue(let due, let session, let sessionDay, let asOf, let suggestion):
+            let before = due < sessionDay ? "before the session it comes from, '\(session)' (\(SessionText.day(sessionDay)))"
+                : "before today (\(SessionText.day(asOf)))"
+            return "The due date \(SessionText.day(due)) is \(before), so the action would be overdue at once. "
+                + "Did you mean \(SessionText.day(suggestion)) (--due \(suggestion))? Pass --force to keep \(due)."
+        case .nobodyAttended(let session):
+            return "That would record no one as attending '\(session)'. A session no one came to was not held: "
+                + "name who came with --attended ID,…, or undo the hold with 'advance \(session) --undo'."
+        case .notHeldYet(let session):
+            return "'\(session)' is not recorded held, so there is no attendance to change: record the hold with 'advance \(session) hold'."
+        case .doneBeforeTheSession(let session, let stage, let on, let day):
+            return "Cannot record \(stage.rawValue) for '\(session)' on \(on): the session is not until \(SessionText.day(day)). "
+                + "Record it on or after that day."
         }
     }
 }

@@ -96,8 +96,13 @@ public enum ScheduleLoader {
         }
         if let d = r.duration(m["default-duration"], "'default-duration'", calendarOnly: false) { policy.defaultDuration = d }
         if let node = m["remind-before"] {
-            let items = node.sequence ?? [node]
-            policy.remindBefore = items.compactMap { r.duration($0, "Each of 'remind-before'", calendarOnly: true) }
+            // A lone duration is refused rather than read as a list of one: it reads as a
+            // one-off `overdue-every`, and a plan should say what it means.
+            if let items = node.sequence {
+                policy.remindBefore = items.compactMap { r.duration($0, "Each of 'remind-before'", calendarOnly: true) }
+            } else {
+                r.report(node, "'remind-before' should be a list of durations, e.g. [P7D, P1D]; write [\(Excerpt.of(node.string ?? ""))] for one.")
+            }
         }
         if policy.overdueEvery.years == 0 && policy.overdueEvery.months == 0 && policy.overdueEvery.days == 0 {
             r.report(m["overdue-every"], "'overdue-every' must be at least one day.")

@@ -10,20 +10,23 @@ enum ScheduleReferences {
         reportDuplicates(members.map { ($0.0.id, $0.1["id"]) }, "member", &r)
         reportDuplicates(sessions.map { ($0.0.id, $0.1["id"]) }, "session", &r)
         if !memberIDs.contains(schedule.series.organiser) {
-            r.report(seriesNode?["organiser"], "Unknown member '\(schedule.series.organiser)' as organiser. Members are listed under 'members'.")
+            r.report(seriesNode?["organiser"], "Unknown member '\(schedule.series.organiser)' as organiser. Members are listed under 'members'."
+                + didYouMean(schedule.series.organiser, among: members.map(\.0.id)))
         }
         for (session, nodes) in sessions {
             for key in ["facilitator", "rapporteur", "attendees"] {
                 for (id, node) in listed(nodes[key]) where !(key == "attendees" && id == "all") {
                     guard let member = schedule.member(id) else {
-                        r.report(node, "Unknown member '\(Excerpt.of(id))' as \(key) of session '\(session.id)'.")
+                        r.report(node, "Unknown member '\(Excerpt.of(id))' as \(key) of session '\(session.id)'."
+                            + didYouMean(id, among: members.map(\.0.id)))
                         continue
                     }
                     reportOutsideMembership(member, as: key, of: session, at: node, &r)
                 }
             }
             for (id, node) in listed(nodes["requires"]) where !sessionIDs.contains(id) || id == session.id {
-                r.report(node, id == session.id ? "Session '\(Excerpt.of(id))' cannot require itself." : "Unknown session '\(Excerpt.of(id))' in 'requires' of '\(session.id)'.")
+                r.report(node, id == session.id ? "Session '\(Excerpt.of(id))' cannot require itself."
+                    : "Unknown session '\(Excerpt.of(id))' in 'requires' of '\(session.id)'." + didYouMean(id, among: sessions.map(\.0.id)))
             }
             if let organiser = schedule.member(schedule.series.organiser) {
                 reportOutsideMembership(organiser, as: "organiser", of: session, at: seriesNode?["organiser"], &r)

@@ -7,7 +7,13 @@ import CalendarTime
 /// no YAML timestamp or number rule ever reinterprets `2012-10-26T10:30:00` or `0700`.
 public struct YAMLReader {
     public let file: String
-    public private(set) var diagnostics: [Diagnostic] = []
+    /// Every problem found, in the file's order (line, then column; those about the whole file
+    /// first), whatever order the checks found them in: a reader fixes a file top to bottom.
+    public var diagnostics: [Diagnostic] {
+        found.enumerated().sorted { ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset) }
+            .map(\.element)
+    }
+    private var found: [Diagnostic] = []
 
     public init(file: String) { self.file = file }
 
@@ -15,7 +21,7 @@ public struct YAMLReader {
     /// Yams worded it when it composed the tree.
     public mutating func compose(_ text: String) -> YAMLNode? {
         if let (line, column, message) = YAMLAliasGuard.problem(in: text) {
-            diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
+            found.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message))
             return nil
         }
         do throws(YAMLComposer.Failure) {
@@ -25,11 +31,11 @@ public struct YAMLReader {
             }
             return node
         } catch .syntax(let problem, let line, let column) {
-            diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: "Not valid YAML: \(problem)."))
+            found.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: "Not valid YAML: \(problem)."))
         } catch .unreadable(let problem) {
             report(nil, "Not readable as UTF-8 text: \(problem).")
         } catch .duplicateKeys(let keys, let line, let column) {
-            diagnostics.append(Diagnostic(file: file, line: line, column: column, severity: .error,
+            found.append(Diagnostic(file: file, line: line, column: column, severity: .error,
                                           message: "Duplicated key\(keys.count == 1 ? "" : "s") " + keys.map { "'\($0)'" }.joined(separator: ", ") + "."))
         } catch {
             report(nil, "Not valid YAML: Memory error.")
@@ -39,7 +45,7 @@ public struct YAMLReader {
 
     /// Records an error at a node (or the whole file when nil).
     public mutating func report(_ node: YAMLNode?, _ message: String, severity: Diagnostic.Severity = .error) {
-        diagnostics.append(Diagnostic(file: file, line: node?.line, column: node?.column,
+        found.append(Diagnostic(file: file, line: node?.line, column: node?.column,
                                       severity: severity, message: message))
     }
 
@@ -169,7 +175,19 @@ public struct YAMLReader {
     }
 }
 
-/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+/// " Did you mean 'gareth'?" when one of `ids` is at most two edits from `id` (a typo), else
+/// nothing: for an unknown member or session id, where listing every id of a large group would
+/// bury the hint.
+func didYouMean(_ id: String, among ids: [String]) -> String {
+    var best: (id: String, distance: Int)?
+    for candidate in ids {
+        let distance = editDistance(id, candidate)
+        if distance <= 2, distance < best?.distance ?? .max { best = (candidate, distance) }
+    }
+    return best.map { " Did you mean '\($0.id)'?" } ?? ""
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt keys and ids.
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     var row = Array(0...b.count)

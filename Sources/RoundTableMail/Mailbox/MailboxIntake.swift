@@ -21,9 +21,8 @@ public struct MailboxIntake {
 
     /// What a run reports as it goes.
     public enum Event {
-        /// An answer found in a reply; `kept` is false when a newer answer was already recorded,
-        /// nil in a dry run.
-        case answer(series: String, reply: Reply, kept: Bool?)
+        /// An answer found in a reply and what became of it; nil in a dry run.
+        case answer(series: String, reply: Reply, outcome: ReplyOutcome?)
         /// A reply that was refused: reported once, never read again.
         case refused(item: String, reason: String)
     }
@@ -81,13 +80,13 @@ public struct MailboxIntake {
                 summary.recorded += 1
             }
             guard !dryRun else {
-                replies.forEach { report(.answer(series: $0.series, reply: $0.reply, kept: nil)) }
+                replies.forEach { report(.answer(series: $0.series, reply: $0.reply, outcome: nil)) }
                 continue
             }
             let batch = others.map { (message: $0, replies: [(series: String, reply: Reply)]()) } + [(message, replies)]
-            let kept = try ledger.recordMailboxMessages(batch, mailbox: name, validity: validity)
+            let outcomes = try ledger.recordMailboxMessages(batch, mailbox: name, validity: validity)
             others = []
-            for (reply, wasKept) in zip(replies, kept.last ?? []) { report(.answer(series: reply.series, reply: reply.reply, kept: wasKept)) }
+            for (reply, outcome) in zip(replies, outcomes.last ?? []) { report(.answer(series: reply.series, reply: reply.reply, outcome: outcome)) }
             try mailbox.mark(item: entry.item)
             try ledger.markMailboxMessage(item: entry.item, mailbox: name, validity: validity)
         }

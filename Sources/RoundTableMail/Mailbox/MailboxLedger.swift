@@ -5,10 +5,10 @@ import RoundTableCore
 public protocol MailboxLedger {
     /// The messages of `mailbox` read so far at `validity`.
     func mailboxSeen(mailbox: String, validity: Int64) throws -> MailboxSeen
-    /// Records messages as read with the answers they carry, in one transaction; whether each
-    /// answer was kept (not superseded by one recorded before), per message.
+    /// Records messages as read with the answers they carry, in one transaction; what became of
+    /// each answer (recorded, already recorded, or superseded by a newer one), per message.
     func recordMailboxMessages(_ messages: [(message: MailboxMessage, replies: [(series: String, reply: Reply)])],
-                               mailbox: String, validity: Int64) throws -> [[Bool]]
+                               mailbox: String, validity: Int64) throws -> [[ReplyOutcome]]
     /// Records that a handled message is marked in the mailbox.
     func markMailboxMessage(item: String, mailbox: String, validity: Int64) throws
 }

@@ -25,7 +25,9 @@ extension RoundTable {
         @Flag(help: "Remove the latest recorded stage of this session.")
         var undo = false
 
-        @Option(help: ArgumentHelp("With hold: who came, member ids (default: the organiser and everyone who accepted).", valueName: "ID,…"),
+        @Option(help: ArgumentHelp("With hold: who came, member ids. Without --attended, --absent or --as-answered the hold is "
+                                   + "recorded with attendance not recorded; any of them on a session already held records its attendance.",
+                                   valueName: "ID,…"),
                 transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
         var attended: [String]?
 
@@ -33,10 +35,20 @@ extension RoundTable {
                 transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
         var absent: [String]?
 
+        @Flag(name: .customLong("as-answered"), help: "With hold: the organiser and everyone who accepted came.")
+        var asAnswered = false
+
+        /// What the options say of who came; nil when they say nothing.
+        private var given: AttendanceRules.Given? {
+            attended.map { .attended($0) } ?? absent.map { .absent($0) } ?? (asAnswered ? .asAnswered : nil)
+        }
+
         func validate() throws {
             if !undo && stage == nil { throw ValidationError("Missing the stage: plan, hold, writeup or disseminate.") }
-            if attended != nil && absent != nil { throw ValidationError("Give --attended or --absent, not both.") }
-            if (attended != nil || absent != nil) && stage != .hold { throw ValidationError("--attended and --absent go with the hold stage.") }
+            if [attended != nil, absent != nil, asAnswered].filter({ $0 }).count > 1 {
+                throw ValidationError("Give one of --attended, --absent and --as-answered.")
+            }
+            if given != nil && stage != .hold { throw ValidationError("--attended, --absent and --as-answered go with the hold stage.") }
         }
 
         func run() throws {
@@ -56,15 +68,27 @@ extension RoundTable {
                 return
             }
             let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)
-            let attendance = try completion.stage == .hold ? AttendanceRules.attendance(
-                of: found, in: context.schedule,
-                answers: SessionAnswers(context.records).of(found, in: context.schedule),
-                attended: attended, absent: absent) : nil
+            let attendance = try given.map {
+                try AttendanceRules.attendance(of: found, in: context.schedule,
+                                               answers: SessionAnswers(context.records).of(found, in: context.schedule), given: $0)
+            }
+            let held = context.records.completions.first { $0.session == session && $0.stage == .hold }
+            if let attendance, let held, on == nil || on == held.on {
+                // The hold is recorded: this records (or corrects) who came, and nothing else.
+                try context.store.recordAttendance(attendance, series: series) { try AttendanceRules.checkHeld(session, completions: $0) }
+                print("\(session): held \(held.on); \(attendance.attended.count) attended: \(attendance.attended.joined(separator: ", "))")
+                return
+            }
             try context.store.complete(completion, series: series, attendance: attendance) { existing in
                 try StageRules.check(completion, in: context.schedule, existing: existing, asOf: context.asOf)
             }
             print("\(session): \(completion.stage.rawValue) done \(completion.on)")
-            if let attendance { print("\(session): \(attendance.attended.count) attended: \(attendance.attended.joined(separator: ", "))") }
+            if let attendance {
+                print("\(session): \(attendance.attended.count) attended: \(attendance.attended.joined(separator: ", "))")
+            } else if completion.stage == .hold {
+                print("\(session): attendance not recorded; record who came with 'roundtable advance \(session) hold --attended ID,…' "
+                      + "(or --absent ID,…, or --as-answered)")
+            }
         }
     }
 }

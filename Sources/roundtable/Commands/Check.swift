@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RoundTableCore
 import RoundTableStore
 
@@ -12,11 +11,10 @@ extension RoundTable {
 
         @OptionGroup var options: CommonOptions
 
-        /// The schedule alone is checked; when the state file exists, its open actions are checked
+        /// The schedule alone is checked; when the state exists, its open actions are checked
         /// against the membership too (a state is never created by `check`).
         func run() throws {
-            let path = options.statePath
-            let store = StateStore.isServer(path) || FileManager.default.fileExists(atPath: path) ? try options.openStore() : nil
+            let store = try options.existingStore()
             let schedules = try options.loadSchedules()
             let actionsOfSeries = try store?.actions(series: schedules.map(\.schedule.series.id)) ?? [:]
             for loaded in schedules {

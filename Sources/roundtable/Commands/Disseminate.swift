@@ -24,7 +24,7 @@ extension RoundTable {
         var allowEmpty = false
 
         func run() throws {
-            let context = try options.load()
+            let context = try options.load(sending: true)
             let schedule = context.schedule
             let session = try StageRules.session(self.session, in: schedule)
             if session.isCancelled {

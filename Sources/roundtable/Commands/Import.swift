@@ -7,8 +7,10 @@ extension RoundTable {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing.",
+            abstract: "Read a YAML records file (from dump or seeds/) into the state, all or nothing; what it already holds is left as it is.",
             discussion: """
+                Importing a file twice changes nothing the second time ("nothing new"). Records the state holds otherwise \
+                (a stage done on another day, an action changed since) are listed together and refused (exit 65), and nothing is imported. \
                 Completions obey advance's rules: stages in order, not before the one they follow, hold not before \
                 the session's day, nothing after the as-of day. Every record that breaks a rule is reported at its line, \
                 exit 65, and nothing is imported. Records files up to 64 MiB are read (other files: 16 MiB).
@@ -21,16 +23,20 @@ extension RoundTable {
 
         func run() throws {
             let loaded = try options.loadSchedule()
-            let (records, diagnostics) = RecordsFile.read(try TextFile.read(file, limit: TextFile.recordsLimit), file: file, schedule: loaded.schedule,
-                                                            asOf: try options.day(in: loaded.schedule))
-            guard let records else { throw RoundTableError.badData(diagnostics) }
-            let store = try options.openStore()
-            try store.importRecords(records)
+            let (read, diagnostics) = RecordsFile.read(try TextFile.read(file, limit: TextFile.recordsLimit), file: file, schedule: loaded.schedule,
+                                                         asOf: try options.day(in: loaded.schedule))
+            guard let read else { throw RoundTableError.badData(diagnostics) }
+            let store = try options.openStore(recordingFor: loaded.schedule, ifMissing: .create)
+            let records = try store.importRecords(read)
             let counts = [(records.completions.count, "completion", "completions"), (records.actions.count, "action", "actions"),
                           (records.attendance.count, "attendance record", "attendance records"), (records.invitations.count, "invitation", "invitations"),
                           (records.replies.count, "reply", "replies"), (records.ledger.count, "message sent", "messages sent")]
                 .filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
-            let listed = counts.count < 2 ? counts.first ?? "nothing" : counts.dropLast().joined(separator: ", ") + " and " + counts.last!
+            guard !counts.isEmpty else {
+                print("nothing new: the state already holds every record of \(file) in \(loaded.schedule.series.id)")
+                return
+            }
+            let listed = counts.count < 2 ? counts[0] : counts.dropLast().joined(separator: ", ") + " and " + counts.last!
             print("imported \(listed) into \(loaded.schedule.series.id)")
         }
     }

@@ -20,7 +20,7 @@ extension RoundTable {
         var sessions: [String] = []
 
         func run() throws {
-            let context = try options.load()
+            let context = try options.load(sending: true)
             let schedule = context.schedule
             for id in sessions {
                 let session = try StageRules.session(id, in: schedule)

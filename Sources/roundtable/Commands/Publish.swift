@@ -66,7 +66,7 @@ extension RoundTable {
                 throw ValidationError("With a folder of schedules, publish puts each series into <url>/<series>/; "
                     + "publish members' calendars one series at a time (-s FILE with --member or --members).")
             }
-            let contexts = try options.loadAll()
+            let contexts = try options.loadAll(sending: true)
             let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment), insecureHTTP: insecureHTTP,
                                                          caFile: try CalDAVLogin.caFile(environment))
             var publisher = Publisher(client: client, create: create, overwrite: overwrite)

@@ -73,8 +73,8 @@ extension RoundTable {
                     let (calendar, problems) = try Component.parseKeepingProblems(content.calendar, limits: .received)
                     let sender = trustSender ? .vouchedFor : content.sender
                     for reply in try ReplyReader.replies(in: calendar, problems: problems, from: sender, rules: rules) {
-                        let kept = try context.store.recordReply(reply, series: schedule.series.id)
-                        print(Self.line(for: reply, kept: kept, schedule: schedule, invitations: invitations))
+                        let outcome = try context.store.recordReply(reply, series: schedule.series.id)
+                        print(Self.line(for: reply, outcome: outcome, schedule: schedule, invitations: invitations))
                     }
                 } catch let error as StoreError {
                     throw error
@@ -92,17 +92,18 @@ extension RoundTable {
             if !refused.isEmpty { throw RoundTableError.refusedFiles(refused, missing: allMissing) }
         }
 
-        /// What `rsvp` prints for an answer: "rt5: Sam Patel accepted", and why it does not count
-        /// when it does not (`kept` false: a newer answer is recorded; nil: a dry run).
-        private static func line(for reply: Reply, kept: Bool?, schedule: Schedule, invitations: [InvitationRecord]) -> String {
+        /// What `rsvp` prints for an answer: "rt5: Sam Patel accepted", and what became of it when
+        /// it changed nothing (`outcome` nil: a dry run).
+        private static func line(for reply: Reply, outcome: ReplyOutcome?, schedule: Schedule, invitations: [InvitationRecord]) -> String {
             let who = schedule.member(reply.attendee)?.name ?? reply.attendee
             let answer = reply.answer.rawValue.lowercased()
             // An answer to a version since moved is kept (it is her latest word) but is not current.
             let latest = invitations.first { $0.session == reply.session && $0.attendee == reply.attendee }?.sequence ?? 0
             let stale = reply.sequence < latest ? " (stale: it answers SEQUENCE \(reply.sequence); the invitation is now at \(latest))" : ""
-            switch kept {
-            case false?: return "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)"
-            case true?: return "\(reply.session): \(who) \(answer)\(stale)"
+            switch outcome {
+            case .recorded?: return "\(reply.session): \(who) \(answer)\(stale)"
+            case .alreadyRecorded?: return "\(reply.session): \(who) \(answer) (already recorded: nothing changed)"
+            case .superseded?: return "\(reply.session): \(who) \(answer) (ignored: a newer answer is recorded)"
             case nil: return "\(reply.session): \(who) \(answer)\(stale) (dry run: not recorded)"
             }
         }
@@ -123,9 +124,9 @@ extension RoundTable {
             let intake = MailboxIntake(mailbox: mailbox, rules: rules, dryRun: dryRun)
             let summary = try intake.run(ledger: contexts[0].store) { event in
                 switch event {
-                case .answer(let series, let reply, let kept):
+                case .answer(let series, let reply, let outcome):
                     guard let (schedule, sent) = bySeries[series] else { return }
-                    print((contexts.count > 1 ? series + ": " : "") + Self.line(for: reply, kept: kept, schedule: schedule, invitations: sent))
+                    print((contexts.count > 1 ? series + ": " : "") + Self.line(for: reply, outcome: outcome, schedule: schedule, invitations: sent))
                 case .refused(let item, let reason):
                     FileHandle.standardError.write(Data("roundtable: error: \(mailbox.name) message \(item): \(reason)\n".utf8))
                 }

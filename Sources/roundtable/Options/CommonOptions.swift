@@ -11,7 +11,7 @@ struct CommonOptions: ParsableArguments {
         valueName: "file|folder"))
     var schedule: String?
 
-    @Option(help: "The state file (default: $ROUNDTABLE_STATE, else $XDG_STATE_HOME/roundtable/state.sqlite).")
+    @Option(help: "The state: a file or a postgres:// URL (default: $ROUNDTABLE_STATE, else $XDG_STATE_HOME/roundtable/state.sqlite). Made by 'roundtable init'; other commands refuse one that does not exist.")
     var state: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this day (default: today in the series timezone).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
@@ -75,14 +75,42 @@ struct CommonOptions: ParsableArguments {
     /// `postgres://` URL.
     var statePath: String { state ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens (creating if need be) the state; a PostgreSQL state's password comes from
-    /// $ROUNDTABLE_STATE_PASSWORD, else from libpq's own sources, and the CA its certificate must
-    /// come from is $ROUNDTABLE_STATE_CA_FILE. What it records is recorded at
-    /// `recordingInstant(in: schedule)`.
-    func openStore(recordingFor schedule: Schedule? = nil) throws -> StateStore {
-        let password = Environment.value("ROUNDTABLE_STATE_PASSWORD")
-        return try StateStore(path: statePath, password: password, caFile: Environment.value("ROUNDTABLE_STATE_CA_FILE"),
-                              now: recordingInstant(in: schedule))
+    /// Where `statePath` came from, for a message about a state that is not there: a mistyped
+    /// path and a shell whose default differs from cron's look alike until it is named.
+    var stateSource: String {
+        if state != nil { return "given by --state" }
+        return Environment.value("ROUNDTABLE_STATE") != nil ? "from $ROUNDTABLE_STATE" : "the default, as neither --state nor $ROUNDTABLE_STATE is set"
+    }
+
+    /// Opens the state; a PostgreSQL state's password comes from $ROUNDTABLE_STATE_PASSWORD, else
+    /// from libpq's own sources, and the CA its certificate must come from is
+    /// $ROUNDTABLE_STATE_CA_FILE. A state that is not there is refused (exit 66, nothing created)
+    /// unless `ifMissing` is `.create`, which only `init` and `import` ask for. What it records is
+    /// recorded at `recordingInstant(in: schedule)`.
+    func openStore(recordingFor schedule: Schedule? = nil, ifMissing opening: StateStore.MissingState = .refuse) throws -> StateStore {
+        do {
+            return try open(recordingFor: schedule, ifMissing: opening)
+        } catch {
+            guard case .missing(let shown) = error else { throw error }
+            throw RoundTableError.inputMissing("There is no roundtable state at '\(shown)' (\(stateSource)); nothing was created. "
+                + "Check the path; if it is right, create the state with 'roundtable init'.")
+        }
+    }
+
+    /// The state if there is one, else nil (nothing created): for `check`, which uses a state
+    /// when there is one, and `init`, which says whether it was there.
+    func existingStore() throws -> StateStore? {
+        do {
+            return try open(recordingFor: nil, ifMissing: .refuse)
+        } catch {
+            guard case .missing = error else { throw error }
+            return nil
+        }
+    }
+
+    private func open(recordingFor schedule: Schedule?, ifMissing opening: StateStore.MissingState) throws(StoreError) -> StateStore {
+        try StateStore(path: statePath, password: Environment.value("ROUNDTABLE_STATE_PASSWORD"),
+                       caFile: Environment.value("ROUNDTABLE_STATE_CA_FILE"), ifMissing: opening, now: recordingInstant(in: schedule))
     }
 
     /// When a record made now is recorded: the clock's instant, or, when `--as-of` names an
@@ -95,19 +123,33 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// Everything the rules need: the schedule, the as-of day, and the series' records.
-    func load() throws -> Context {
-        let loaded = try loadSchedule(), store = try openStore(recordingFor: loaded.schedule)
-        return try context(loaded, store: store, records: try store.records(series: loaded.schedule.series.id, ledger: false))
+    /// `sending`: the command sends or publishes, so the series must have been set up in the
+    /// state (`init`); to a series with no records everything looks due.
+    func load(sending: Bool = false) throws -> Context {
+        try loadAll(try [loadSchedule()], sending: sending)[0]
     }
 
     /// A context for each series -s names, all over one state file, whose records are read
     /// together (one statement per table for the whole organisation). Each series' records are
     /// taken out of what was read as its context is made, so the records as read and as resolved
     /// are not both kept for every series at once (10 MB at the peak for an organisation).
-    func loadAll() throws -> [Context] {
-        let schedules = try loadSchedules()
+    /// `sending` as for `load`: every series must be set up, or nothing runs.
+    func loadAll(sending: Bool = false) throws -> [Context] { try loadAll(try loadSchedules(), sending: sending) }
+
+    private func loadAll(_ schedules: [LoadedSchedule], sending: Bool) throws -> [Context] {
         let store = try openStore(recordingFor: schedules.first?.schedule)
-        var records = try store.records(series: schedules.map(\.schedule.series.id), ledger: false)
+        let ids = schedules.map(\.schedule.series.id)
+        if sending {
+            do {
+                try store.requireSetUp(series: ids)
+            } catch {
+                guard case .seriesNotSetUp(let shown, let missing) = error else { throw error }
+                throw RoundTableError.inputMissing("The state at '\(shown)' (\(stateSource)) was never set up for "
+                    + missing.map { "'\($0)'" }.joined(separator: ", ") + ", so nothing was sent: to a series with no records everything "
+                    + "looks due, and it would all go out again. Check the path; if it is right, run 'roundtable init' for this schedule.")
+            }
+        }
+        var records = try store.records(series: ids, ledger: false)
         return try schedules.map { loaded in
             let id = loaded.schedule.series.id
             return try context(loaded, store: store, records: records.removeValue(forKey: id) ?? Records(series: id))

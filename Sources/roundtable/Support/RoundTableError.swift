@@ -108,6 +108,7 @@ enum RoundTableError: Error {
             }
         case .store(let error):
             switch error {
+            case .missing, .seriesNotSetUp: return 66
             case .notADatabase, .newerSchema, .corrupt, .unknownAction, .conflict: return 65
             case .cannotOpen: return 73
             case .locked, .unavailable: return 75

@@ -22,6 +22,9 @@ extension RoundTable.Action {
         @Option(help: ArgumentHelp("When it is due (default: by the next session, following it if it moves).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
         var due: LocalDate?
 
+        @Flag(help: "Keep a due date before the session or the as-of day, which is otherwise refused as a slip (exit 65).")
+        var force = false
+
         func validate() throws {
             try ActionText.validate(text)
         }
@@ -30,6 +33,7 @@ extension RoundTable.Action {
             let context = try options.load()
             let schedule = context.schedule
             _ = try StageRules.session(session, in: schedule)
+            if let due, !force { try ActionRules.checkDue(due, from: session, asOf: context.asOf, in: schedule) }
             let dueDate = try due ?? StageRules.defaultActionDue(after: session, in: schedule)
             try ActionRules.checkOwner(owner, due: dueDate, in: schedule)
             let action = try context.store.addAction(series: schedule.series.id, session: session, owner: owner, text: text, due: dueDate,

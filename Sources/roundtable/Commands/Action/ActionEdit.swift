@@ -23,14 +23,18 @@ extension RoundTable.Action {
                 transform: LocalDate.argument)
         var due: LocalDate?
 
+        @Flag(help: "Keep a due date before the action's session or the as-of day, which is otherwise refused as a slip (exit 65).")
+        var force = false
+
         func validate() throws {
             if let text { try ActionText.validate(text) }
         }
 
         func run() throws {
             let context = try options.load()
-            let action = try context.store.changeAction(series: context.schedule.series.id, id: id) {
-                try ActionRules.edit($0, text: text, owner: owner, due: due, on: context.asOf, in: context.schedule)
+            let action = try context.store.changeAction(series: context.schedule.series.id, id: id) { recorded in
+                if let due, !force { try ActionRules.checkDue(due, from: recorded.session, asOf: context.asOf, in: context.schedule) }
+                return try ActionRules.edit(recorded, text: text, owner: owner, due: due, on: context.asOf, in: context.schedule)
             }
             print("\(action.id) (\(action.owner), due \(action.due)): \(action.text)")
         }
