@@ -19,11 +19,11 @@ extension StateStore {
     /// (a hold recorded without attendance, or a list put right). `check` is the Core's rule,
     /// given the session's completions, run in the same transaction; its error comes back unchanged.
     public func recordAttendance(_ attendance: Attendance, series: String, check: ([Completion]) throws -> Void) throws {
-        try ruled { db in
+        try ruled { [recordedAt] db in
             let recorded = try Self.completions(db, series: series, session: attendance.session)
             try Refusal.check { try check(recorded) }
             try db.execute(sql: "DELETE FROM attendance WHERE series = ? AND session = ?", arguments: [series, attendance.session])
-            try Self.insert(attendance, series: series, db)
+            try Self.insert(attendance, series: series, recordedAt: recordedAt, db)
         }
     }
 

@@ -51,7 +51,7 @@ extension StateStore {
         // attendance, replies, and older files), each takes the best date it gives.
         let dayStart = { (day: LocalDate) in day.description + "T00:00:00Z" }
         let holds = Dictionary(incoming.completions.filter { $0.stage == .hold }.map { ($0.session, dayStart($0.on)) }) { first, _ in first }
-        try write { db in
+        return try write { db in
             try Self.markSetUp([incoming.series], db)
             let merged = RecordsMerge.merge(incoming, into: try Self.records(db, series: [incoming.series], ledger: true)[incoming.series]
                                                                  ?? Records(series: incoming.series))
