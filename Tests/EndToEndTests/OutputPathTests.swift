@@ -55,10 +55,15 @@ import TestSupport
         #expect(try String(contentsOfFile: backup, encoding: .utf8) == workspace.rt(["dump"]).stdout)
     }
 
-    @Test func aReportToDevNullLeavesItACharacterDevice() throws {
-        let run = try workspace.rt(["report", "--html", "-o", "/dev/null", "--as-of", "2012-11-26"])
+    /// On a null device of the test's own (the same device as /dev/null, made with mknod as root,
+    /// as CI runs): were the device replaced, the machine's /dev/null would be left a file for
+    /// every test after this one.
+    @Test func aReportToANullDeviceLeavesItACharacterDevice() throws {
+        let null = folder.appendingPathComponent("null").path
+        #expect(mknod(null, S_IFCHR | 0o666, makedev(1, 3)) == 0, "mknod needs root, as CI runs")
+        let run = try workspace.rt(["report", "--html", "-o", null, "--as-of", "2012-11-26"])
         #expect(run.status == 0, "\(run.stderr)")
-        let type = try FileManager.default.attributesOfItem(atPath: "/dev/null")[.type] as? FileAttributeType
+        let type = try FileManager.default.attributesOfItem(atPath: null)[.type] as? FileAttributeType
         #expect(type == .typeCharacterSpecial)
     }
 
