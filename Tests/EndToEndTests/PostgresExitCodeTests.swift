@@ -79,6 +79,38 @@ import TestSupport
         #expect(ca.status == 69, "\(ca.stderr)")
     }
 
+    /// A server with TLS whose certificate a private CA signed for db.example.org: the CA file
+    /// makes the connection verify it (and the name), another CA or another name is exit 69.
+    @Test func theCAFileNamesTheCATheServersCertificateMustComeFrom() throws {
+        let folder = try temporaryDirectory()
+        let script = """
+            set -e
+            openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=Test-CA 2>/dev/null
+            openssl req -x509 -newkey rsa:2048 -nodes -keyout other.key -out other.pem -days 2 -subj /CN=Other-CA 2>/dev/null
+            openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=db.example.org 2>/dev/null
+            printf 'subjectAltName=DNS:db.example.org' > san
+            openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.crt -days 2 -extfile san 2>/dev/null
+            chmod 600 server.key
+            """
+        let made = try peer("/bin/bash", ["-c", "cd '\(folder.path)' && " + script])
+        try #require(made.status == 0, "\(made.stderr)")
+        for file in ["server.key", "server.crt"] { try PostgresCluster.giveToServerUser(folder.appendingPathComponent(file).path) }
+        let cluster = try PostgresCluster(settings: ["ssl=on", "ssl_cert_file=\(folder.path)/server.crt", "ssl_key_file=\(folder.path)/server.key"])
+        defer { try? cluster.stop() }
+        let database = String(try cluster.newDatabase().split(separator: "/").last!)
+        let remote = "postgres://\(PostgresCluster.user)@db.example.org:\(cluster.port)/\(database)?hostaddr=127.0.0.1"
+        let ca = { (name: String) in ["ROUNDTABLE_STATE": remote, "ROUNDTABLE_STATE_CA_FILE": folder.appendingPathComponent(name).path] }
+        let trusted = try workspace.rt(["status", "--as-of", "2012-11-26"], ca("ca.pem"))
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        let stranger = try workspace.rt(["status"], ca("other.pem"))
+        #expect(stranger.status == 69, "\(stranger.stderr)")
+        #expect(stranger.stderr.contains("certificate"), "\(stranger.stderr)")
+        var byAddress = ca("ca.pem")
+        byAddress["ROUNDTABLE_STATE"] = "postgres://\(PostgresCluster.user)@127.0.0.1:\(cluster.port)/\(database)"
+        let wrongName = try workspace.rt(["status"], byAddress)
+        #expect(wrongName.status == 69, "the certificate is for db.example.org, not 127.0.0.1: \(wrongName.stderr)")
+    }
+
     /// The outbox's disk fills (a file size limit stands in for it): 74, as for a full state,
     /// not 69, and nothing is recorded as sent.
     @Test func aFullOutboxIsExit74() throws {

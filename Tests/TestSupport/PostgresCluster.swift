@@ -28,16 +28,17 @@ public final class PostgresCluster: Sendable {
     /// Holds the data directory, the server's log and its Unix socket.
     public let folder: String
     private let bin: String
+    /// More `-c name=value` settings for the server (TLS, say).
+    private let settings: [String]
 
-    /// Starts a cluster of its own, for a test that restarts it; `stop()` it afterwards.
-    public init() throws {
+    /// Starts a cluster of its own, for a test that restarts it or needs `settings` of its own
+    /// (`["ssl=on", …]`); `stop()` it afterwards.
+    public init(settings: [String] = []) throws {
+        self.settings = settings
         bin = try Self.binFolder()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("roundtable-pg-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        if getuid() == 0 {
-            guard let account = getpwnam("postgres") else { throw ClusterError("there is no 'postgres' user to run the server as") }
-            chown(folder, account.pointee.pw_uid, account.pointee.pw_gid)
-        }
+        try Self.giveToServerUser(folder)
         port = try unusedPort()
         try Self.runAsServerUser(bin + "/initdb", ["-D", folder + "/data", "-U", "postgres", "-A", "trust", "--auth-host=scram-sha-256",
                                                  "-E", "UTF8", "--no-sync"])
@@ -66,7 +67,15 @@ public final class PostgresCluster: Sendable {
     }
 
     private var serverOptions: String {
-        "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100"
+        "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100" + settings.map { " -c \($0)" }.joined()
+    }
+
+    /// Makes `path` the server user's when we are root (the server runs as `postgres`, and
+    /// refuses a TLS key it does not own).
+    public static func giveToServerUser(_ path: String) throws {
+        guard getuid() == 0 else { return }
+        guard let account = getpwnam("postgres") else { throw ClusterError("there is no 'postgres' user to run the server as") }
+        chown(path, account.pointee.pw_uid, account.pointee.pw_gid)
     }
 
     /// Stops the server at once and removes its folder.
