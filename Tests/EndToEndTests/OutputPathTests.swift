@@ -55,6 +55,15 @@ import TestSupport
         #expect(try String(contentsOfFile: backup, encoding: .utf8) == workspace.rt(["dump"]).stdout)
     }
 
+    /// `-o NAME` without a folder writes into the working folder, and `-o` over a file replaces it.
+    @Test func aBareFileNameIsWrittenInTheWorkingFolder() throws {
+        for _ in 0..<2 {
+            let run = try roundtable(["dump", "-o", "backup.yaml"], environment: workspace.env, currentDirectory: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("backup.yaml"), encoding: .utf8) == workspace.rt(["dump"]).stdout)
+    }
+
     /// On a null device of the test's own (the same device as /dev/null, made with mknod as root,
     /// as CI runs): were the device replaced, the machine's /dev/null would be left a file for
     /// every test after this one.

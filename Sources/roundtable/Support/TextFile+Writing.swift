@@ -47,8 +47,9 @@ extension TextFile {
         let isLink = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
         let destination = isLink ? realPath(path) ?? path : path
         do {
-            try FileManager.default.createDirectory(atPath: (destination as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            // A bare file name (`-o report.md`) is in the working folder, which exists.
+            let folder = (destination as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         } catch {
             throw RoundTableError.cannotWrite(path: path, reason: error.localizedDescription)
         }
