@@ -73,6 +73,19 @@ import Glibc
         #expect(try workspace.answers("rt5")["noAnswer"] == 9)
     }
 
+    /// No ROUNDTABLE_IMAP_PASSWORD: the password is the server's entry in ~/.netrc, which libcurl reads.
+    @Test func thePasswordCanComeFromNetrc() throws {
+        try deliverAll()
+        let home = workspace.folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let netrc = home.appendingPathComponent(".netrc")
+        try "machine 127.0.0.1 login \(dovecot.user) password \(dovecot.password)\n".write(to: netrc, atomically: true, encoding: .utf8)
+        chmod(netrc.path, 0o600)
+        let run = try workspace.rt(["rsvp", "--mailbox", dovecot.inbox], ["HOME": home.path, "ROUNDTABLE_IMAP_CA_FILE": dovecot.certificate])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").count == 9)
+    }
+
     @Test func aServerThatCannotBeReachedExits69AndAnUntrustedOneToo() throws {
         let closed = try workspace.rt(["rsvp", "--mailbox", "imaps://coord@127.0.0.1:\(try unusedPort())/INBOX"], dovecot.environment)
         #expect(closed.status == 69, "\(closed.stderr)")
