@@ -105,8 +105,9 @@ uninstall:
 # would run it, Swift's libraries linked in), then four tables for docs/performance.md: calendar generation and
 # parsing against libical in C and Python's icalendar, with generating's peak memory; a synthetic
 # organisation (500 series) at a tenth and at full size; one series of 1,000 and 10,000 sessions;
-# start-up against Debian's `remind`, with the shared libraries loaded; what `make install` puts on disk
-# (the stripped binary's size) and its `overdue` start-up. Instruction counts come from
+# start-up against Debian's `remind`, with the shared libraries loaded; `rsvp --mailbox` over 10,000 messages
+# (a real Dovecot and a Maildir); what `make install` puts on disk (the stripped binary's size) and its
+# `overdue` start-up. Instruction counts come from
 # valgrind's callgrind (BENCH_CALLGRIND=0 leaves them out).
 bench: deps
 	@for p in remind valgrind; do dpkg -s $$p >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq $$p; done
@@ -115,4 +116,5 @@ bench: deps
 	/usr/bin/python3 bench/org_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/long_series_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/startup_bench.py .build-bench-static/release/roundtable
+	/usr/bin/python3 bench/mailbox_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/install_bench.py

@@ -73,6 +73,19 @@ import Glibc
         #expect(try workspace.answers("rt5")["noAnswer"] == 9)
     }
 
+    /// No ROUNDTABLE_IMAP_PASSWORD: the password is the server's entry in ~/.netrc, which libcurl reads.
+    @Test func thePasswordCanComeFromNetrc() throws {
+        try deliverAll()
+        let home = workspace.folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let netrc = home.appendingPathComponent(".netrc")
+        try "machine 127.0.0.1 login \(dovecot.user) password \(dovecot.password)\n".write(to: netrc, atomically: true, encoding: .utf8)
+        chmod(netrc.path, 0o600)
+        let run = try workspace.rt(["rsvp", "--mailbox", dovecot.inbox], ["HOME": home.path, "ROUNDTABLE_IMAP_CA_FILE": dovecot.certificate])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").count == 9)
+    }
+
     @Test func aServerThatCannotBeReachedExits69AndAnUntrustedOneToo() throws {
         let closed = try workspace.rt(["rsvp", "--mailbox", "imaps://coord@127.0.0.1:\(try unusedPort())/INBOX"], dovecot.environment)
         #expect(closed.status == 69, "\(closed.stderr)")
@@ -95,21 +108,24 @@ import Glibc
         #expect(run.stderr == "rsvp: 1 reply recorded, 0 refused, 2 other messages left alone\n")
     }
 
-    /// Killed with SIGKILL at points spread over the run, eight times, then run to the end: every
-    /// answer recorded once, every reply marked, other mail untouched.
+    /// Killed with SIGKILL at points spread over the run, eight times, new mail arriving before
+    /// each (replies among bulletins, so that kills fall between recording a reply and marking
+    /// it as well as among other mail), then run to the end: every answer recorded once, every
+    /// reply marked, other mail untouched.
     @Test func aRunKilledAtAnyPointLosesAndDoublesNothing() throws {
-        // Bulletins among the replies (names in the fixture's order), so that kills fall between
-        // recording a reply and marking it as well as among other mail.
-        try deliverAll()
-        for index in 0..<150 {
-            try dovecot.deliver("From: news@example.org\r\nSubject: Bulletin \(index)\r\n\r\nNot a reply.\r\n",
-                                name: "\(1_500_000_000 + index / 13).bulk\(index).test")
-        }
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
         environment.merge(workspace.env.merging(dovecot.environment) { _, new in new }) { _, new in new }
+        let messages = try MailboxFixture.messages()
         for attempt in 0..<8 {
+            for message in messages[(attempt * messages.count / 8)..<((attempt + 1) * messages.count / 8)] {
+                try dovecot.deliver(message.text, name: message.name)
+            }
+            for index in 0..<20 {
+                try dovecot.deliver("From: news@example.org\r\nSubject: Bulletin \(index)\r\n\r\nNot a reply.\r\n",
+                                    name: "\(1_600_000_000 + attempt).bulk\(index).test")
+            }
             let run = try BackgroundProcess([roundtableBinary, "rsvp", "--mailbox", dovecot.inbox], environment: environment)
-            usleep(useconds_t(100_000 + attempt * 60_000))
+            usleep(useconds_t.random(in: 50_000...400_000))
             run.send(SIGKILL)
             _ = run.wait()
         }
@@ -117,24 +133,28 @@ import Glibc
         #expect([0, 65].contains(last.status), "\(last.stderr)")
         #expect(try workspace.answers("rt5") == MailboxFixture.answers)
         let flags = try dovecot.flags()
-        #expect(flags.count == 162)
+        #expect(flags.count == 172)
         #expect(flags.values.filter { $0 == "$RoundtableRead" }.count == 10, "\(flags)")
-        #expect(flags.values.filter { $0.isEmpty }.count == 152)
+        #expect(flags.values.filter { $0.isEmpty }.count == 162)
         #expect(try rsvp().stderr == "rsvp: 0 replies recorded, 0 refused, 0 other messages left alone\n")
     }
 
     /// The server stopped while a run fetches: exit 75, and once it is back the next run
     /// finishes the work.
     @Test func aServerRestartMidFetchLosesNothing() throws {
-        for index in 0..<300 {
+        for index in 0..<1000 {
             try dovecot.deliver("From: news@example.org\r\nSubject: Bulletin \(index)\r\n\r\n" + String(repeating: "Not a reply. ", count: 2000) + "\r\n",
                                 name: "1400000000.bulk\(index).test")
         }
         try deliverAll()
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
         environment.merge(workspace.env.merging(dovecot.environment) { _, new in new }) { _, new in new }
+        let logins = dovecot.logins()
         let run = try BackgroundProcess([roundtableBinary, "rsvp", "--mailbox", dovecot.inbox], environment: environment)
-        usleep(400_000)
+        // Stopped a moment after the run logged in, while it fetches 26 MB of bulletins.
+        let deadline = Date().addingTimeInterval(20)
+        while dovecot.logins() == logins && Date() < deadline { usleep(10_000) }
+        usleep(150_000)
         dovecot.stop()
         #expect(run.wait() == 75, "the run was cut off mid-fetch")
         try dovecot.start()

@@ -55,17 +55,20 @@ final class IMAPConnection {
             errorText.deallocate()
         }
         errorText[0] = 0
+        // libcurl reads ~/.netrc only when CURLOPT_USERNAME is unset, looking for the URL's user:
+        // without a password the user goes in the URL.
+        let url = password == nil ? address.serverURL(withUser: true) : address.serverURL(withUser: false)
         var results = [
-            rt_curl_setopt_string(handle, CURLOPT_URL, address.serverURL),
+            rt_curl_setopt_string(handle, CURLOPT_URL, url),
             rt_curl_setopt_long(handle, CURLOPT_CONNECT_ONLY, 1),
             rt_curl_setopt_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue)),
-            rt_curl_setopt_string(handle, CURLOPT_USERNAME, address.user),
             rt_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1),
             rt_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT, timeout),
             rt_curl_setopt_long(handle, CURLOPT_SERVER_RESPONSE_TIMEOUT, timeout),
             rt_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorText),
         ]
         if let password {
+            results.append(rt_curl_setopt_string(handle, CURLOPT_USERNAME, address.user))
             results.append(rt_curl_setopt_string(handle, CURLOPT_PASSWORD, password))
         } else {
             results.append(rt_curl_setopt_long(handle, CURLOPT_NETRC, Int(CURL_NETRC_OPTIONAL.rawValue)))

@@ -52,19 +52,60 @@ public final class IMAPMailbox: Mailbox {
         let uids = answers.filter { $0.text.uppercased().hasPrefix("SEARCH") }
             .flatMap { $0.text.split(separator: " ").dropFirst().compactMap { Int64($0) } }
             .filter { $0 > seen.highestUID && !seen.items.contains(String($0)) }
-        return Set(uids).sorted().map { MailboxEntry(item: String($0), uid: $0) }
+        pending = Set(uids).sorted()
+        return pending.map { MailboxEntry(item: String($0), uid: $0) }
     }
 
+    /// New messages not yet fetched, in order; and those fetched ahead, by UID.
+    private var pending: [Int64] = []
+    private var fetched: [Int64: [UInt8]?] = [:]
+    /// How many messages one FETCH asks for, and how many bytes at most: one round trip per
+    /// message would make the first run over a full mailbox wait on the network 10,000 times.
+    private static let batchCount = 100, batchBytes = 32 << 20
+
     public func read(_ entry: MailboxEntry, limit: Int) throws(MailboxError) -> [UInt8]? {
-        let connection = try session()
-        connection.literalLimit = limit
-        let answers = try connection.expectOK("UID FETCH \(entry.uid) BODY.PEEK[]") { completion in
-            .temporary("the IMAP server at '\(self.address.shown)' could not give message \(entry.uid) (\(completion.text))")
-        }
-        guard let fetched = answers.first(where: { $0.text.uppercased().contains("FETCH") && !$0.literals.isEmpty }) else {
+        if fetched[entry.uid] == nil { try fetchAhead(from: entry.uid, limit: limit) }
+        guard let body = fetched.removeValue(forKey: entry.uid) else {
             throw .temporary("the IMAP server at '\(address.shown)' gave no content for message \(entry.uid); it may have been moved meanwhile")
         }
-        return fetched.literals[0]
+        return body
+    }
+
+    /// Fetches `uid` and the new messages after it, as many as fit in a batch by their sizes
+    /// (a message over `limit` is not fetched: it reads as nil).
+    private func fetchAhead(from uid: Int64, limit: Int) throws(MailboxError) {
+        let connection = try session()
+        let shown = address.shown
+        let candidates = Array((pending.firstIndex(of: uid).map { pending[$0...] } ?? [uid]).prefix(Self.batchCount))
+        let sizes = try connection.expectOK("UID FETCH \(candidates.map(String.init).joined(separator: ",")) (RFC822.SIZE)") { completion in
+            .temporary("the IMAP server at '\(shown)' could not give the sizes of new messages (\(completion.text))")
+        }.reduce(into: [Int64: Int]()) { found, answer in
+            if let uid = Self.number(after: "UID ", in: answer.text), let size = Self.number(after: "RFC822.SIZE ", in: answer.text) {
+                found[uid] = Int(size)
+            }
+        }
+        var batch: [Int64] = [], total = 0
+        for candidate in candidates {
+            let size = sizes[candidate] ?? 0
+            if size > limit { fetched[candidate] = .some(nil); continue }
+            if !batch.isEmpty && total + size > Self.batchBytes { break }
+            batch.append(candidate)
+            total += size
+        }
+        guard !batch.isEmpty else { return }
+        connection.literalLimit = limit
+        let answers = try connection.expectOK("UID FETCH \(batch.map(String.init).joined(separator: ",")) BODY.PEEK[]") { completion in
+            .temporary("the IMAP server at '\(shown)' could not give new messages (\(completion.text))")
+        }
+        for answer in answers where !answer.literals.isEmpty {
+            if let uid = Self.number(after: "UID ", in: answer.text) { fetched[uid] = answer.literals[0] }
+        }
+    }
+
+    /// The number after `label` in an untagged FETCH answer ("UID 7", "RFC822.SIZE 1234").
+    private static func number(after label: String, in text: String) -> Int64? {
+        guard let range = text.range(of: label, options: .caseInsensitive) else { return nil }
+        return Int64(text[range.upperBound...].prefix { $0.isNumber })
     }
 
     public func mark(item: String) throws(MailboxError) {

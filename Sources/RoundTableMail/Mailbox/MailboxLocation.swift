@@ -17,8 +17,12 @@ public enum MailboxLocation: Equatable, Sendable {
         /// The folder, decoded from the URL's path ("INBOX" when the path is empty).
         public let folder: String
 
-        /// The server for libcurl, without the folder: `imaps://host:port/`, the user passed apart.
-        public var serverURL: String { "\(implicitTLS ? "imaps" : "imap")://\(host.contains(":") ? "[\(host)]" : host):\(port)/" }
+        /// The server for libcurl, without the folder: `imaps://host:port/`, with the user
+        /// (percent-encoded) when libcurl is to find the password in ~/.netrc.
+        func serverURL(withUser: Bool) -> String {
+            let user = withUser ? (self.user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? self.user) + "@" : ""
+            return "\(implicitTLS ? "imaps" : "imap")://\(user)\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+        }
 
         /// How the mailbox is shown and named in the state: never a password, which the URL cannot hold.
         public var shown: String { "\(implicitTLS ? "imaps" : "imap")://\(user)@\(host.contains(":") ? "[\(host)]" : host):\(port)/\(folder)" }

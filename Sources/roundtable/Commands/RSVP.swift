@@ -55,6 +55,8 @@ extension RoundTable {
                 guard moveTo == nil, !dryRun else { throw ValidationError("--move-to and --dry-run go with --mailbox.") }
             } else if !files.isEmpty {
                 throw ValidationError("Give reply files or --mailbox, not both.")
+            } else if trustSender {
+                throw ValidationError("--trust-sender is for files you vouch for one by one, not for a mailbox; list relays in the schedule's mail: relays: instead.")
             }
         }
 

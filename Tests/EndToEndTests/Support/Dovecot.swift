@@ -131,6 +131,12 @@ final class Dovecot {
         }
     }
 
+    /// How many logins the server has accepted so far, from its log.
+    func logins() -> Int {
+        let log = (try? String(contentsOf: folder.appendingPathComponent("dovecot.log"), encoding: .utf8)) ?? ""
+        return log.split(separator: "\n").count { $0.contains("imap-login: Info: Login: user=<\(user)>") }
+    }
+
     /// Puts a message in the INBOX as a delivery agent does: written in tmp/, renamed into new/.
     func deliver(_ text: String, name: String) throws {
         let temporary = maildir.appendingPathComponent("tmp/\(name)")
