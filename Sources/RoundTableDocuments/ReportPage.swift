@@ -83,7 +83,8 @@ enum ReportPage {
                    "<p>\(s["when"] ?? "") · \(s["where"] ?? "") · \(s["attendance"] ?? "")</p>"]
         let cancelled = s["cancelled"] as? Bool ?? false
         if cancelled {
-            out.append("<p class=\"cancelled\"><strong>Cancelled.</strong> This session will not be held, and nothing is owed for it.</p>")
+            let because = (s["cancelledBecause"] as? String).flatMap { $0.isEmpty ? nil : " Why: \($0)." } ?? ""
+            out.append("<p class=\"cancelled\"><strong>Cancelled.</strong> This session will not be held, and nothing is owed for it.\(because)</p>")
         } else {
             out += ["<table>", "<caption>Stages of \(id)</caption>",
                     "<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\">Due</th><th scope=\"col\">Done</th></tr></thead>", "<tbody>"]

@@ -93,6 +93,7 @@ public enum SeriesReport {
             "where": MarkdownText.literal(s.location ?? "place to be fixed"),
             "attendance": attendance,
             "cancelled": s.isCancelled,
+            "cancelledBecause": s.cancellationReason.map(MarkdownText.literal) ?? "",
             "stages": t.stages.map { stage in
                 ["stage": stage.stage.label, "due": stage.due.description, "done": stage.done?.description ?? "—",
                  "late": stage.done.map { $0 > stage.due } ?? false]

@@ -29,6 +29,7 @@ import Testing
         ("organiser: coord", "organiser: boss", "Unknown member 'boss' as organiser", "boss"),
         ("name: Sam Patel", "name: \"Sam\\nPatel\"", "contains a line break", "\"Sam"),
         ("name: Sam Patel", "name: \"Sam\\rPatel\"", "contains a line break", "\"Sam"),
+        ("location: Poole", "location: Poole\n    reason: the venue flooded", "add 'status: cancelled' or remove it", "the venue"),
     ])
     func eachMistakeIsReportedAtItsLineAndColumn(original: String, broken: String, message: String, marker: String) throws {
         let text = ScheduleFixture.yaml.replacingOccurrences(of: original, with: broken)

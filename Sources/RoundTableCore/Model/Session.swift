@@ -16,10 +16,12 @@ public struct Session: Hashable, Sendable {
     /// Sessions whose write-ups feed this one (the seminar lists the round tables).
     public let requires: [String]
     public let isCancelled: Bool
+    /// Why a cancelled session was cancelled, when the schedule says (`reason:`), for the report.
+    public let cancellationReason: String?
 
     public init(id: String, kind: Kind, subject: String, location: String?, timing: Timing, duration: ISODuration,
                 facilitators: [String], rapporteurs: [String], attendees: Attendees, stages: [Stage],
-                requires: [String], isCancelled: Bool) {
+                requires: [String], isCancelled: Bool, cancellationReason: String? = nil) {
         self.id = id
         self.kind = kind
         self.subject = subject
@@ -32,6 +34,7 @@ public struct Session: Hashable, Sendable {
         self.stages = stages
         self.requires = requires
         self.isCancelled = isCancelled
+        self.cancellationReason = cancellationReason
     }
 
     /// meeting | roundtable | seminar.

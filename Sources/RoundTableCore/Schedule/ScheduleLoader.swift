@@ -160,7 +160,7 @@ public enum ScheduleLoader {
     }
 
     private static let sessionKeys = ["id", "kind", "subject", "location", "start", "month", "window", "duration",
-                                      "facilitator", "rapporteur", "attendees", "stages", "requires", "status"]
+                                      "facilitator", "rapporteur", "attendees", "stages", "requires", "status", "reason"]
 
     private static func readSessions(_ node: YAMLNode?, policy: Policy, _ r: inout YAMLReader)
         -> ([(Session, YAMLReader.Entries)], [String: LoadedSchedule.Location]) {
@@ -193,13 +193,17 @@ public enum ScheduleLoader {
                 default: r.report(m["status"], "Unknown status '\(status)'. Use 'planned' (the default) or 'cancelled'.")
                 }
             }
+            let reason = r.string(m["reason"], "The reason")
+            r.refuseLineBreaks(reason, at: m["reason"], "The reason session '\(id ?? "?")' was cancelled")
+            if reason != nil, !cancelled { r.report(m["reason"], "'reason' says why a session was cancelled; add 'status: cancelled' or remove it.") }
             guard let id, let kind, let subject, let timing, let stages else { return nil }
             locations[id] = .init(line: item.line, column: item.column)
             return (Session(id: id, kind: kind, subject: subject, location: location, timing: timing, duration: duration,
                             facilitators: r.strings(m["facilitator"], "The facilitator") ?? [],
                             rapporteurs: r.strings(m["rapporteur"], "The rapporteur") ?? [],
                             attendees: readAttendees(m["attendees"], &r),
-                            stages: stages, requires: r.strings(m["requires"], "'requires'") ?? [], isCancelled: cancelled), m)
+                            stages: stages, requires: r.strings(m["requires"], "'requires'") ?? [], isCancelled: cancelled,
+                            cancellationReason: reason), m)
         }
         return (sessions, locations)
     }
