@@ -45,11 +45,11 @@ import TestSupport
     }
 
     /// A workspace whose schedule is `text`.
-    static func workspace(_ text: String) throws -> Workspace {
+    static func workspace(_ text: String, initialised: Bool = true) throws -> Workspace {
         let folder = try temporaryDirectory()
         let path = folder.appendingPathComponent("clocks.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return try Workspace(["ROUNDTABLE_SCHEDULE": path])
+        return try Workspace(["ROUNDTABLE_SCHEDULE": path], initialised: initialised)
     }
 
     private static func utc(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
@@ -134,7 +134,7 @@ import TestSupport
             ("ok", "2012-10-27T23:30:00", "PT4H"),
             ("late", "2012-10-27T23:30:00", "PT3H"),
             ("gap", "2012-03-24T01:30:00", "P1D"),
-        ]))
+        ]), initialised: false)
         let run = try ws.rt(["check"])
         #expect(run.status == 65)
         let path = try #require(ws.env["ROUNDTABLE_SCHEDULE"])

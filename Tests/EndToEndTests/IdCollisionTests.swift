@@ -63,6 +63,7 @@ import TestSupport
         _ = try writeSeries("bx.yaml", series: "b-x", session: "a")
         let workspace = try Workspace()
         #expect(try workspace.rt(["check", "-s", schedules.path]).status == 0)
+        #expect(try workspace.rt(["init", "-s", schedules.path]).status == 0)
         let feeds = folder.appendingPathComponent("feeds")
         let export = try workspace.rt(["export", "-s", schedules.path, "--dir", feeds.path, "--as-of", "2030-01-20"])
         #expect(export.status == 0, "\(export.stderr)")

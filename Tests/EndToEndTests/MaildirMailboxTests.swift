@@ -92,6 +92,7 @@ import TestSupport
         try ajc.write(to: folder.appendingPathComponent("ajc.yaml"), atomically: true, encoding: .utf8)
         try ajc.replacingOccurrences(of: "id: ajc-plg-2012", with: "id: plg-2013")
             .write(to: folder.appendingPathComponent("plg.yaml"), atomically: true, encoding: .utf8)
+        #expect(try workspace.rt(["init", "-s", folder.path]).status == 0)
         let invite = try workspace.rt(["invite", "rt5", "-s", folder.appendingPathComponent("plg.yaml").path,
                                        "--outbox", workspace.folder.appendingPathComponent("outbox").path], ["ROUNDTABLE_NOW": "2012-11-06T09:00:00Z"])
         #expect(invite.status == 0, "\(invite.stderr)")
