@@ -20,7 +20,7 @@ import Testing
                 (MailboxMessage(item: "9", uid: 9, outcome: .recorded), [reply(.declined, at: "2012-11-10T09:00:00")]),
                 (MailboxMessage(item: "8", uid: 8, outcome: .refused, note: "forged"), []),
             ], mailbox: mailbox, validity: 42)
-            #expect(kept == [[], [true], []])
+            #expect(kept == [[], [.recorded], []])
             var seen = try store.mailboxSeen(mailbox: mailbox, validity: 42)
             #expect(seen.items == ["7", "8", "9"] && seen.highestUID == 9 && seen.unmarked == ["8", "9"])
             try store.markMailboxMessage(item: "9", mailbox: mailbox, validity: 42)
@@ -33,7 +33,7 @@ import Testing
             let again = try store.recordMailboxMessages([(MailboxMessage(item: "10", uid: 10, outcome: .recorded),
                                                           [reply(.declined, at: "2012-11-10T09:00:00"), reply(.accepted, at: "2012-11-09T09:00:00")])],
                                                         mailbox: mailbox, validity: 42)
-            #expect(again == [[false, false]])
+            #expect(again == [[.alreadyRecorded, .superseded]])
             #expect(try store.replies(series: "ajc").map(\.answer) == [.declined])
         }
     }
