@@ -95,6 +95,7 @@ struct InstallTests {
         #expect(list.stdout.contains("reminder.txt.mustache  \(folderShown)/reminder.txt.mustache\n"), "\(list.stdout)")
         #expect(list.stdout.split(separator: "\n").count { $0.hasSuffix("built in") } == 5, "the other five stay built in")
 
+        #expect(try installed(["init", "-s", plan]).status == 0)
         #expect(try installed(["remind", "--as-of", "2012-03-02", "-s", plan]).status == 0)
         let outbox = empty.appendingPathComponent("outbox")
         let mails = try ReceivedMail.read(try FileManager.default.contentsOfDirectory(atPath: outbox.path)

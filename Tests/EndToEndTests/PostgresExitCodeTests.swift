@@ -28,7 +28,7 @@ import TestSupport
 
     @Test func anotherProgramsTableOfTheSameNameIsExit65AndLeftAsItWas() throws {
         try cluster().psql("CREATE TABLE actions (id INTEGER PRIMARY KEY, title TEXT); INSERT INTO actions VALUES (1, 'theirs')", database: database)
-        let run = try workspace.rt(["status"])
+        let run = try workspace.rt(["init"])
         #expect(run.status == 65, "\(run.stderr)")
         #expect(run.stderr.contains("is not a roundtable state"), "\(run.stderr)")
         #expect(try cluster().psql("SELECT title FROM actions", database: database) == "theirs\n")
@@ -74,7 +74,7 @@ import TestSupport
         #expect(run.stderr.contains("over TLS"), "\(run.stderr)")
         #expect(run.stderr.contains("server does not support SSL"), "\(run.stderr)")
         // Saying so in the URL is the way to do without it.
-        let plain = try workspace.rt(["status", "--as-of", "2012-11-26"], ["ROUNDTABLE_STATE": remote + "&sslmode=disable"])
+        let plain = try workspace.rt(["init"], ["ROUNDTABLE_STATE": remote + "&sslmode=disable"])
         #expect(plain.status == 0, "\(plain.stderr)")
         // A CA file asks for a verified certificate even on this machine.
         let ca = try workspace.rt(["status"], ["ROUNDTABLE_STATE_CA_FILE": workspace.folder.appendingPathComponent("ca.pem").path])
@@ -102,7 +102,7 @@ import TestSupport
         let database = String(try cluster.newDatabase().split(separator: "/").last!)
         let remote = "postgres://\(PostgresCluster.user)@db.example.org:\(cluster.port)/\(database)?hostaddr=127.0.0.1"
         let ca = { (name: String) in ["ROUNDTABLE_STATE": remote, "ROUNDTABLE_STATE_CA_FILE": folder.appendingPathComponent(name).path] }
-        let trusted = try workspace.rt(["status", "--as-of", "2012-11-26"], ca("ca.pem"))
+        let trusted = try workspace.rt(["init"], ca("ca.pem"))
         #expect(trusted.status == 0, "\(trusted.stderr)")
         let stranger = try workspace.rt(["status"], ca("other.pem"))
         #expect(stranger.status == 69, "\(stranger.stderr)")
