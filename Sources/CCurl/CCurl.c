@@ -1,9 +1,13 @@
 #include "CCurl.h"
 
 #include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The functions roundtable calls, resolved from the loaded library. */
 static struct {
@@ -113,3 +117,12 @@ CURLcode rt_curl_easy_recv(CURL *handle, void *buffer, size_t length, size_t *re
     return curl.easy_recv(handle, buffer, length, received);
 }
 CURLcode rt_curl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value) { return curl.easy_getinfo(handle, info, value); }
+
+int rt_ca_file_problem(const char *path) {
+    int descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (descriptor < 0) return errno;
+    struct stat status;
+    int regular = fstat(descriptor, &status) == 0 && S_ISREG(status.st_mode);
+    close(descriptor);
+    return regular ? 0 : -1;
+}

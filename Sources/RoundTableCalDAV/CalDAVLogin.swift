@@ -1,3 +1,4 @@
+import CCurl
 import Glibc
 
 /// Whose login publishes, and where it comes from.
@@ -25,15 +26,10 @@ public enum CalDAVLogin: Sendable {
     /// otherwise show up as a certificate error, or never (an http:// URL), instead of naming the file.
     public static func caFile(_ environment: [String: String]) throws(CalDAVError) -> String? {
         guard let path = environment["ROUNDTABLE_CALDAV_CA_FILE"], !path.isEmpty else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_CALDAV_CA_FILE) cannot be read: \(String(cString: strerror(errno)))")
+        switch rt_ca_file_problem(path) {
+        case 0: return path
+        case -1: throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_CALDAV_CA_FILE) is not a file")
+        case let error: throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_CALDAV_CA_FILE) cannot be read: \(String(cString: strerror(error)))")
         }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_CALDAV_CA_FILE) is not a file")
-        }
-        return path
     }
 }

@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 
 /// Chooses the transport from flags and the environment, as DESIGN.md's Email section says, so
@@ -60,15 +61,10 @@ public enum TransportConfiguration {
     /// (a server without STARTTLS and no login), instead of naming the file.
     private static func caFile(_ environment: [String: String]) throws(DeliveryError) -> String? {
         guard let path = environment["ROUNDTABLE_SMTP_CA_FILE"], !path.isEmpty else { return nil }
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_SMTP_CA_FILE) cannot be read: \(String(cString: strerror(errno)))")
+        switch rt_ca_file_problem(path) {
+        case 0: return path
+        case -1: throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_SMTP_CA_FILE) is not a file")
+        case let error: throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_SMTP_CA_FILE) cannot be read: \(String(cString: strerror(error)))")
         }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw .misconfigured("the CA file '\(path)' (ROUNDTABLE_SMTP_CA_FILE) is not a file")
-        }
-        return path
     }
 }

@@ -55,4 +55,10 @@ CURLcode rt_curl_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *valu
 static const long RT_CURLAUTH_BASIC_DIGEST = (long)(CURLAUTH_BASIC | CURLAUTH_DIGEST);
 /* Basic alone: an IMAP login (rsvp --mailbox). */
 static const long RT_CURLAUTH_BASIC = (long)CURLAUTH_BASIC;
+/* Whether `path` is a CA file libcurl can be given: 0 for a regular file that opens, -1 for
+ * anything else there (a folder, a FIFO: opened without waiting, so a FIFO never blocks), else
+ * the errno of the failed open. Checked before any connection, so a wrong path is named as such
+ * rather than showing up as a certificate error, or never. SMTP and CalDAV share it. */
+int rt_ca_file_problem(const char *path);
+
 #endif
