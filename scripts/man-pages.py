@@ -45,8 +45,14 @@ ENVIRONMENT = [
     ("ROUNDTABLE_CALDAV_URL", "-caldav", "The CalDAV collection when --caldav is not given."),
     ("ROUNDTABLE_CALDAV_USER", "-caldav", "The CalDAV login (else the server's entry in ~/.netrc)."),
     ("ROUNDTABLE_CALDAV_PASSWORD", "-caldav", "The CalDAV password, never printed."),
-    ("ROUNDTABLE_LIBCURL", "-transport -caldav", "The libcurl to load instead of libcurl.so.4 (only "
-     "when mail or a calendar goes to a server)."),
+    ("ROUNDTABLE_CALDAV_CA_FILE", "-caldav", "A PEM file of CA certificates to trust instead of the system's."),
+    ("ROUNDTABLE_STATE_CA_FILE", "-state", "A PEM file of the CA a PostgreSQL state's certificate must come from "
+     "(the connection is then verify-full)."),
+    ("ROUNDTABLE_IMAP_PASSWORD", "-mailbox", "The IMAP password of rsvp --mailbox (else the server's entry in "
+     "~/.netrc), never printed."),
+    ("ROUNDTABLE_IMAP_CA_FILE", "-mailbox", "A PEM file of CA certificates to trust instead of the system's."),
+    ("ROUNDTABLE_LIBCURL", "-transport -caldav -mailbox", "The libcurl to load instead of libcurl.so.4 (only "
+     "when mail or a calendar goes to a server, or a mailbox is read)."),
 ]
 
 EXIT_STATUS = [
