@@ -35,16 +35,18 @@ extension RoundTable {
                 return
             }
             let contexts = try options.loadAll().map(\.asItStood)
-            let reports = try contexts.map { context in
+            let writeups = try contexts.map { try writeupFolder.existing(in: $0.schedule, schedulePath: $0.loaded.file) }
+            let reports = zip(contexts, writeups).map { context, writeups in
                 StatusReport(schedule: context.schedule, timelines: context.timelines, records: context.records, asOf: context.asOf,
-                             writeups: try writeupFolder.existing(in: context.schedule, schedulePath: context.loaded.file))
+                             writeups: writeups)
             }
             if json {
                 print(try options.namesFolder() ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))
             } else {
                 let colour = isatty(STDOUT_FILENO) == 1
-                print(zip(reports, contexts).map { report, context in
-                    StatusTable.render(report, colour: colour) + (GroupOnlyNote.line(for: context.loaded).map { "\n" + $0 + "\n" } ?? "")
+                print(zip(reports, zip(contexts, writeups)).map { report, read in
+                    StatusTable.render(report, colour: colour)
+                        + (GroupOnlyNote.line(read.0.schedule, writeups: read.1).map { "\n" + $0 + "\n" } ?? "")
                 }.joined(separator: "\n"), terminator: "")
             }
         }

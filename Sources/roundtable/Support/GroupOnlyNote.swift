@@ -9,11 +9,20 @@ enum GroupOnlyNote {
     /// read is passed over (the commands that use it say why).
     static func line(for loaded: LoadedSchedule) -> String? {
         let folder = WriteupOptions.folder(given: nil, schedulePath: loaded.file)
-        let counts: [(String, Int)] = loaded.schedule.sessions.compactMap { session in
+        var writeups: [String: WriteupFile] = [:]
+        for session in loaded.schedule.sessions {
             guard let path = try? TextFile.path(named: "\(session.id).md", in: folder),
-                  FileManager.default.fileExists(atPath: path), let text = try? TextFile.read(path) else { return nil }
-            let count = WriteupFile(text: text).groupOnlyAreas
-            return count > 0 ? (session.id, count) : nil
+                  FileManager.default.fileExists(atPath: path), let text = try? TextFile.read(path) else { continue }
+            writeups[session.id] = WriteupFile(text: text)
+        }
+        return line(loaded.schedule, writeups: writeups)
+    }
+
+    /// The line for write-ups already read (`status` has read them, from its own --writeups).
+    static func line(_ schedule: Schedule, writeups: [String: WriteupFile]) -> String? {
+        let counts: [(String, Int)] = schedule.sessions.compactMap { session in
+            guard let count = writeups[session.id]?.groupOnlyAreas, count > 0 else { return nil }
+            return (session.id, count)
         }
         let total = counts.map(\.1).reduce(0, +)
         guard total > 0 else { return nil }
