@@ -22,12 +22,14 @@ extension StateStore {
     /// Removes the latest completion (by stage order) of that session; returns it, or nil if none.
     ///
     /// Only the latest may go, so the stages left recorded still form an unbroken prefix; a `hold`
-    /// takes its attendance with it.
-    public func undoLatestCompletion(series: String, session: String) throws(StoreError) -> Completion? {
-        try write { db in
-            guard let latest = try Self.completions(db, series: series, session: session).last else {
-                return nil
-            }
+    /// takes its attendance with it. The latest is found inside the transaction and handed to
+    /// `check` there (which may refuse it: nothing is removed, its error rethrown unchanged), so
+    /// what is returned is what was removed, whatever another process recorded meanwhile.
+    public func undoLatestCompletion(series: String, session: String, check: (Completion?) throws -> Void = { _ in }) throws -> Completion? {
+        try ruled { db in
+            let latest = try Self.completions(db, series: series, session: session).last
+            try Refusal.check { try check(latest) }
+            guard let latest else { return nil }
             try db.execute(
                 sql: "DELETE FROM completions WHERE series = ? AND session = ? AND stage = ?",
                 arguments: [series, session, latest.stage.rawValue])

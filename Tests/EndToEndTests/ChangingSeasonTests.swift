@@ -79,6 +79,25 @@ import TestSupport
     }
 }
 
+extension ChangingSeasonTests {
+    /// Grace left on 1 Oct and still owns A4 (overdue since 26 Oct): she is reminded of nothing,
+    /// so cron's log line must not name tomorrow as the next reminder day every day for her.
+    @Test func remindsLogLineNamesNoNextDayForTheWorkOfAMemberWhoLeft() throws {
+        let schedule = try scheduleCopy(replacing: [(
+            "{id: grace, name: Grace Okafor, email: grace.okafor@justice.example.org,",
+            "{id: grace, left: 2012-10-01, name: Grace Okafor, email: grace.okafor@justice.example.org,")])
+        let workspace = try Workspace(["ROUNDTABLE_SCHEDULE": schedule, "ROUNDTABLE_NOW": "2012-11-26T07:00:00Z"])
+        #expect(try workspace.seed().status == 0)
+        let outbox = workspace.folder.appendingPathComponent("outbox")
+        let first = try workspace.rt(["remind", "--as-of", "2012-11-26", "--outbox", outbox.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stdout.contains("grace"), "she is sent nothing")
+        let again = try workspace.rt(["remind", "--as-of", "2012-11-27", "--outbox", outbox.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr == "remind: 0 digests sent, 0 failed, next reminder due 2012-11-29\n")
+    }
+}
+
 /// Who came, who answered what, and what the coordinator is told each day.
 @Suite struct AttendanceAndAnswersTests {
     @Test func holdRecordsWhoCameAndStatusOfOneSessionShowsEachPerson() throws {

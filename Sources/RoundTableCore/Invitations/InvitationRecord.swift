@@ -16,6 +16,14 @@ public struct InvitationRecord: Hashable, Sendable {
     /// still be sent above it.
     public static let sequences = 0...Int(Int32.max) - 1
 
+    /// Whether `reply` answers a version of this invitation since moved: one sent with a higher
+    /// SEQUENCE (a new time or place), so an acceptance of the old time is no longer one. A
+    /// withdrawn invitation (a CANCEL) stands for no version to answer, so nothing is stale
+    /// against it: her last answer is what she said. `status` and `rsvp` both ask here.
+    public func outdates(_ reply: Reply) -> Bool {
+        !cancelled && reply.sequence < sequence
+    }
+
     public init(session: String, attendee: String, sequence: Int, fingerprint: String, content: String, cancelled: Bool) {
         self.session = session
         self.attendee = attendee

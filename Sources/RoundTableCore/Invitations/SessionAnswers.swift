@@ -53,7 +53,7 @@ public struct SessionAnswers: Sendable {
         return schedule.attendees(of: session).map { member in
             if member.id == schedule.series.organiser { return AttendeeAnswer(member: member, state: .organiser) }
             guard let reply = answered[member.id] else { return AttendeeAnswer(member: member, state: .noAnswer) }
-            if let invitation = sent[member.id], !invitation.cancelled, reply.sequence < invitation.sequence {
+            if sent[member.id]?.outdates(reply) == true {
                 return AttendeeAnswer(member: member, state: .answeredEarlierVersion(reply.answer))
             }
             return AttendeeAnswer(member: member, state: .answered(reply.answer))

@@ -15,14 +15,14 @@ public enum ReminderPlanner {
         var byMember: [String: [DueReminder]] = [:]
         for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, asOf: asOf) {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
-            for recipient in item.recipients {
+            for recipient in recipients(of: item, in: schedule, asOf: asOf) {
                 if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
                 byMember[recipient, default: []].append(
                     DueReminder(item: item, recipient: recipient, trigger: trigger, reason: reason(item, asOf)))
             }
         }
         let organiser = schedule.series.organiser
-        return schedule.members(on: asOf).compactMap { member in
+        return schedule.members.compactMap { member in
             byMember[member.id].map { reminders in
                 var digest = Digest(recipient: member, reminders: reminders.sorted { ($0.item.due, $0.item.key) < ($1.item.due, $1.item.key) })
                 if member.id == organiser {
@@ -52,7 +52,7 @@ public enum ReminderPlanner {
             // The same for every recipient whose last reminder was not after the day (all but a
             // ledger written by a run as of a later day): found once per item, not per recipient.
             var firstAfterAsOf: LocalDate??
-            for recipient in item.recipients {
+            for recipient in recipients(of: item, in: schedule, asOf: asOf) {
                 let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)]
                 let day: LocalDate?
                 if let owed, previous.map({ $0 < owed }) ?? true {
@@ -67,6 +67,14 @@ public enum ReminderPlanner {
             }
         }
         return next
+    }
+
+    /// Who a run as of a day reminds of an item: its recipients who belong to the group that
+    /// day. `plan` and `nextDue` both ask here, so the day named as next is one on which someone
+    /// is really sent something: a member who has left owns her open work still, but is never
+    /// reminded of it (check warns of it instead).
+    public static func recipients(of item: ReminderItem, in schedule: Schedule, asOf: LocalDate) -> [String] {
+        item.recipients.filter { schedule.member($0)?.belongs(on: asOf) == true }
     }
 
     /// The latest trigger sent for each item and recipient.

@@ -49,6 +49,13 @@ public enum StageRules {
         }
     }
 
+    /// The rule of `advance --undo`: only the latest recorded stage (`latest`, nil when none is)
+    /// can be undone, and a `stage` named must be that one.
+    public static func checkUndo(_ latest: Completion?, of session: String, stage: Stage?) throws(WorkflowError) {
+        guard let latest else { throw .nothingToUndo(session: session) }
+        if let stage, stage != latest.stage { throw .notLatest(session: session, stage: stage, latest: latest.stage) }
+    }
+
     /// The session with this id, or the error that lists the known ones.
     public static func session(_ id: String, in schedule: Schedule) throws(WorkflowError) -> Session {
         guard let session = schedule.session(id) else { throw .unknownSession(id, known: schedule.sessions.map(\.id)) }

@@ -13,6 +13,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case heldBeforeItsDay(session: String, on: LocalDate, day: LocalDate)
     case inTheFuture(session: String, stage: Stage, on: LocalDate, asOf: LocalDate)
     case nothingToUndo(session: String)
+    /// `advance --undo` named a stage that is not the latest recorded.
+    case notLatest(session: String, stage: Stage, latest: Stage)
     case actionAlreadyDone(id: String, on: LocalDate)
     case actionDropped(id: String, on: LocalDate)
     case actionAlreadyOpen(id: String)
@@ -55,6 +57,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
             return "Cannot record \(stage.rawValue) for '\(session)' on \(on): that is after today (\(asOf)). Record it on the day it is done."
         case .nothingToUndo(let session):
             return "Nothing is recorded for '\(session)', so there is nothing to undo."
+        case .notLatest(let session, let stage, let latest):
+            return "The latest stage recorded for '\(session)' is \(latest.rawValue), not \(stage.rawValue); only the latest can be undone."
         case .actionAlreadyDone(let id, let on):
             return "Action \(id) was already done on \(on). Use 'action reopen \(id)' first if that was a mistake."
         case .actionDropped(let id, let on):

@@ -56,15 +56,12 @@ extension RoundTable {
             let series = context.schedule.series.id
             let found = try StageRules.session(session, in: context.schedule)
             if undo {
-                let recorded = context.records.completions.filter { $0.session == session }
-                guard let latest = recorded.max(by: { $0.stage < $1.stage }) else {
-                    throw WorkflowError.nothingToUndo(session: session)
+                // Decided inside the store's transaction: what is printed is what was removed.
+                let removed = try context.store.undoLatestCompletion(series: series, session: session) { latest in
+                    try StageRules.checkUndo(latest, of: session, stage: stage)
                 }
-                if let stage, stage != latest.stage {
-                    throw RoundTableError.invalid("The latest stage recorded for '\(session)' is \(latest.stage.rawValue), not \(stage.rawValue); only the latest can be undone.")
-                }
-                _ = try context.store.undoLatestCompletion(series: series, session: session)
-                print("\(session): removed \(latest.stage.rawValue) (was done \(latest.on))")
+                guard let removed else { throw WorkflowError.nothingToUndo(session: session) }
+                print("\(session): removed \(removed.stage.rawValue) (was done \(removed.on))")
                 return
             }
             let completion = Completion(session: session, stage: stage!, on: on ?? context.asOf)

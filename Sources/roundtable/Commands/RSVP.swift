@@ -100,8 +100,8 @@ extension RoundTable {
             let who = schedule.member(reply.attendee)?.name ?? reply.attendee
             let answer = reply.answer.rawValue.lowercased()
             // An answer to a version since moved is kept (it is her latest word) but is not current.
-            let latest = invitations.first { $0.session == reply.session && $0.attendee == reply.attendee }?.sequence ?? 0
-            let stale = reply.sequence < latest ? " (stale: it answers SEQUENCE \(reply.sequence); the invitation is now at \(latest))" : ""
+            let invitation = invitations.first { $0.session == reply.session && $0.attendee == reply.attendee }
+            let stale = invitation.flatMap { $0.outdates(reply) ? " (stale: it answers SEQUENCE \(reply.sequence); the invitation is now at \($0.sequence))" : nil } ?? ""
             switch outcome {
             case .recorded?: return "\(reply.session): \(who) \(answer)\(stale)"
             case .alreadyRecorded?: return "\(reply.session): \(who) \(answer) (already recorded: nothing changed)"
