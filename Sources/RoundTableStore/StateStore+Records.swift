@@ -65,7 +65,7 @@ extension StateStore {
             }
             for action in records.actions {
                 guard let number = ActionID.number(action.id) else {
-                    throw StoreError.conflict("Action id '\(action.id)' is not of the form A1, A2, … (up to \(ActionID.text(ActionID.largest))); nothing was imported.")
+                    throw StoreError.conflict("Action id '\(action.id)' is not of the form \(ActionID.form); nothing was imported.")
                 }
                 try Self.insert(action, number: number, series: records.series, db)
             }

@@ -60,8 +60,8 @@ public enum RecordsFile {
                                                               "reason", "history", "recorded"],
                                     required: ["id", "session", "owner", "text", "due"]),
                   let id = r.string(m["id"], "The action id") else { continue }
-            guard id.hasPrefix("A"), let n = Int(id.dropFirst()), n > 0 else {
-                r.report(m["id"], "Action ids look like 'A7'; '\(id)' does not.")
+            guard ActionID.number(id) != nil else {
+                r.report(m["id"], "Action id '\(Excerpt.of(id))' is not of the form \(ActionID.form).")
                 continue
             }
             guard ids.insert(id).inserted else {
@@ -125,6 +125,13 @@ public enum RecordsFile {
                   let session = sessionID(m["session"], schedule, &r) else { continue }
             let ids = r.strings(m["attended"], "'attended'") ?? []
             for id in ids where schedule.member(id) == nil { r.report(m["attended"], "Unknown member '\(Excerpt.of(id))' in the attendance of \(session).") }
+            // The state holds one row per member who came, so a name twice is a second spelling of nothing.
+            var listed: Set<String> = []
+            for node in m["attended"]?.sequence ?? [] {
+                if let id = node.string, !listed.insert(id).inserted {
+                    r.report(node, "'\(Excerpt.of(id))' is listed twice in the attendance of \(session).")
+                }
+            }
             records.attendance.append(Attendance(session: session, attended: ids))
         }
         for item in list(top["invitations"], "'invitations'", &r) {
@@ -135,7 +142,7 @@ public enum RecordsFile {
                   let sequence = number(m["sequence"], "The SEQUENCE", &r), let sent = instant(m["sent"], "The time it was sent", &r),
                   let messageID = r.string(m["message-id"], "The Message-ID"), let fingerprint = r.string(m["fingerprint"], "The fingerprint"),
                   let content = r.string(m["content"], "The content") else { continue }
-            let cancelled = r.string(m["cancelled"], "'cancelled'") == "true"
+            let cancelled = flag(m["cancelled"], "'cancelled'", &r)
             records.invitations.append(Sent(InvitationRecord(session: session, attendee: attendee, sequence: sequence, fingerprint: fingerprint,
                                                              content: content, cancelled: cancelled), messageID: messageID, at: sent))
         }
@@ -166,14 +173,18 @@ public enum RecordsFile {
                   let href = r.string(m["href"], "The resource's URL"), let fingerprint = r.string(m["fingerprint"], "The fingerprint")
             else { continue }
             let etag = m["etag"].flatMap { r.string($0, "The ETag") }
-            var inDoubt = false
-            if let value = r.string(m["in-doubt"], "'in-doubt'") {
-                inDoubt = value == "true"
-                if !inDoubt { r.report(m["in-doubt"], "'in-doubt' can only be 'true'.") }
-            }
+            let inDoubt = flag(m["in-doubt"], "'in-doubt'", &r)
             records.published.append(Publication(collection: collection, resource: PublishedResource(
                 uid: uid, href: href, etag: etag, fingerprint: fingerprint, inDoubt: inDoubt)))
         }
+    }
+
+    /// A flag written only when set (`cancelled: true`, `in-doubt: true`): absent is false, and
+    /// anything but `true` is refused, as the state holds only 0 or 1.
+    private static func flag(_ node: YAMLNode?, _ what: String, _ r: inout YAMLReader) -> Bool {
+        guard let value = r.string(node, what) else { return false }
+        if value != "true" { r.report(node, "\(what) can only be 'true'.") }
+        return value == "true"
     }
 
     private static func memberID(_ node: YAMLNode?, _ schedule: Schedule, _ r: inout YAMLReader) -> String? {
@@ -325,7 +336,7 @@ public enum RecordsFile {
     /// session then stage, actions by number, the rest by their keys.
     private static func sections(of records: Records) -> [Section] {
         let completions = records.completions.sorted { ($0.session, $0.stage) < ($1.session, $1.stage) }
-        let actions = records.actions.sorted { Int($0.id.dropFirst()) ?? 0 < Int($1.id.dropFirst()) ?? 0 }
+        let actions = records.actions.sorted { ActionID.number($0.id) ?? 0 < ActionID.number($1.id) ?? 0 }
         let attendance = records.attendance.sorted { $0.session < $1.session }
         let invitations = records.invitations.sorted { ($0.item.session, $0.item.attendee) < ($1.item.session, $1.item.attendee) }
         let replies = records.replies.sorted { ($0.session, $0.attendee) < ($1.session, $1.attendee) }
