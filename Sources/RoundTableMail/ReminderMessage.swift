@@ -25,7 +25,7 @@ public enum ReminderMessage {
             },
         ]
         if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
-        let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
+        let late = owed.filter { $0.item.chasesWhenLate && Overdue.days(due: $0.item.due, asOf: asOf) > 0 }.count
         let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
             : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"
             : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"

@@ -39,6 +39,11 @@ public struct Action: Hashable, Sendable {
     /// Neither done nor dropped: owed, reminded, carried forward.
     public var isOpen: Bool { done == nil && dropped == nil }
 
+    /// Days late as of a date (0 when on time, done or dropped), by `Overdue.days`.
+    public func daysOverdue(asOf date: LocalDate) -> Int {
+        isOpen ? Overdue.days(due: due, asOf: date) : 0
+    }
+
     /// Why and when an action was let go.
     public struct Dropped: Hashable, Sendable {
         public let on: LocalDate

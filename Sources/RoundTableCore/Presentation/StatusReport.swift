@@ -85,7 +85,7 @@ public struct StatusReport: Codable, Hashable, Sendable {
         openActions = records.actions.filter(\.isOpen).map { (key: ($0.due, $0.id.count, $0.id), action: $0) }
             .sorted { $0.key < $1.key }.map(\.action).map {
             ActionStatus(id: $0.id, session: $0.session, owner: $0.owner, text: $0.text, due: $0.due.description,
-                         daysOverdue: max(0, $0.due.days(until: asOf)))
+                         daysOverdue: $0.daysOverdue(asOf: asOf))
         }
         series = schedule.series.id
         title = schedule.series.title

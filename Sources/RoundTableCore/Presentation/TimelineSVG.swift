@@ -74,7 +74,7 @@ public enum TimelineSVG {
     static func description(_ rows: [SessionTimeline], papers: LocalDate?, asOf: LocalDate) -> String {
         let stages = rows.flatMap(\.stages)
         let late = stages.filter { stage in stage.done.map { $0 > stage.due } ?? false }.count
-        let overdue = stages.filter { $0.done == nil && $0.due < asOf }.count
+        let overdue = stages.filter { $0.daysOverdue(asOf: asOf) > 0 }.count
         let cancelled = rows.filter(\.session.isCancelled).count
         var text = "\(rows.count) sessions, each a row with its stages as bars from when each can start to when it is due. "
             + "As of \(asOf): \(stages.filter { $0.done != nil }.count) of \(stages.count) stages done, \(late) of them late; "
@@ -146,10 +146,10 @@ public enum TimelineSVG {
             out.append(##"<path d="M\##(fmt(x)) \##(fmt(mid - r))L\##(fmt(x + r)) \##(fmt(mid))L\##(fmt(x)) \##(fmt(mid + r))L\##(fmt(x - r)) \##(fmt(mid))Z" fill="#08306b" stroke="#ffffff" stroke-width="0.8" class="session-day"><title>\##(t.session.id) \##(hold.done == nil ? "to be held" : "held") \##(hold.done ?? hold.due)</title></path>"##)
         }
         for stage in t.stages {
-            let end = stage.done ?? (stage.due < asOf ? asOf : nil)
+            let end = stage.done ?? (stage.daysOverdue(asOf: asOf) > 0 ? asOf : nil)
             guard let end, end > stage.due else { continue }
             let from = scale.x(stage.due), to = scale.x(end)
-            let what = stage.done == nil ? "\(stage.due.days(until: asOf)) days overdue" : "done \(stage.due.days(until: end)) days late"
+            let what = stage.done == nil ? "\(stage.daysOverdue(asOf: asOf)) days overdue" : "done \(stage.due.days(until: end)) days late"
             out.append(##"<rect x="\##(fmt(from))" y="\##(fmt(barY + barHeight * 0.5))" width="\##(fmt(max(3, to - from)))" height="\##(fmt(barHeight * 0.5))" fill="url(#p-late)" stroke="\##(overdueColour)" stroke-width="0.8" class="\##(stage.done == nil ? "overdue" : "late")"><title>\##(t.session.id) \##(stage.stage.label): \##(what)</title></rect>"##)
         }
         for stage in t.stages where stage.stage != .hold {

@@ -18,6 +18,13 @@ public struct OverdueItem: Hashable, Sendable, Codable {
 
 /// The overdue list: stages not done and open actions, from the day after they were due.
 public enum Overdue {
+    /// How many days late work due on `due` and still owed is as of a day: none up to and on the
+    /// due day, one the day after, and so on. The one rule of "overdue": the overdue list,
+    /// status, the timeline picture and the reminders all ask here.
+    public static func days(due: LocalDate, asOf: LocalDate) -> Int {
+        max(0, due.days(until: asOf))
+    }
+
     /// Most overdue first; ties in schedule order.
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], asOf: LocalDate) -> [OverdueItem] {
         var found: [OverdueItem] = []
@@ -30,9 +37,9 @@ public enum Overdue {
                     owners: schedule.owners(of: deadline.stage, in: timeline.session).map(\.id)))
             }
         }
-        for action in actions where action.isOpen && action.due < asOf {
+        for action in actions where action.daysOverdue(asOf: asOf) > 0 {
             found.append(OverdueItem(kind: .action, session: action.session, item: action.id, text: action.text,
-                                     due: action.due, daysOverdue: action.due.days(until: asOf), owners: [action.owner]))
+                                     due: action.due, daysOverdue: action.daysOverdue(asOf: asOf), owners: [action.owner]))
         }
         return found.enumerated().sorted { a, b in
             a.element.daysOverdue != b.element.daysOverdue ? a.element.daysOverdue > b.element.daysOverdue : a.offset < b.offset

@@ -8,7 +8,7 @@ public struct StageDeadline: Hashable, Sendable {
 
     /// Days late as of a date (0 when on time or done). Overdue starts the day after the due date.
     public func daysOverdue(asOf date: LocalDate) -> Int {
-        done == nil ? max(0, due.days(until: date)) : 0
+        done == nil ? Overdue.days(due: due, asOf: date) : 0
     }
 }
 
