@@ -21,9 +21,6 @@ public struct Address: Hashable, Sendable {
 }
 
 extension Address {
-    /// Characters that may stand in a name unquoted (RFC 5322 atext), all ASCII.
-    private static let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~".utf8)
-
     /// The whole header field, e.g. `From: "Lee, Sam" <sam@example.org>`. The name is written as
     /// words when it is plain, as a quoted string when it has specials such as `,` or `.`, and as
     /// encoded words when it is not ASCII, looks like an encoded word, or would not fit one line
@@ -46,7 +43,7 @@ extension Address {
     private var asciiPhrase: [String]? {
         guard HeaderEncoding.isASCII(name), !HeaderEncoding.holdsEncodedWordStart(name) else { return nil }
         let words = name.split(separator: " ", omittingEmptySubsequences: false)
-        if words.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(Self.atext.contains) }) {
+        if words.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(EmailAddress.isAtext) }) {
             return words.enumerated().map { index, word in (index == 0 ? "" : " ") + word }
         }
         let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

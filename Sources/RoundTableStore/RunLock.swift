@@ -1,4 +1,5 @@
 import Foundation
+import RoundTableCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -64,11 +65,9 @@ public final class RunLock {
     /// The advisory lock's key: FNV-1a (64 bits) of the series id under a prefix of our own, the
     /// same on every machine, so every roundtable agrees which lock a series is.
     static func advisoryKey(series: String) -> Int64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in ("roundtable run " + series).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return Int64(bitPattern: hash)
+        var hash = StableHash.Hash64()
+        hash.add("roundtable run " + series)
+        return Int64(bitPattern: hash.value)
     }
 
     /// Tries `attempt` every 50 ms until it succeeds or `timeout` seconds have passed.

@@ -55,8 +55,9 @@ public enum EmailAddress {
         return previous != dot
     }
 
-    /// Whether a byte is a character of an atom (RFC 5322 atext).
-    private static func isAtext(_ byte: UInt8) -> Bool {
+    /// Whether a byte is a character of an atom (RFC 5322 atext): of an address's name part, and
+    /// of a display name written as plain words.
+    public static func isAtext(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
         default: "!#$%&'*+-/=?^_`{|}~".utf8.contains(byte)

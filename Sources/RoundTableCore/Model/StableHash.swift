@@ -29,7 +29,8 @@ public enum StableHash {
     /// `hex64` taken piece by piece: the hash of the pieces one after another, without joining
     /// them into one text first (a feed's fingerprint runs over megabytes of schedules and records).
     public struct Hash64: Sendable {
-        private var value: UInt64 = 14_695_981_039_346_656_037
+        /// The hash so far, as a number (a PostgreSQL advisory lock's key).
+        public private(set) var value: UInt64 = 14_695_981_039_346_656_037
 
         public init() {}
 
