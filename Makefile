@@ -7,7 +7,7 @@ APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-d
                 postgresql libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                 php-cli php-sqlite3 php-sabre-dav python3-pip python3-cryptography \
                 python3-venv dovecot-imapd \
-                mandoc python3-html5lib pandoc
+                mandoc python3-html5lib pandoc strace
 # Xandikos (a CalDAV server the tests publish to) from PyPI, into a folder of its own rather than
 # the system's Python, whose Debian packages (icalendar) the interop tests read with.
 XANDIKOS := .build-xandikos
