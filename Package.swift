@@ -106,7 +106,7 @@ let package = Package(
             dependencies: ["RoundTableMail", "RoundTableCore", "ICalendar", "TestSupport"],
             exclude: ["parse_eml.py"]
         ),
-        .testTarget(name: "RoundTableCalDAVTests", dependencies: ["RoundTableCalDAV"]),
+        .testTarget(name: "RoundTableCalDAVTests", dependencies: ["RoundTableCalDAV", "RoundTableCore", "ICalendar"]),
         .testTarget(
             name: "RoundTableDocumentsTests",
             dependencies: ["CalendarTime", "ICalendar", "RoundTableCore", "RoundTableDocuments", "TestSupport"],
