@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The rules of one IANA time zone, read from the system's zoneinfo, in whole seconds.
 ///
@@ -90,31 +87,34 @@ public struct ZoneRules: Sendable, Hashable {
     }
 
     /// The zone's own abbreviation at an instant, as tzdata names it ("BST", "GMT", "EDT",
-    /// "AEDT"; "+0530"-like where tzdata has no letters): what people read after a time.
+    /// "AEDT"; "+03"-like where tzdata has no letters): what people read after a time.
     ///
-    /// Foundation on Linux asks ICU, which names most offsets only "GMT+1"; the C library reads
-    /// tzdata itself when `TZ` names the zone. Setting `TZ` is process-wide, so it is restored
-    /// at once, and each (zone, offset, daylight) answer is kept: a zone uses one name per offset.
+    /// Foundation on Linux asks ICU, which names most offsets only "GMT+1", so the name is read
+    /// from the zone's TZif file (`ZoneInfoFile`), the file `date` reads. A zone without one
+    /// (none on a system with tzdata) is named by its offset, "+0530".
     public func abbreviation(at instant: Int) -> String {
-        let key = "\(identifier)|\(offset(at: instant))|\(zone.isDaylightSavingTime(for: Date(timeIntervalSince1970: TimeInterval(instant))))"
-        Self.lock.lock()
-        defer { Self.lock.unlock() }
-        if let known = Self.abbreviations[key] { return known }
-        let previous = getenv("TZ").map { String(cString: $0) }
-        setenv("TZ", ":" + identifier, 1)
-        tzset()
-        var t = time_t(instant), parts = tm()
-        localtime_r(&t, &parts)
-        let name = parts.tm_zone.map { String(cString: $0) } ?? ""
-        if let previous { setenv("TZ", previous, 1) } else { unsetenv("TZ") }
-        tzset()
-        Self.abbreviations[key] = name
-        return name
+        let offset = offset(at: instant)
+        if let file = Self.file(for: identifier) { return file.abbreviation(at: instant, offset: offset) }
+        let minutes = abs(offset) / 60, hours = minutes / 60, rest = minutes % 60
+        return (offset < 0 ? "-" : "+") + (hours < 10 ? "0" : "") + "\(hours)" + (rest < 10 ? "0" : "") + "\(rest)"
     }
 
-    /// Guards `abbreviations` and the moment `TZ` is changed.
+    /// Each zone's TZif file, read once by the first thread that needs it.
+    private static func file(for identifier: String) -> ZoneInfoFile? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = files[identifier] { return known }
+        let file = ZoneInfoFile(identifier: identifier)
+        files[identifier] = .some(file)
+        return file
+    }
+
+    /// Where the zones' TZif files are: what a zone's names and a feed's fingerprint are read from.
+    public static var zoneinfoFolder: String { ZoneInfoFile.folder }
+
+    /// Guards `files`.
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var abbreviations: [String: String] = [:]
+    nonisolated(unsafe) private static var files: [String: ZoneInfoFile?] = [:]
 
     /// Every offset change between two instants, found by stepping half a day and bisecting to
     /// the second, so it sees any change zoneinfo records, not only those ICU labels DST.

@@ -7,22 +7,15 @@ import RoundTableCore
 /// scheme libcurl settled on with the first request (Basic or Digest, whichever the server
 /// offers) is used straight away by the others.
 ///
-/// Answers every request would get alike stop the run here: no connection, a 5xx, or 429 Too
-/// Many Requests (`.temporary`, naming the server's Retry-After), an answer that cannot be read
-/// (`.inDoubt`), 401 or 403 (`.notPermitted`), a redirect (`.misconfigured`: we never follow one,
-/// which could take the login elsewhere). Any other answer is returned for the caller to judge.
+/// Answers every request would get alike stop the run here: no connection (`.temporary`), an
+/// answer that cannot be read (`.inDoubt`), and the statuses `CalDAVResponse.judged` sorts
+/// (a redirect is never followed, which could take the login elsewhere). Any other answer is
+/// returned for the caller to judge.
 /// The password goes to libcurl and nowhere else; libcurl's messages are searched for it before
 /// they are shown, and its verbose mode is never switched on.
-public final class CalDAVClient {
+public final class CalDAVClient: CalDAVServer {
     /// What the server answered.
-    public struct Response: Sendable {
-        /// The HTTP status code.
-        public let status: Int
-        /// The ETag header of the answer, as `EntityTag.text` keeps it; nil when there was none.
-        public let etag: String?
-        /// The body of an answer to GET (at most `CalDAVClient.bodyLimit` bytes); empty for other requests.
-        public let body: [UInt8]
-    }
+    public typealias Response = CalDAVResponse
 
     /// The largest body kept: one calendar object is far smaller; anything larger is not ours.
     static let bodyLimit = 16 << 20
@@ -167,26 +160,8 @@ public final class CalDAVClient {
         var status = 0
         rt_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         let answer = exchange.takeUnretainedValue()
-        let shown = collection.shown
-        switch status {
-        case 401:
-            throw .notPermitted("the CalDAV server at '\(shown)' refused the login (401); "
-                + "check ROUNDTABLE_CALDAV_USER and ROUNDTABLE_CALDAV_PASSWORD, or the server's entry in ~/.netrc")
-        case 403:
-            throw .notPermitted("the CalDAV server refused \(method) in '\(shown)' (403); check that the login may write there")
-        case 300 ..< 400:
-            throw .misconfigured("'\(shown)' answered \(status), a redirect; use the URL it leads to")
-        case 429:
-            throw .temporary("the CalDAV server at '\(shown)' answered 429 (too many requests) to \(method)\(answer.retryAfterText)")
-        case 503:
-            throw .temporary("the CalDAV server at '\(shown)' answered 503 (unavailable) to \(method)\(answer.retryAfterText)")
-        case 500 ..< 600:
-            throw .inDoubt("the CalDAV server at '\(shown)' answered \(status) to \(method)")
-        case 200 ..< 300, 400 ..< 500:
-            return Response(status: status, etag: answer.etag.map(EntityTag.text), body: answer.body)
-        default:
-            throw .inDoubt("the answer of '\(shown)' to \(method) cannot be read (status \(status))")
-        }
+        return try CalDAVResponse.judged(status: status, etag: answer.etag.map(EntityTag.text), body: answer.body,
+                                         retryAfter: answer.retryAfter, method: method, shown: collection.shown)
     }
 
     /// A request libcurl could not complete. A bad URL or an untrusted certificate needs someone
@@ -253,16 +228,6 @@ private final class Exchange {
         case "retry-after": retryAfter = value
         default: break
         }
-    }
-
-    /// ", and asks to wait N seconds (Retry-After)" or "… until DATE …", when the server said so
-    /// in a form that can be shown; empty otherwise.
-    var retryAfterText: String {
-        guard let retryAfter, !retryAfter.isEmpty, retryAfter.count <= 64,
-              retryAfter.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return "" }
-        let text = String(decoding: retryAfter, as: UTF8.self)
-        if text.allSatisfy(\.isNumber) { return " and asks to wait \(text) seconds (Retry-After: \(text))" }
-        return " and asks to wait until \(text) (Retry-After)"
     }
 }
 

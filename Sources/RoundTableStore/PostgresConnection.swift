@@ -19,8 +19,9 @@ final class PostgresConnection: SQLConnection {
     ///
     /// TLS is required for a host that is not this machine unless the URL says otherwise
     /// (`tlsParameters`); `caFile` (`ROUNDTABLE_STATE_CA_FILE`) names the CA its certificate
-    /// must come from, for the host name in the URL (`verify-full`).
-    init(url: String, password: String?, caFile: String? = nil, shown: String) throws(StoreError) {
+    /// must come from, for the host name in the URL (`verify-full`). `environment` is the
+    /// process's, for the `PGHOST` and `PGSSLMODE` that decide whether TLS is required.
+    init(url: String, password: String?, caFile: String? = nil, shown: String, environment: [String: String]) throws(StoreError) {
         guard rt_pq_load() == 0 else {
             throw .clientMissing(reason: rt_pq_load_error().map { String(cString: $0) } ?? "libpq.so.5 could not be loaded")
         }
@@ -32,7 +33,7 @@ final class PostgresConnection: SQLConnection {
             throw .badParameter(path: shown, reason: Self.cleaned(error.message, hiding: secrets))
         }
         var parameters = [("dbname", url), ("application_name", "roundtable")]
-        parameters += Self.tlsParameters(given: given, caFile: caFile, environment: ProcessInfo.processInfo.environment)
+        parameters += Self.tlsParameters(given: given, caFile: caFile, environment: environment)
         if let password, !password.isEmpty { parameters.append(("password", password)) }
         let connection = Self.withCStrings(parameters.map(\.0)) { keywords in
             Self.withCStrings(parameters.map(\.1)) { values in rt_PQconnectdbParams(keywords, values, 1) }

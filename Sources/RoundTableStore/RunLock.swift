@@ -72,9 +72,9 @@ public final class RunLock {
 
     /// Tries `attempt` every 50 ms until it succeeds or `timeout` seconds have passed.
     private static func wait(timeout: Double, statePath: String, _ attempt: () throws(StoreError) -> Bool) throws(StoreError) {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ContinuousClock.now + .seconds(timeout)
         while try !attempt() {
-            guard Date() < deadline else { throw .locked(path: statePath) }
+            guard ContinuousClock.now < deadline else { throw .locked(path: statePath) }
             usleep(50_000)
         }
     }

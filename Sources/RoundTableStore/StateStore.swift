@@ -48,15 +48,17 @@ public final class StateStore: Sendable {
     /// `password` (`ROUNDTABLE_STATE_PASSWORD`) goes to the PostgreSQL server only, never into a
     /// message; without it libpq's own sources apply (`PGPASSWORD`, `~/.pgpass`). `caFile`
     /// (`ROUNDTABLE_STATE_CA_FILE`) is the CA a PostgreSQL server's certificate must come from.
-    /// `now` (seconds since the epoch) is when its records are recorded; the system clock by default.
+    /// `now` (seconds since the epoch) is when its records are recorded: the caller's clock, as
+    /// the store reads none. `environment` is the process's, which libpq's settings come from.
     /// A state that is not there is created, or refused as `.missing` (`ifMissing`).
     public init(path: String, password: String? = nil, caFile: String? = nil, ifMissing opening: MissingState = .create,
-                now: Int = Int(Date().timeIntervalSince1970)) throws(StoreError) {
+                now: Int, environment: [String: String]) throws(StoreError) {
         recordedAt = LocalDateTime(secondsSinceEpoch: now).utcText
         if Self.isServer(path) {
             let shown = ServerURL(path, userPart: .upToLastAt).shownWithPath
             self.path = shown
-            let session = PostgresSession(try PostgresConnection(url: path, password: password, caFile: caFile, shown: shown))
+            let session = PostgresSession(try PostgresConnection(url: path, password: password, caFile: caFile, shown: shown,
+                                                                 environment: environment))
             backend = .postgres(session)
             do {
                 try Migrations.migrate(session, path: shown, ifMissing: opening)
@@ -82,18 +84,19 @@ public final class StateStore: Sendable {
         return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://")
     }
 
-    private init(inMemory database: DatabaseQueue) {
+    private init(inMemory database: DatabaseQueue, now: Int) {
         path = ":memory:"
         backend = .sqlite(database)
-        recordedAt = LocalDateTime(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).utcText
+        recordedAt = LocalDateTime(secondsSinceEpoch: now).utcText
     }
 
-    /// For tests: an in-memory database with the same migrations, so store tests need no files.
-    public static func inMemory() throws(StoreError) -> StateStore {
+    /// For tests: an in-memory database with the same migrations, so store tests need no files;
+    /// what it records is recorded at `now`.
+    public static func inMemory(now: Int) throws(StoreError) -> StateStore {
         do {
             let database = try DatabaseQueue(configuration: configuration)
             try checkAndMigrate(database, path: ":memory:", usesWAL: false, ifMissing: .create)
-            return StateStore(inMemory: database)
+            return StateStore(inMemory: database, now: now)
         } catch {
             throw StoreError(error, path: ":memory:")
         }
@@ -132,12 +135,12 @@ public final class StateStore: Sendable {
     /// SQLite does not call the busy handler when it changes the journal mode, so a process that
     /// opens a brand-new file while another is setting it up gets SQLITE_BUSY at once.
     private static func enableWAL(_ database: DatabaseQueue) throws {
-        let deadline = Date(timeIntervalSinceNow: busyTimeout)
+        let deadline = ContinuousClock.now + .seconds(busyTimeout)
         while true {
             do {
                 try database.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
                 return
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && ContinuousClock.now < deadline {
                 Thread.sleep(forTimeInterval: 0.01)
             }
         }

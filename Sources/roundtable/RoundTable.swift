@@ -27,7 +27,7 @@ struct RoundTable: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
-            if let problem = Clock.problem { throw RoundTableError.usage(problem) }
+            if let problem = Clock.process.problem { throw RoundTableError.usage(problem) }
             try command.run()
             try StandardOutput.close(what: (type(of: command) as? NamedOutput.Type)?.output ?? "the output")
         } catch {

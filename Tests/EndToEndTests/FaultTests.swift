@@ -136,16 +136,18 @@ import TestSupport
     }
 
     /// On a SQLite file and on PostgreSQL (where the kill also cuts the connection that holds the
-    /// run's advisory lock and maybe an open transaction).
+    /// run's advisory lock and maybe an open transaction). The moments are drawn from a seed
+    /// chosen per run and named in every failure; `ROUNDTABLE_KILL_SEED=N` draws them again.
     @Test(arguments: StateKind.allCases)
     func remindKilledAtAnyMomentForgetsNothingAndResendsAtMostTheMessageInFlight(kind: StateKind) throws {
+        var random = SeededRandom.forKills()
         // Time one whole run, then, each time on a fresh state, kill a run at a random point of it
         // (the message says where, should one fail) and let the next run finish the job.
         let started = Date()
         _ = try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"])
         let whole = Date().timeIntervalSince(started)
         for attempt in 0..<10 {
-            let delay = Double.random(in: 0.01...max(0.05, whole * 1.1))
+            let delay = Double.random(in: 0.01...max(0.05, whole * 1.1), using: &random)
             let state = try kind.newState(in: folder)
             #expect(try workspace.rt(["init"], ["ROUNDTABLE_STATE": state].merging(StateKind.environment) { _, new in new }).status == 0)
             let outbox = folder.appendingPathComponent("outbox-\(attempt)")
@@ -156,14 +158,14 @@ import TestSupport
                 """])
             let finish = try workspace.rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox.path],
                                           ["ROUNDTABLE_STATE": state].merging(StateKind.environment) { _, new in new })
-            #expect(finish.status == 0, "killed after \(delay) s of \(whole) s: \(finish.stderr)")
+            #expect(finish.status == 0, "killed after \(delay) s of \(whole) s (\(random.replay)): \(finish.stderr)")
             #expect(try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"],
                                      ["ROUNDTABLE_STATE": state].merging(StateKind.environment) { _, new in new }).stdout
-                    == "No reminders due as of 2012-04-13.\n", "killed after \(delay) s of \(whole) s: all recorded")
+                    == "No reminders due as of 2012-04-13.\n", "killed after \(delay) s of \(whole) s (\(random.replay)): all recorded")
             // The outbox names files by Message-ID: a message resent after a kill replaced its own file.
             // (A kill during a write can leave a hidden temporary file; never a half .eml.)
             let files = try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
-            #expect(files.count == 10, "killed after \(delay) s of \(whole) s: one digest per member: \(files)")
+            #expect(files.count == 10, "killed after \(delay) s of \(whole) s (\(random.replay)): one digest per member: \(files)")
             if attempt == 0 {
                 let mails = try ReceivedMail.read(files.map { outbox.appendingPathComponent($0) })
                 #expect(mails.allSatisfy { $0.problems.isEmpty && $0.plain?.contains("Dear") == true })

@@ -111,8 +111,10 @@ import Glibc
     /// Killed with SIGKILL at points spread over the run, eight times, new mail arriving before
     /// each (replies among bulletins, so that kills fall between recording a reply and marking
     /// it as well as among other mail), then run to the end: every answer recorded once, every
-    /// reply marked, other mail untouched.
+    /// reply marked, other mail untouched. The moments are drawn from a seed chosen per run and
+    /// named in every failure; `ROUNDTABLE_KILL_SEED=N` draws the same moments again.
     @Test func aRunKilledAtAnyPointLosesAndDoublesNothing() throws {
+        var random = SeededRandom.forKills()
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ROUNDTABLE_") }
         environment.merge(workspace.env.merging(dovecot.environment) { _, new in new }) { _, new in new }
         let messages = try MailboxFixture.messages()
@@ -125,17 +127,17 @@ import Glibc
                                     name: "\(1_600_000_000 + attempt).bulk\(index).test")
             }
             let run = try BackgroundProcess([roundtableBinary, "rsvp", "--mailbox", dovecot.inbox], environment: environment)
-            usleep(useconds_t.random(in: 50_000...400_000))
+            usleep(useconds_t.random(in: 50_000...400_000, using: &random))
             run.send(SIGKILL)
             _ = run.wait()
         }
         let last = try rsvp()
-        #expect([0, 65].contains(last.status), "\(last.stderr)")
-        #expect(try workspace.answers("rt5") == MailboxFixture.answers)
+        #expect([0, 65].contains(last.status), "\(random.replay): \(last.stderr)")
+        #expect(try workspace.answers("rt5") == MailboxFixture.answers, "\(random.replay)")
         let flags = try dovecot.flags()
-        #expect(flags.count == 172)
-        #expect(flags.values.filter { $0 == "$RoundtableRead" }.count == 10, "\(flags)")
-        #expect(flags.values.filter { $0.isEmpty }.count == 162)
+        #expect(flags.count == 172, "\(random.replay)")
+        #expect(flags.values.filter { $0 == "$RoundtableRead" }.count == 10, "\(random.replay): \(flags)")
+        #expect(flags.values.filter { $0.isEmpty }.count == 162, "\(random.replay)")
         #expect(try rsvp().stderr == "rsvp: 0 replies recorded, 0 refused, 0 other messages left alone\n")
     }
 

@@ -63,8 +63,10 @@ import TestSupport
 
     /// The server restarted while `remind` runs (a cluster of its own, as every connection is
     /// cut): the run finishes or stops with exit 75, and the next run sends the rest; each member
-    /// ends with one digest, and nothing is left to send.
+    /// ends with one digest, and nothing is left to send. The moments of the restarts are drawn
+    /// from a seed chosen per run and named in every failure; `ROUNDTABLE_KILL_SEED=N` draws them again.
     @Test func aServerRestartedMidRunLeavesTheLedgerConsistentAndTheNextRunFinishes() throws {
+        var random = SeededRandom.forKills()
         let cluster = try PostgresCluster()
         defer { try? cluster.stop() }
         for attempt in 0..<3 {
@@ -73,15 +75,16 @@ import TestSupport
             let environment = workspace.env.merging(state) { _, new in new }
             #expect(try workspace.rt(["init"], state).status == 0)
             let remind = try BackgroundProcess([roundtableBinary, "remind", "--as-of", "2012-04-13", "--outbox", outbox], environment: environment)
-            usleep(UInt32.random(in: 10_000...80_000))
+            usleep(UInt32.random(in: 10_000...80_000, using: &random))
             try cluster.restart()
             let status = remind.wait()
-            #expect(status == 0 || status == 75, "the run finished or stopped with 75, not \(status)")
+            #expect(status == 0 || status == 75, "\(random.replay): the run finished or stopped with 75, not \(status)")
             let finish = try workspace.rt(["remind", "--as-of", "2012-04-13", "--outbox", outbox], state)
-            #expect(finish.status == 0, "\(finish.stderr)")
-            #expect(try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"], state).stdout == "No reminders due as of 2012-04-13.\n")
+            #expect(finish.status == 0, "\(random.replay): \(finish.stderr)")
+            #expect(try workspace.rt(["remind", "--as-of", "2012-04-13", "--dry-run"], state).stdout == "No reminders due as of 2012-04-13.\n",
+                    "\(random.replay)")
             let files = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.hasSuffix(".eml") && !$0.hasPrefix(".") }
-            #expect(files.count == 10, "one digest per member: \(files)")
+            #expect(files.count == 10, "\(random.replay): one digest per member: \(files)")
         }
     }
 

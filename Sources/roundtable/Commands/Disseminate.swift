@@ -56,7 +56,7 @@ extension RoundTable {
             // The ledger is read under the lock: a run that waited sees what the other one sent.
             let recipients = DisseminationPlanner.recipients(of: session, in: schedule, writtenUp: writtenUp,
                                                               sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
-            let stamp = Clock.now()
+            let stamp = context.clock.now()
             for member in recipients {
                 let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp, templates: templates)
                 try sending.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {

@@ -125,13 +125,15 @@ extension RoundTable {
                 }
             }
             var after = ExportManifest()
+            var folders = [dir]
             for (context, result) in zip(contexts, results) {
                 let series = try result.get()
                 print("\(series.folder): \(Self.changed(series.feeds))")
                 after.series[context.schedule.series.id] = series.entry
+                folders.append(series.folder)
             }
             // The feeds are on disk before the manifest that vouches for them.
-            TextFile.flushAll()
+            try TextFile.flush(folders: folders)
             if environments != nil { try after.write(in: dir) }
         }
 

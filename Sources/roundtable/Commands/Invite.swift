@@ -35,7 +35,7 @@ extension RoundTable {
         let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
             let planned = InvitationPlanner.plan(schedule, sent: try context.store.invitations(series: schedule.series.id), asOf: context.asOf,
                                                  sessions: sessions)
-            let stamp = Clock.now()
+            let stamp = context.clock.now()
             for invitation in planned {
                 let message = try InvitationMessage.make(invitation, in: schedule, actions: context.records.actions, stamp: stamp, templates: templates)
                 let summary = "\(invitation.method.rawValue) \(invitation.session.id) to \(invitation.attendee.id) <\(invitation.attendee.email)> "

@@ -56,8 +56,8 @@ extension RoundTable {
         }
 
         func run() throws {
-            let environment = ProcessInfo.processInfo.environment
-            guard let url = caldav ?? environment["ROUNDTABLE_CALDAV_URL"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            let environment = options.environment.variables
+            guard let url = caldav ?? options.environment.value("ROUNDTABLE_CALDAV_URL") else {
                 throw ValidationError("No CalDAV collection given: pass --caldav URL or set ROUNDTABLE_CALDAV_URL.")
             }
             let base = try CalDAVCollection(url)
@@ -69,7 +69,7 @@ extension RoundTable {
             let contexts = try options.loadAll(sending: true)
             let client = dryRun ? nil : try CalDAVClient(for: base, login: try CalDAVLogin.from(environment), insecureHTTP: insecureHTTP,
                                                          caFile: try CalDAVLogin.caFile(environment))
-            var publisher = Publisher(client: client, create: create, overwrite: overwrite)
+            var publisher = CalDAVPublisher(client: client, create: create, overwrite: overwrite) { print($0) }
             for context in contexts {
                 let schedule = context.schedule
                 let home = folder ? base.child(schedule.series.id) : base
@@ -78,8 +78,8 @@ extension RoundTable {
                 let feed = context.feed(includeTodos: !noTodos)
                 let lock = try context.store.lockRun(series: schedule.series.id, timeout: 5)
                 for (collection, who) in targets {
-                    try publisher.publish(try feed.resources(for: who), of: schedule.series.id, to: collection, title: feed.name(for: who),
-                                          recordingIn: context.store)
+                    try publisher.publish(try feed.resources(for: who), to: collection, title: feed.name(for: who),
+                                          ledger: CollectionLedger(store: context.store, series: schedule.series.id, collection: collection))
                 }
                 withExtendedLifetime(lock) {}
             }

@@ -65,7 +65,7 @@ extension RoundTable {
             let context = try options.load()
             let schedule = context.schedule
             let invitations = try context.store.invitations(series: schedule.series.id)
-            let rules = ReplyRules(schedule: schedule, invitations: invitations, now: LocalDateTime(secondsSinceEpoch: Clock.now()))
+            let rules = ReplyRules(schedule: schedule, invitations: invitations, now: LocalDateTime(secondsSinceEpoch: context.clock.now()))
             var refused: [String] = []
             var allMissing = true
             for file in files {
@@ -119,10 +119,10 @@ extension RoundTable {
             defer { withExtendedLifetime(locks) {} }
             // Read under the lock: a run that waited sees the invitations the other one sent.
             let invitations = try contexts.map { try $0.store.invitations(series: $0.schedule.series.id) }
-            let now = LocalDateTime(secondsSinceEpoch: Clock.now())
+            let now = LocalDateTime(secondsSinceEpoch: options.clock.now())
             let rules = zip(contexts, invitations).map { ReplyRules(schedule: $0.schedule, invitations: $1, now: now) }
             let bySeries = Dictionary(uniqueKeysWithValues: zip(contexts, invitations).map { ($0.schedule.series.id, ($0.schedule, $1)) })
-            let mailbox = location.mailbox(moveTo: moveTo, environment: ProcessInfo.processInfo.environment)
+            let mailbox = location.mailbox(moveTo: moveTo, environment: options.environment.variables)
             let intake = MailboxIntake(mailbox: mailbox, rules: rules, dryRun: dryRun)
             let summary = try intake.run(ledger: contexts[0].store) { event in
                 switch event {

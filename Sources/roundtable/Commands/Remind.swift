@@ -31,7 +31,7 @@ extension RoundTable {
                 return read
             }
             var sending = try delivery.run()
-            let stamp = Clock.now()
+            let stamp = options.clock.now()
             var digestCount = 0
             var nextDue: LocalDate?
             for (context, templates) in zip(contexts, templates) {

@@ -17,6 +17,12 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Compute as of this day (default: today in the series timezone).", valueName: "YYYY-MM-DD"), transform: LocalDate.argument)
     var asOf: LocalDate?
 
+    /// The environment of this run: the process's, read once (`Environment.process`).
+    var environment: Environment { .process }
+
+    /// The clock of this run: the system's, or the instant `ROUNDTABLE_NOW` names (`Clock.process`).
+    var clock: Clock { .process }
+
     /// Reads and validates the one schedule a command about one series works on.
     func loadSchedule() throws -> LoadedSchedule {
         let path = try schedulePath()
@@ -68,18 +74,18 @@ struct CommonOptions: ParsableArguments {
     func day(in schedule: Schedule) throws -> LocalDate {
         if let asOf { return asOf }
         let zone = schedule.zone
-        return zone.localTime(at: Clock.now()).date
+        return zone.localTime(at: clock.now()).date
     }
 
     /// The state named by --state, $ROUNDTABLE_STATE or the XDG default: a file or a
     /// `postgres://` URL.
-    var statePath: String { state ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment) }
+    var statePath: String { state ?? StateStore.defaultPath(environment: environment.variables) }
 
     /// Where `statePath` came from, for a message about a state that is not there: a mistyped
     /// path and a shell whose default differs from cron's look alike until it is named.
     var stateSource: String {
         if state != nil { return "given by --state" }
-        return Environment.value("ROUNDTABLE_STATE") != nil ? "from $ROUNDTABLE_STATE" : "the default, as neither --state nor $ROUNDTABLE_STATE is set"
+        return environment.value("ROUNDTABLE_STATE") != nil ? "from $ROUNDTABLE_STATE" : "the default, as neither --state nor $ROUNDTABLE_STATE is set"
     }
 
     /// Opens the state; a PostgreSQL state's password comes from $ROUNDTABLE_STATE_PASSWORD, else
@@ -109,15 +115,16 @@ struct CommonOptions: ParsableArguments {
     }
 
     private func open(recordingFor schedule: Schedule?, ifMissing opening: StateStore.MissingState) throws(StoreError) -> StateStore {
-        try StateStore(path: statePath, password: Environment.value("ROUNDTABLE_STATE_PASSWORD"),
-                       caFile: Environment.value("ROUNDTABLE_STATE_CA_FILE"), ifMissing: opening, now: recordingInstant(in: schedule))
+        try StateStore(path: statePath, password: environment.value("ROUNDTABLE_STATE_PASSWORD"),
+                       caFile: environment.value("ROUNDTABLE_STATE_CA_FILE"), ifMissing: opening, now: recordingInstant(in: schedule),
+                       environment: environment.variables)
     }
 
     /// When a record made now is recorded: the clock's instant, or, when `--as-of` names an
     /// earlier day, the last second of that day on the series' wall clock. A record made "as
     /// of" a past day belongs to the series as it stood then, so `status --as-of` that day shows it.
     func recordingInstant(in schedule: Schedule?) -> Int {
-        let now = Clock.now()
+        let now = clock.now()
         guard let asOf, let schedule, let nextMidnight = LocalDateTime(date: asOf.adding(days: 1), hour: 0, minute: 0) else { return now }
         return min(now, schedule.zone.instant(of: nextMidnight) - 1)
     }
@@ -157,16 +164,17 @@ struct CommonOptions: ParsableArguments {
     }
 
     private func context(_ loaded: LoadedSchedule, store: StateStore, records: Records) throws -> Context {
-        Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: ActionRules.resolvingDues(records, in: loaded.schedule))
+        Context(loaded: loaded, asOf: try day(in: loaded.schedule), store: store, records: ActionRules.resolvingDues(records, in: loaded.schedule),
+                clock: clock, environment: environment)
     }
 
-    private func schedulePath() throws -> String { try Self.schedulePath(given: schedule) }
+    private func schedulePath() throws -> String { try Self.schedulePath(given: schedule, environment: environment) }
 
     /// The schedule file or folder: `given` (-s), else $ROUNDTABLE_SCHEDULE, else the only
     /// .yaml file in ./schedules.
-    static func schedulePath(given: String?) throws -> String {
+    static func schedulePath(given: String?, environment: Environment = .process) throws -> String {
         if let given { return given }
-        if let env = Environment.value("ROUNDTABLE_SCHEDULE") { return env }
+        if let env = environment.value("ROUNDTABLE_SCHEDULE") { return env }
         let folder = "schedules"
         let files = (try? Self.scheduleFiles(in: folder)) ?? []
         guard files.count == 1 else {

@@ -56,8 +56,10 @@ enum Completions {
     }
 
     private static func existingStore(_ words: [String]) -> StateStore? {
-        let path = value(of: ["--state"], in: words) ?? StateStore.defaultPath(environment: ProcessInfo.processInfo.environment)
+        let environment = Environment.process
+        let path = value(of: ["--state"], in: words) ?? StateStore.defaultPath(environment: environment.variables)
         guard StateStore.isServer(path) || FileManager.default.fileExists(atPath: path) else { return nil }
-        return try? StateStore(path: path, password: Environment.value("ROUNDTABLE_STATE_PASSWORD"))
+        return try? StateStore(path: path, password: environment.value("ROUNDTABLE_STATE_PASSWORD"),
+                               now: Clock.process.now(), environment: environment.variables)
     }
 }

@@ -17,7 +17,7 @@ struct TemplateOptions: ParsableArguments {
     /// `scheduleFolder` is the folder holding the schedule; its sibling `templates/` is used
     /// when it exists. A folder that was named and is not there is refused (exit 66).
     func folder(besideSchedulesIn scheduleFolder: String?) throws -> String? {
-        let environment = Environment.value("ROUNDTABLE_TEMPLATES")
+        let environment = Environment.process.value("ROUNDTABLE_TEMPLATES")
         if let named = templates ?? environment {
             guard FileManager.default.isFolder(named) else {
                 throw RoundTableError.inputMissing("The templates folder '\(named)' (\(templates == nil ? "ROUNDTABLE_TEMPLATES" : "--templates")) "

@@ -18,9 +18,9 @@ struct TransportOptions: ParsableArguments {
 
     /// The transport the flags and environment name (SMTP settings come only from the environment,
     /// so a password never appears in a command line or shell history).
-    func run() throws -> SendRun {
+    func run(environment: Environment = .process) throws -> SendRun {
         let made = try TransportConfiguration.make(kind: transport, outbox: outbox, sendmail: sendmail,
-                                                   environment: ProcessInfo.processInfo.environment)
+                                                   environment: environment.variables)
         return SendRun(transport: made, dryRun: dryRun)
     }
 }

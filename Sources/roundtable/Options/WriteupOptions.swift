@@ -15,7 +15,7 @@ struct WriteupOptions: ParsableArguments {
 
     /// The write-ups folder: `given`, else $ROUNDTABLE_WRITEUPS, else writeups/ beside the schedule.
     static func folder(given: String?, schedulePath: String) -> String {
-        given ?? Environment.value("ROUNDTABLE_WRITEUPS")
+        given ?? Environment.process.value("ROUNDTABLE_WRITEUPS")
             ?? ((schedulePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("writeups")
     }
 

@@ -2,38 +2,41 @@ import CalendarTime
 import Foundation
 import RoundTableCore
 
-/// The one place the CLI reads the time.
+/// What time it is, for a command: the one place the CLI reads the system clock.
 ///
 /// `ROUNDTABLE_NOW` (an ISO 8601 instant such as `2012-08-30T23:30:00Z`) replaces the system
 /// clock, so tests and reproducible demos can run "at" any moment. A value that is not such an
 /// instant is refused before any command runs (exit 64): silently falling back to the real
 /// clock would send a test's or a demo's mail as of today.
-enum Clock {
-    /// Seconds since the epoch.
-    static func now() -> Int {
-        if case .success(let instant?) = standIn { return instant }
-        return Int(Date().timeIntervalSince1970)
-    }
-
+struct Clock: Sendable {
+    /// The instant `ROUNDTABLE_NOW` names; nil for the system clock.
+    private let standIn: Int?
     /// Why `ROUNDTABLE_NOW` cannot be used, if it is set and cannot.
-    static var problem: String? {
-        guard case .failure(let refused) = standIn else { return nil }
-        return refused.message
+    let problem: String?
+
+    /// The clock the process's environment asks for, worked out once.
+    static let process = Clock(environment: .process)
+
+    /// Seconds since the epoch.
+    func now() -> Int {
+        standIn ?? Int(Date().timeIntervalSince1970)
     }
 
-    private struct Refused: Error { let message: String }
-
-    /// `ROUNDTABLE_NOW` read once: nil when unset or empty.
-    private static let standIn: Result<Int?, Refused> = {
-        guard let text = Environment.value("ROUNDTABLE_NOW") else { return .success(nil) }
-        guard let date = ISO8601DateFormatter().date(from: text) else {
-            return .failure(Refused(message: "ROUNDTABLE_NOW '\(Excerpt.of(text))' is not an ISO 8601 instant "
-                + "such as 2012-11-26T09:00:00Z; unset it to use the system clock."))
+    /// The clock `environment`'s `ROUNDTABLE_NOW` names, or the system clock when it is unset or empty.
+    init(environment: Environment) {
+        guard let text = environment.value("ROUNDTABLE_NOW") else {
+            (standIn, problem) = (nil, nil)
+            return
         }
-        let seconds = Int(date.timeIntervalSince1970)
-        guard SupportedYears.contains(LocalDateTime(secondsSinceEpoch: seconds).date) else {
-            return .failure(Refused(message: SupportedYears.refusal("ROUNDTABLE_NOW", text)))
+        let seconds = ISO8601DateFormatter().date(from: text).map { Int($0.timeIntervalSince1970) }
+        if seconds == nil {
+            problem = "ROUNDTABLE_NOW '\(Excerpt.of(text))' is not an ISO 8601 instant "
+                + "such as 2012-11-26T09:00:00Z; unset it to use the system clock."
+        } else if let seconds, !SupportedYears.contains(LocalDateTime(secondsSinceEpoch: seconds).date) {
+            problem = SupportedYears.refusal("ROUNDTABLE_NOW", text)
+        } else {
+            problem = nil
         }
-        return .success(seconds)
-    }()
+        standIn = problem == nil ? seconds : nil
+    }
 }

@@ -8,12 +8,18 @@ struct Context {
     let asOf: LocalDate
     let store: StateStore
     let records: Records
+    /// What time it is for this run (`ROUNDTABLE_NOW` or the system clock).
+    let clock: Clock
+    /// The process's environment, read once: where sending commands find their servers and logins.
+    let environment: Environment
 
     var schedule: Schedule { loaded.schedule }
 
     /// The same context with the records as they stood at the end of the as-of day
     /// (`Records.asOf`): what the views (`status`, `overdue`, `report`, `action list`) show.
-    var asItStood: Context { Context(loaded: loaded, asOf: asOf, store: store, records: records.asOf(asOf, in: schedule)) }
+    var asItStood: Context {
+        Context(loaded: loaded, asOf: asOf, store: store, records: records.asOf(asOf, in: schedule), clock: clock, environment: environment)
+    }
 
     /// Deadlines as the records have moved them.
     var timelines: [SessionTimeline] { Timeline.compute(schedule, completions: records.completions) }
@@ -29,7 +35,7 @@ struct Context {
     /// The series' calendar as the records stand, stamped now: what `export` writes and
     /// `publish` puts on a server.
     func feed(includeTodos: Bool) -> FeedBuilder {
-        var builder = FeedBuilder(schedule: schedule, timelines: timelines, stamp: LocalDateTime(secondsSinceEpoch: Clock.now()))
+        var builder = FeedBuilder(schedule: schedule, timelines: timelines, stamp: LocalDateTime(secondsSinceEpoch: clock.now()))
         builder.includeTodos = includeTodos
         builder.actions = records.actions
         return builder

@@ -1,3 +1,4 @@
+import CalendarTime
 import Foundation
 import RoundTableCore
 
@@ -12,7 +13,7 @@ enum FeedEnvironment {
         // the same version and commit as the one before it.
         guard let program = ExportManifest.FileStamp.of("/proc/self/exe") else { return nil }
         let base = "\(Version.text) \(program.size) \(program.modified) \(program.inode)"
-        let folder = Environment.value("TZDIR") ?? "/usr/share/zoneinfo"
+        let folder = ZoneRules.zoneinfoFolder
         var described: [String: String] = [:]
         for zone in zones {
             // A zone with no file (UTC, built in) is described by its name alone.

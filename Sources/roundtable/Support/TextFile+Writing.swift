@@ -18,9 +18,9 @@ extension TextFile {
     /// cannot be opened or put in place is `cannotWrite` (73), a write that fails after that (a
     /// full disk) is `incomplete` (74).
     ///
-    /// `flushed` (the default) puts the text on disk before the rename. A command writing
-    /// thousands of files (an organisation's feeds) passes false and calls `flushAll()`
-    /// once at the end: one flush for the run instead of one per file, which was a third of
+    /// `flushed` (the default) puts the text on disk before the rename, and the rename with the
+    /// folder after it. A command writing thousands of files (an organisation's feeds) passes
+    /// false and calls `flush(folders:)` once at the end: one flush for the run instead of one per file, which was a third of
     /// `export --dir`'s time. A crash in between can leave a feed empty, never half written, and
     /// the next run, finding it differ, writes it again.
     static func write(_ text: String, to path: String, what: String, flushed: Bool = true) throws(RoundTableError) {
@@ -56,9 +56,23 @@ extension TextFile {
         try replace(destination, named: path, what: what, flushed: flushed, produce)
     }
 
-    /// Puts everything written so far on disk: `sync`, as Linux's narrower `syncfs` needs
-    /// `_GNU_SOURCE`, which Swift's view of the C library is built without.
-    static func flushAll() { sync() }
+    /// Puts on disk everything written so far on the filesystems that hold `folders`, and only
+    /// those: `syncfs` once per filesystem, never `sync`, which flushes every disk of the host
+    /// (another user's too) and waits for all of them.
+    static func flush(folders: [String]) throws(RoundTableError) {
+        var flushed: Set<UInt64> = []
+        for folder in folders {
+            var status = stat()
+            guard stat(folder, &status) == 0 else { throw RoundTableError.cannotWrite(path: folder, reason: lastError()) }
+            guard flushed.insert(UInt64(status.st_dev)).inserted else { continue }
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw RoundTableError.cannotWrite(path: folder, reason: lastError()) }
+            defer { close(descriptor) }
+            guard FileSystemSync.flush(descriptor) == 0 else {
+                throw RoundTableError.incomplete(what: "the files", path: folder, reason: lastError())
+            }
+        }
+    }
 
     /// `path` replaced by what `produce` writes, through a new file beside it and a rename; the new
     /// file takes the old one's permissions, or the umask's for a new one. `name` is the path as
@@ -92,6 +106,16 @@ extension TextFile {
             unlink(temporary)
             throw RoundTableError.cannotWrite(path: name, reason: reason)
         }
+        if flushed { try flushFolder(of: path, named: name, what: what) }
+    }
+
+    /// The folder holding `path` put on disk, so the rename that put `path` in place survives a crash.
+    private static func flushFolder(of path: String, named name: String, what: String) throws(RoundTableError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw RoundTableError.incomplete(what: what, path: name, reason: lastError()) }
+        defer { close(descriptor) }
+        if fsync(descriptor) != 0 { throw RoundTableError.incomplete(what: what, path: name, reason: lastError()) }
     }
 
     /// What `produce` writes, straight into the device or FIFO at `path`, whose `kind` is given in words.

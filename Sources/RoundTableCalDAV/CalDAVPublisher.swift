@@ -1,9 +1,8 @@
-import RoundTableCalDAV
 import RoundTableCore
-import RoundTableStore
 
 /// Makes CalDAV collections hold series' calendars, as `PublishPlanner` says, recording the
-/// outcome of each request in the state as it comes.
+/// outcome of each request in a `PublicationLedger` (the state) as it comes: the workflow of
+/// `publish --caldav`, over any `CalDAVServer`.
 ///
 /// A put is recorded as started before it is sent and as done once the server took it: a run
 /// that stops in between (no answer, an answer that cannot be read, exit 75; killed) leaves that
@@ -11,24 +10,27 @@ import RoundTableStore
 /// A resource edited on the server since we put it is reported and left, and so is one the
 /// server refuses; the others are published all the same (then exit 65). A server that asks us
 /// to wait (429, 503) stops the run at once (75).
-struct Publisher {
+public struct CalDAVPublisher {
     /// nil in a dry run, which sends nothing and needs no login.
-    let client: CalDAVClient?
+    let client: (any CalDAVServer)?
     let create: Bool
     let overwrite: Bool
-    private(set) var notPublished: [String] = []
+    /// Where each line of what was done goes (the command prints it).
+    let report: (String) -> Void
+    /// One line for each resource left as it is, for `finish`.
+    public private(set) var notPublished: [String] = []
 
-    init(client: CalDAVClient?, create: Bool, overwrite: Bool) {
+    public init(client: (any CalDAVServer)?, create: Bool, overwrite: Bool, report: @escaping (String) -> Void) {
         self.client = client
         self.create = create
         self.overwrite = overwrite
+        self.report = report
     }
 
-    /// Publishes the `resources` of `series` into `collection`, created first (as a calendar
-    /// named `title`) with `create` when there is anything to put there; `store` keeps the ledger.
-    mutating func publish(_ resources: [CalendarResource], of series: String, to collection: CalDAVCollection, title: String,
-                          recordingIn store: StateStore) throws {
-        let ledger = CollectionLedger(store: store, series: series, collection: collection)
+    /// Publishes `resources` into `collection`, created first (as a calendar named `title`) with
+    /// `create` when there is anything to put there; `ledger` is what was put there before.
+    public mutating func publish(_ resources: [CalendarResource], to collection: CalDAVCollection, title: String,
+                                 ledger: some PublicationLedger) throws {
         var published = try ledger.published()
         if let client, published.contains(where: \.inDoubt) {
             try settle(published, resources: resources, with: client, ledger: ledger)
@@ -36,8 +38,8 @@ struct Publisher {
         }
         let (steps, unchanged) = PublishPlanner.plan(resources, published: published, overwrite: overwrite)
         guard let client else {
-            for step in steps { print("would \(step.verb) \(step.uid)") }
-            print("\(collection.shown): \(steps.count { $0.verb == "create" }) to create, \(steps.count { $0.verb == "update" }) to update, "
+            for step in steps { report("would \(step.verb) \(step.uid)") }
+            report("\(collection.shown): \(steps.count { $0.verb == "create" }) to create, \(steps.count { $0.verb == "update" }) to update, "
                   + "\(steps.count { $0.verb == "delete" }) to delete, \(unchanged) unchanged (dry run)")
             return
         }
@@ -48,21 +50,21 @@ struct Publisher {
             let succeeded: Bool
             switch step {
             case .create(let resource, let condition), .update(let resource, let condition):
-                succeeded = try put(resource, condition: condition, previous: previous[resource.uid], with: client, ledger: ledger)
+                succeeded = try put(resource, condition: condition, previous: previous[resource.uid], in: collection, with: client, ledger: ledger)
             case .delete(let resource, let condition):
-                succeeded = try delete(resource, condition: condition, with: client, ledger: ledger)
+                succeeded = try delete(resource, condition: condition, in: collection, with: client, ledger: ledger)
             }
             if succeeded {
-                print("\(step.verb)d \(step.uid)")
+                report("\(step.verb)d \(step.uid)")
                 done[step.verb, default: 0] += 1
             }
         }
-        print("\(collection.shown): \(done["create"] ?? 0) created, \(done["update"] ?? 0) updated, \(done["delete"] ?? 0) deleted, "
+        report("\(collection.shown): \(done["create"] ?? 0) created, \(done["update"] ?? 0) updated, \(done["delete"] ?? 0) deleted, "
               + "\(unchanged) unchanged")
     }
 
     /// Exit 65 when anything was left unpublished, one line each, so cron mails the coordinator.
-    func finish() throws {
+    public func finish() throws {
         if !notPublished.isEmpty { throw CalDAVError.notPublished(notPublished) }
     }
 
@@ -71,8 +73,8 @@ struct Publisher {
     /// (not put: the plan puts it, with the condition it had), or anything else (someone else's:
     /// the plan's conditional put meets it and reports it). An answer that settles nothing leaves
     /// the resource in doubt, to be put again without a condition as before.
-    private func settle(_ published: [PublishedResource], resources: [CalendarResource], with client: CalDAVClient,
-                        ledger: CollectionLedger) throws {
+    private func settle(_ published: [PublishedResource], resources: [CalendarResource], with client: any CalDAVServer,
+                        ledger: some PublicationLedger) throws {
         let current = Dictionary(resources.map { ($0.uid, $0) }, uniquingKeysWith: { first, _ in first })
         for previous in published where previous.inDoubt {
             guard let resource = current[previous.uid] else { continue }
@@ -80,8 +82,7 @@ struct Publisher {
             let found = (200 ..< 300).contains(answer.status)
             guard found || answer.status == 404 || answer.status == 410 else { continue }
             if found && resource.isHeld(in: String(decoding: answer.body, as: UTF8.self)) {
-                try ledger.store.confirmPut(resource, href: previous.href, etag: answer.etag, series: ledger.series,
-                                            collection: ledger.collection.url)
+                try ledger.confirmPut(resource, href: previous.href, etag: answer.etag)
             } else if previous.etag == nil {
                 try ledger.restore(nil, uid: previous.uid)
             } else {
@@ -94,13 +95,13 @@ struct Publisher {
     /// MKCALENDAR; a collection that is already there is fine (RFC 4791 answers 405, Radicale
     /// 409). A 409 may also mean a parent collection is missing (RFC 4918): those are made
     /// (`makeParents`) and MKCALENDAR asked again.
-    private func makeCalendar(_ collection: CalDAVCollection, title: String, with client: CalDAVClient) throws {
+    private func makeCalendar(_ collection: CalDAVCollection, title: String, with client: any CalDAVServer) throws {
         var status = try client.makeCalendar(collection.url, displayName: title).status
         if status == 409, try makeParents(of: collection, with: client) {
             status = try client.makeCalendar(collection.url, displayName: title).status
         }
         switch status {
-        case 201: print("created the calendar \(collection.shown)")
+        case 201: report("created the calendar \(collection.shown)")
         case 405, 409: break
         default: throw CalDAVError.misconfigured("the CalDAV server answered \(status) when asked to create '\(collection.shown)'")
         }
@@ -109,7 +110,7 @@ struct Publisher {
     /// MKCOL for the parents of `collection` the server lacks: up from the nearest while each
     /// answers 409 (its own parent is missing too), then down again making those; whether any
     /// request was made. A parent the login may not create stops the climb.
-    private func makeParents(of collection: CalDAVCollection, with client: CalDAVClient) throws -> Bool {
+    private func makeParents(of collection: CalDAVCollection, with client: any CalDAVServer) throws -> Bool {
         let parents = collection.parents
         var missing = 0
         climb: for parent in parents {
@@ -121,14 +122,14 @@ struct Publisher {
             }
             switch status {
             case 201:
-                print("created the collection \(parent.shown)")
+                report("created the collection \(parent.shown)")
                 break climb
             case 409: missing += 1
             default: break climb
             }
         }
         for parent in parents.prefix(missing).reversed() {
-            if try client.makeCollection(parent.url).status == 201 { print("created the collection \(parent.shown)") }
+            if try client.makeCollection(parent.url).status == 201 { report("created the collection \(parent.shown)") }
         }
         return !parents.isEmpty
     }
@@ -136,11 +137,12 @@ struct Publisher {
     /// One PUT; whether the server took it. Only a request whose outcome is unknown (`.inDoubt`)
     /// leaves the resource in doubt: any answer that can be read means the server did not change it.
     private mutating func put(_ resource: CalendarResource, condition: PublishPlanner.Condition?, previous: PublishedResource?,
-                              with client: CalDAVClient, ledger: CollectionLedger) throws -> Bool {
-        let shown = ledger.collection.shown
-        let href = ledger.collection.resource(resource.name)
-        try ledger.store.beginPut(resource, href: href, series: ledger.series, collection: ledger.collection.url)
-        let response: CalDAVClient.Response
+                              in collection: CalDAVCollection,
+                              with client: any CalDAVServer, ledger: some PublicationLedger) throws -> Bool {
+        let shown = collection.shown
+        let href = collection.resource(resource.name)
+        try ledger.beginPut(resource, href: href)
+        let response: CalDAVResponse
         do {
             response = try client.put(resource.text, at: href, condition: condition)
         } catch {
@@ -148,7 +150,7 @@ struct Publisher {
             throw error
         }
         if (200 ..< 300).contains(response.status) {
-            try ledger.store.confirmPut(resource, href: href, etag: response.etag, series: ledger.series, collection: ledger.collection.url)
+            try ledger.confirmPut(resource, href: href, etag: response.etag)
             return true
         }
         try ledger.restore(previous, uid: resource.uid)
@@ -169,9 +171,9 @@ struct Publisher {
     }
 
     /// One DELETE; whether the resource is gone (a 404 means someone removed it already).
-    private mutating func delete(_ resource: PublishedResource, condition: PublishPlanner.Condition?,
-                                 with client: CalDAVClient, ledger: CollectionLedger) throws -> Bool {
-        let shown = ledger.collection.shown
+    private mutating func delete(_ resource: PublishedResource, condition: PublishPlanner.Condition?, in collection: CalDAVCollection,
+                                 with client: any CalDAVServer, ledger: some PublicationLedger) throws -> Bool {
+        let shown = collection.shown
         let status = try client.delete(resource.href, condition: condition).status
         switch status {
         case 200 ..< 300, 404, 410:
@@ -184,21 +186,6 @@ struct Publisher {
             notPublished.append("the CalDAV server refused to delete '\(resource.uid)' in '\(shown)' with \(status)")
         }
         return false
-    }
-}
-
-/// One collection's rows of the ledger: the state, the series and the collection.
-private struct CollectionLedger {
-    let store: StateStore
-    let series: String
-    let collection: CalDAVCollection
-
-    func published() throws -> [PublishedResource] { try store.published(series: series, collection: collection.url) }
-
-    /// What was recorded before a request the server answered without acting on it (nil:
-    /// nothing), or nothing at all once the resource is gone.
-    func restore(_ previous: PublishedResource?, uid: String) throws {
-        try store.restore(previous, uid: uid, series: series, collection: collection.url)
     }
 }
 
