@@ -1,6 +1,6 @@
 # Everything a fresh Debian (bookworm) machine needs, as root or with sudo.
 # `make demo` runs the main job on the bundled AJC schedule; `make test` runs every test;
-# `make install` puts roundtable, its man pages, completions and documentation under PREFIX.
+# `make install` puts roundtable (and roundtable-serve, the web server `roundtable serve` runs), its man pages, completions and documentation under PREFIX.
 
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
@@ -82,11 +82,13 @@ test: deps
 MAN_BUILD := .build/man
 install:
 	swift build -c $(CONFIG) --static-swift-stdlib --product roundtable --scratch-path $(STATIC_BUILD)
+	swift build -c $(CONFIG) --static-swift-stdlib --product roundtable-serve --scratch-path $(STATIC_BUILD)
 	swift package plugin generate-manual --multi-page --configuration debug
 	rm -rf $(MAN_BUILD)
 	/usr/bin/python3 scripts/man-pages.py .build/plugins/GenerateManual/outputs/roundtable $(MAN_BUILD) $(PREFIX)/share/doc/roundtable
 	install -d $(bindir) $(man1dir) $(man5dir) $(bashcompdir) $(zshcompdir) $(fishcompdir) $(docdir)/contrib
 	install -m 755 -s $$(swift build -c $(CONFIG) --static-swift-stdlib --scratch-path $(STATIC_BUILD) --show-bin-path)/roundtable $(bindir)/roundtable
+	install -m 755 -s $$(swift build -c $(CONFIG) --static-swift-stdlib --scratch-path $(STATIC_BUILD) --show-bin-path)/roundtable-serve $(bindir)/roundtable-serve
 	install -m 644 $(MAN_BUILD)/*.1 $(man1dir)/
 	install -m 644 $(MAN_BUILD)/*.5 $(man5dir)/
 	$(bindir)/roundtable --generate-completion-script bash > $(bashcompdir)/roundtable
@@ -97,7 +99,7 @@ install:
 	@echo "installed $(bindir)/roundtable ($$($(bindir)/roundtable --version))"
 
 uninstall:
-	rm -f $(bindir)/roundtable $(man1dir)/roundtable.1 $(man1dir)/roundtable-*.1 $(man5dir)/roundtable-schedule.5
+	rm -f $(bindir)/roundtable $(bindir)/roundtable-serve $(man1dir)/roundtable.1 $(man1dir)/roundtable-*.1 $(man5dir)/roundtable-schedule.5
 	rm -f $(bashcompdir)/roundtable $(zshcompdir)/_roundtable $(fishcompdir)/roundtable.fish
 	rm -rf $(docdir)
 

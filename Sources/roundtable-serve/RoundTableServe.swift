@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RoundTableServer
+import RoundTableStore
+
+/// `roundtable-serve`: the series' web pages and feeds over HTTP. Its own program, so that the
+/// CLI's start-up and size carry none of SwiftNIO; `roundtable serve` runs it with the schedule and
+/// the state the CLI would use.
+@main
+struct RoundTableServe: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roundtable-serve",
+        abstract: "Serve a series' pages and calendar feeds over HTTP (run by 'roundtable serve').")
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("The schedule file.", valueName: "file"))
+    var schedule: String
+
+    @Option(help: "The state: a file or a postgres:// URL.")
+    var state: String
+
+    @Option(help: ArgumentHelp("The write-ups folder: the series page shows the learning points of disseminated sessions.", valueName: "folder"))
+    var writeups: String?
+
+    @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "host:port"))
+    var listen = "127.0.0.1:8080"
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp(
+        "The address the pages are reached at from outside, behind a reverse proxy (default: from each request's Host and X-Forwarded-Proto).",
+        valueName: "url"))
+    var baseURL: String?
+
+    func run() async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "roundtable-serve")
+        logger.logLevel = .info
+        do {
+            let (host, port) = try ServeConfiguration.listenAddress(listen)
+            var configuration = ServeConfiguration(host: host, port: port, baseURL: try baseURL.map(ServeConfiguration.baseURL))
+            if let fixed = Self.variable("ROUNDTABLE_NOW") {
+                guard let instant = ISO8601DateFormatter().date(from: fixed) else {
+                    throw ValidationError("ROUNDTABLE_NOW '\(fixed)' is not an ISO 8601 instant such as 2012-11-26T09:00:00Z; unset it to use the system clock.")
+                }
+                configuration.now = { Int(instant.timeIntervalSince1970) }
+            }
+            let store = try StateStore(path: state, password: Self.variable("ROUNDTABLE_STATE_PASSWORD"),
+                                       caFile: Self.variable("ROUNDTABLE_STATE_CA_FILE"), ifMissing: .refuse)
+            let source = try SeriesSource(schedulePath: schedule, store: store, writeupsFolder: writeups, freshness: .seconds(1), logger: logger)
+            let app = WebServer.application(source: source, configuration: configuration, logger: logger) { address in
+                FileHandle.standardError.write(Data("roundtable-serve: listening on \(address)\n".utf8))
+            }
+            // A service manager may start us with these blocked; they are how we are stopped.
+            var signals = sigset_t()
+            sigemptyset(&signals)
+            sigaddset(&signals, SIGTERM)
+            sigaddset(&signals, SIGINT)
+            pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+            try await app.runService()
+        } catch let error as ServeError {
+            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
+            throw ExitCode(error.exitCode)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            if case .missing = error { throw ExitCode(66) }
+            throw ExitCode(69)
+        }
+    }
+
+    /// An environment variable; nil when unset or empty.
+    private static func variable(_ name: String) -> String? {
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
+        return value
+    }
+}
