@@ -13,12 +13,15 @@ enum MemberPage {
         let asOf = zone.localTime(at: now).date
         let answers = SessionAnswers(snapshot.records)
         let rules = ReplyRules(schedule: schedule, invitations: snapshot.records.invitations.map(\.item), now: LocalDateTime(secondsSinceEpoch: now))
-        let sessions: [[String: Any]] = schedule.sessions.compactMap { session in
+        // What is still to come first (a tentative session too), then what is past.
+        let isPast = { (session: Session) in session.timing.start.map { zone.instant(of: $0) <= now } ?? false }
+        let ordered = schedule.sessions.filter { !isPast($0) } + schedule.sessions.filter(isPast)
+        let sessions: [[String: Any]] = ordered.compactMap { session in
             guard let mine = answers.of(session, in: schedule).first(where: { $0.member.id == member.id }) else { return nil }
             let answer = WebAnswer.current(for: session, member: member, snapshot: snapshot, rules: rules, now: now)
             var fields: [String: Any] = [
                 "id": session.id, "title": "\(session.id): \(SessionText.title(session))", "when": SessionText.when(session, zone: zone),
-                "where": session.location ?? "place to be fixed", "answer": mine.text, "cancelled": session.isCancelled,
+                "where": session.location ?? "place to be fixed", "answer": mine.text, "cancelled": session.isCancelled, "past": isPast(session),
                 "coming": answers.of(session, in: schedule).filter(\.isComing).map(\.member.name).joined(separator: ", "),
                 "hasComing": answers.of(session, in: schedule).contains(where: \.isComing),
             ]
@@ -71,7 +74,7 @@ enum MemberPage {
         <h2 id="sessions-heading">Your sessions</h2>
         {{#sessions}}
         <article id="session-{{id}}">
-        <h3>{{title}}</h3>
+        <h3>{{title}}{{#past}} <small>(past)</small>{{/past}}</h3>
         <p>{{when}} · {{where}}</p>
         {{#cancelled}}<p><strong>Cancelled.</strong></p>{{/cancelled}}
         <p>Your answer: <strong>{{answer}}</strong></p>
