@@ -11,11 +11,21 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
-        let response = try await next(request, context)
+        do {
+            let response = try await next(request, context)
+            log(request, status: response.status.code, since: start)
+            return response
+        } catch let error as any HTTPResponseError {
+            // A 404 or 403 thrown by a handler is logged like any answer.
+            log(request, status: error.status.code, since: start)
+            throw error
+        }
+    }
+
+    private func log(_ request: Request, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
         let micros = elapsed.components.seconds * 1_000_000 + elapsed.components.attoseconds / 1_000_000_000_000
-        logger.info("\(request.method.rawValue) \(Self.shown(request.uri.path)) \(response.status.code) \(micros)µs")
-        return response
+        logger.info("\(request.method.rawValue) \(Self.shown(request.uri.path)) \(status) \(micros)µs")
     }
 
     /// `path` with any member token left out.

@@ -58,13 +58,22 @@ struct RoundTableServe: AsyncParsableCommand {
             pthread_sigmask(SIG_UNBLOCK, &signals, nil)
             try await app.runService()
         } catch let error as ServeError {
-            FileHandle.standardError.write(Data("Error: \(error.description)\n".utf8))
-            throw ExitCode(error.exitCode)
+            throw Self.fail(error.description, exitCode: error.exitCode)
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
-            if case .missing = error { throw ExitCode(66) }
-            throw ExitCode(69)
+            if case .missing = error { throw Self.fail("\(error)", exitCode: 66) }
+            throw Self.fail("\(error)", exitCode: 69)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            // What SwiftNIO reports: above all an address already in use or not this machine's.
+            throw Self.fail("cannot serve on \(listen): \(error)", exitCode: 69)
         }
+    }
+
+    /// Says why on standard error, in the CLI's voice, and gives the exit code.
+    private static func fail(_ message: String, exitCode: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data("roundtable-serve: error: \(message)\n".utf8))
+        return ExitCode(exitCode)
     }
 
     /// An environment variable; nil when unset or empty.

@@ -104,6 +104,9 @@ import TestSupport
     @Test func sigtermStopsTheServerCleanly() throws {
         let served = try ServedSeries(workspace)
         #expect(try served.ask("/feeds/sam.ics").status == 200)
+        let second = try workspace.rt(["serve", "--listen", "127.0.0.1:\(served.port)"])
+        #expect(second.status == 69)
+        #expect(second.stderr.hasPrefix("roundtable-serve: error: cannot serve on 127.0.0.1:\(served.port): "), "\(second.stderr)")
         #expect(served.server.terminate() == 0)
         #expect(served.log.contains("listening on http://127.0.0.1:\(served.port)/"))
         #expect(served.log.contains("GET /feeds/sam.ics 200"))

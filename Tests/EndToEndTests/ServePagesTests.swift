@@ -74,6 +74,10 @@ import TestSupport
             #expect([400, 404].contains(answer.status), "\(path): \(answer.status)")
             #expect(!answer.body.contains("root:") && !answer.body.contains("series:"), "\(path)")
         }
+        // Each refusal is in the access log, and no guess is.
+        #expect(served.server.terminate() == 0)
+        #expect(served.log.contains("GET /m/… 404"), "\(served.log)")
+        for guess in guesses { #expect(!served.log.contains(guess.dropFirst(3))) }
     }
 
     @Test func aMemberAnswersOnHerPageAndStatusShowsIt() throws {
@@ -94,6 +98,8 @@ import TestSupport
         #expect(try served.ask(action, method: "POST", headers: post.merging(["Origin": "https://evil.example"]) { $1 },
                                body: "form=\(form)&answer=ACCEPTED").status == 403)
         #expect(try served.ask(action, method: "POST", headers: post, body: "form=\(form)&answer=DELEGATED").status == 400)
+        #expect(try served.ask(action, method: "POST", headers: post,
+                               body: "form=\(form)&answer=ACCEPTED&x=" + String(repeating: "x", count: 20_000)).status == 413)
         #expect(try workspace.rt(["status", "rt5"]).stdout.contains("Sam Patel                no answer"))
         let answered = try served.ask(action, method: "POST", headers: post.merging(["Origin": "http://127.0.0.1:\(served.port)"]) { $1 },
                                       body: "form=\(form)&answer=ACCEPTED")

@@ -33,13 +33,13 @@ extension RoundTable {
             guard !FileManager.default.isFolder(schedule) else {
                 throw ValidationError("'\(schedule)' is a folder. serve works on one series: pass -s with its schedule file.")
             }
-            // Refuses a state that is not there with the message every command gives.
-            _ = try options.openStore()
             let server = Self.serverPath()
             guard FileManager.default.isExecutableFile(atPath: server) else {
                 throw RoundTableError.programMissing("'roundtable serve' runs roundtable-serve, which is not installed beside roundtable "
                     + "(looked for '\(server)'). Install both with 'make install'.")
             }
+            // Refuses a state that is not there with the message every command gives.
+            _ = try options.openStore()
             let arguments = [server, "--schedule", schedule, "--state", options.statePath, "--listen", listen,
                              "--writeups", WriteupOptions.folder(given: writeupFolder.writeups, schedulePath: schedule)]
                 + (baseURL.map { ["--base-url", $0] } ?? [])
