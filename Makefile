@@ -1,13 +1,14 @@
 # Everything a fresh Debian (bookworm) machine needs, as root or with sudo.
 # `make demo` runs the main job on the bundled AJC schedule; `make test` runs every test;
-# `make install` puts roundtable, its man pages, completions and documentation under PREFIX.
+# `make install` puts roundtable (and roundtable-serve, the web server `roundtable serve` runs), its man pages, completions and documentation under PREFIX.
 
 APT_PACKAGES := libical-dev pkg-config libsqlite3-dev sqlite3 libcurl4-openssl-dev tzdata \
                 python3-icalendar python3-vobject khal python3-aiosmtpd openssl radicale man-db \
                 postgresql libpq-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
                 php-cli php-sqlite3 php-sabre-dav python3-pip python3-cryptography \
                 python3-venv dovecot-imapd \
-                mandoc python3-html5lib pandoc strace
+                mandoc python3-html5lib pandoc strace \
+                nginx wrk chromium chromium-driver
 # Xandikos (a CalDAV server the tests publish to) from PyPI, into a folder of its own rather than
 # the system's Python, whose Debian packages (icalendar) the interop tests read with.
 XANDIKOS := .build-xandikos
@@ -16,6 +17,10 @@ XANDIKOS := .build-xandikos
 PEER_VENV := .build-peers
 PEER_PYTHON := $(PEER_VENV)/bin/python3
 PEER_PYPI_PACKAGES := 'icalendar>=7,<8' x-wr-timezone 'recurring-ical-events>=3.8'
+# Selenium (PyPI) for the browser tests of `roundtable serve`, driving Debian's chromium through
+# chromium-driver, in a venv of its own.
+BROWSER_VENV := .build-selenium
+BROWSER_PYTHON := $(BROWSER_VENV)/bin/python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Where `make install` puts things: $(DESTDIR)$(PREFIX)/bin, share/man/man1, the completions'
@@ -47,6 +52,8 @@ deps:
 	  --target $(XANDIKOS) xandikos==0.4.10
 	@$(PEER_PYTHON) -c 'import icalendar, x_wr_timezone, recurring_ical_events; assert int(icalendar.__version__.split(".")[0]) >= 7' 2>/dev/null || { \
 	  /usr/bin/python3 -m venv $(PEER_VENV) && $(PEER_PYTHON) -m pip install -q $(PEER_PYPI_PACKAGES); }
+	@$(BROWSER_PYTHON) -c 'import selenium' 2>/dev/null || { \
+	  /usr/bin/python3 -m venv $(BROWSER_VENV) && $(BROWSER_PYTHON) -m pip install -q 'selenium>=4.20,<5'; }
 
 build: deps
 	swift build
@@ -87,11 +94,13 @@ lint:
 MAN_BUILD := .build/man
 install:
 	swift build -c $(CONFIG) --static-swift-stdlib --product roundtable --scratch-path $(STATIC_BUILD)
+	swift build -c $(CONFIG) --static-swift-stdlib --product roundtable-serve --scratch-path $(STATIC_BUILD)
 	swift package plugin generate-manual --multi-page --configuration debug
 	rm -rf $(MAN_BUILD)
 	/usr/bin/python3 scripts/man-pages.py .build/plugins/GenerateManual/outputs/roundtable $(MAN_BUILD) $(PREFIX)/share/doc/roundtable
 	install -d $(bindir) $(man1dir) $(man5dir) $(bashcompdir) $(zshcompdir) $(fishcompdir) $(docdir)/contrib
 	install -m 755 -s $$(swift build -c $(CONFIG) --static-swift-stdlib --scratch-path $(STATIC_BUILD) --show-bin-path)/roundtable $(bindir)/roundtable
+	install -m 755 -s $$(swift build -c $(CONFIG) --static-swift-stdlib --scratch-path $(STATIC_BUILD) --show-bin-path)/roundtable-serve $(bindir)/roundtable-serve
 	install -m 644 $(MAN_BUILD)/*.1 $(man1dir)/
 	install -m 644 $(MAN_BUILD)/*.5 $(man5dir)/
 	$(bindir)/roundtable --generate-completion-script bash > $(bashcompdir)/roundtable
@@ -102,7 +111,7 @@ install:
 	@echo "installed $(bindir)/roundtable ($$($(bindir)/roundtable --version))"
 
 uninstall:
-	rm -f $(bindir)/roundtable $(man1dir)/roundtable.1 $(man1dir)/roundtable-*.1 $(man5dir)/roundtable-schedule.5
+	rm -f $(bindir)/roundtable $(bindir)/roundtable-serve $(man1dir)/roundtable.1 $(man1dir)/roundtable-*.1 $(man5dir)/roundtable-schedule.5
 	rm -f $(bashcompdir)/roundtable $(zshcompdir)/_roundtable $(fishcompdir)/roundtable.fish
 	rm -rf $(docdir)
 
@@ -112,14 +121,16 @@ uninstall:
 # organisation (500 series) at a tenth and at full size; one series of 1,000 and 10,000 sessions;
 # start-up against Debian's `remind`, with the shared libraries loaded; `rsvp --mailbox` over 10,000 messages
 # (a real Dovecot and a Maildir); what `make install` puts on disk (the stripped binary's size) and its
-# `overdue` start-up. Instruction counts come from
+# `overdue` start-up; roundtable-serve beside nginx under wrk (feeds 200 and 304, the series page). Instruction counts come from
 # valgrind's callgrind (BENCH_CALLGRIND=0 leaves them out).
 bench: deps
 	@for p in remind valgrind; do dpkg -s $$p >/dev/null 2>&1 || $(SUDO) apt-get install -y -qq $$p; done
 	bash bench/run.sh
 	swift build -c release --static-swift-stdlib --product roundtable --scratch-path .build-bench-static
+	swift build -c release --static-swift-stdlib --product roundtable-serve --scratch-path .build-bench-static
 	/usr/bin/python3 bench/org_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/long_series_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/startup_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/mailbox_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/install_bench.py
+	/usr/bin/python3 bench/serve_bench.py .build-bench-static/release/roundtable

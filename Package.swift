@@ -13,12 +13,18 @@ let package = Package(
     name: "roundtable",
     products: [
         .executable(name: "roundtable", targets: ["roundtable"]),
+        .executable(name: "roundtable-serve", targets: ["roundtable-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Hummingbird's own dependencies, named because the server's files import them.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libical alone (module.modulemap: link "ical"): pkg-config's libical also names libicalss
@@ -35,6 +41,8 @@ let package = Package(
         // libpq, opened with dlopen on the first postgres:// state; the header only checks the shim
         // against libpq's own prototypes (Debian's libpq-dev).
         .target(name: "CPostgres", cSettings: [.unsafeFlags(["-I/usr/include/postgresql"])]),
+        // SHA-256 for members' links, from libcrypto loaded with dlopen on first use (CDigest.h).
+        .target(name: "CDigest", linkerSettings: [.linkedLibrary("dl")]),
         // Dates, times and zones: the one vocabulary every layer shares, with no calendar format in it.
         .target(name: "CalendarTime", swiftSettings: guarded),
         .target(name: "ICalendar", dependencies: ["CLibical", "CalendarTime"], swiftSettings: guarded),
@@ -45,7 +53,7 @@ let package = Package(
         ),
         .target(
             name: "RoundTableStore",
-            dependencies: ["CalendarTime", "CPostgres", "RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CalendarTime", "CDigest", "CPostgres", "RoundTableCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: guarded
         ),
         .target(
@@ -80,6 +88,32 @@ let package = Package(
             ],
             swiftSettings: guarded,
             plugins: ["BuildInfo"]
+        ),
+        // The web server (`roundtable serve`, issue 27): its own executable, so that SwiftNIO and
+        // Hummingbird never reach the CLI's binary, its size or its start-up. `roundtable serve`
+        // execs it from the CLI's own folder.
+        .target(
+            name: "RoundTableServer",
+            dependencies: [
+                "CalendarTime", "RoundTableCore", "RoundTableStore", "RoundTableDocuments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: guarded
+        ),
+        .executableTarget(
+            name: "roundtable-serve",
+            dependencies: [
+                "RoundTableServer", "RoundTableStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: guarded
         ),
         // BuildInfo.commit, for --version.
         .plugin(name: "BuildInfo", capability: .buildTool()),

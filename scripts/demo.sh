@@ -44,3 +44,7 @@ cp -r schedules/writeups "$out/writeups"
 echo "wrote $out/ajc-report.html and $out/ajc-timeline.svg"
 echo
 echo "Import $out/ajc-2012.ics into a calendar client, or serve $out/feeds/ from any web server."
+echo
+echo "== the web page: the series, each member's page at her link, and the feeds with ETags"
+echo "Sam's link: $("$bin" member link sam --base-url http://127.0.0.1:8080)"
+echo "Run: ROUNDTABLE_STATE=$out/state.sqlite ROUNDTABLE_NOW=2012-11-28T09:00:00Z $bin serve -s $schedule --writeups $out/writeups --listen 127.0.0.1:8080"

@@ -14,7 +14,7 @@ public enum ReportAudience: Sendable {
     }
 
     /// The member's name, or "a member" where the audience may not read it.
-    func name(of id: String, in schedule: Schedule) -> String {
+    public func name(of id: String, in schedule: Schedule) -> String {
         names(id, in: schedule) ? schedule.member(id)?.name ?? id : "a member"
     }
 

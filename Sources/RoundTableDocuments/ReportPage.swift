@@ -10,12 +10,15 @@ import RoundTableCore
 /// has already made safe as HTML text; learning points, which are Markdown, go through cmark-gfm
 /// one by one (`MarkdownHTML`), with raw HTML shown as text and unsafe links dropped.
 enum ReportPage {
-    static func html(_ report: [String: Any], timelineSVG: String) -> String {
+    /// `lead`: HTML, already safe, put between the header and the timeline (the served page's
+    /// next session and subscribe links).
+    static func html(_ report: [String: Any], timelineSVG: String, lead: String = "") -> String {
         let picture = timelineSVG.split(separator: "\n").filter { !$0.hasPrefix("<?xml") }.joined(separator: "\n")
         let title = report["title"] as? String ?? ""
         var body = ["<header>", "<h1>\(title)</h1>", "<p>Series report as of \(report["asOf"] ?? ""). \(report["summary"] ?? "")</p>", "</header>",
                     "<figure class=\"timeline\">", picture,
                     "<figcaption>The timeline as of \(report["asOf"] ?? ""); the table below gives the same facts.</figcaption>", "</figure>"]
+        if !lead.isEmpty { body.insert(lead, at: 4) }
         body += factsTable(report["facts"] as? [[String: Any]] ?? [])
         body += ["<section id=\"open\">", "<h2>Still open before the seminar</h2>"]
         let open = report["open"] as? [String] ?? []

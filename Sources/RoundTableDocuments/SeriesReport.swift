@@ -12,12 +12,13 @@ public enum SeriesReport {
                                           audience: audience))
     }
 
-    /// The report as one HTML page, with the timeline picture and the same facts as a table.
+    /// The report as one HTML page, with the timeline picture and the same facts as a table;
+    /// `lead` is HTML, already safe, put after the header (`roundtable serve`'s series page).
     public static func html(_ schedule: Schedule, timelines: [SessionTimeline], records: Records,
                             writeups: [String: WriteupFile], asOf: LocalDate, timelineSVG: String,
-                            audience: ReportAudience = .group) -> String {
+                            audience: ReportAudience = .group, lead: String = "") -> String {
         ReportPage.html(context(schedule, timelines: timelines, records: records, writeups: writeups, asOf: asOf, audience: audience),
-                        timelineSVG: timelineSVG)
+                        timelineSVG: timelineSVG, lead: lead)
     }
 
     /// What both forms show, every value already made safe for Markdown and HTML alike

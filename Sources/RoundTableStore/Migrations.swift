@@ -142,6 +142,27 @@ enum Migrations {
                 PRIMARY KEY (mailbox, validity, item)
             );
             """),
+        // A member's secret link to her page (`member link`), kept only as the SHA-256 of its
+        // token: whoever reads the state cannot use a link. One per member; rotating replaces it.
+        // And the last answer each member gave on her page: the reply recorded with the same
+        // SEQUENCE and DTSTAMP came from the web (`status SESSION` says so).
+        ("v13-member-links", """
+            CREATE TABLE member_links (
+                series TEXT NOT NULL,
+                member TEXT NOT NULL,
+                token_sha256 TEXT NOT NULL CHECK (length(token_sha256) = 64),
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (series, member)
+            );
+            CREATE TABLE web_replies (
+                series TEXT NOT NULL,
+                session TEXT NOT NULL,
+                attendee TEXT NOT NULL,
+                sequence INTEGER NOT NULL,
+                stamp TEXT NOT NULL,
+                PRIMARY KEY (series, session, attendee)
+            );
+            """),
     ]
 
     /// The SQLite migrations, recorded in GRDB's `grdb_migrations` table.

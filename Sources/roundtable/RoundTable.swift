@@ -17,7 +17,7 @@ struct RoundTable: ParsableCommand {
         version: Version.text,
         subcommands: [Init.self, Check.self, Status.self, Overdue.self, Export.self, Publish.self, Advance.self, Action.self,
                       Invite.self, RSVP.self, Remind.self,
-                      Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self, Repair.self, Templates.self]
+                      Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self, Repair.self, Templates.self, Members.self, Serve.self]
     )
 
     /// Parses, runs, and turns our typed errors into the exit codes of the command contract.

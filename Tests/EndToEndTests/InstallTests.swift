@@ -51,6 +51,18 @@ struct InstallTests {
         #expect(version.stdout.wholeMatch(of: /1\.0\.0 \(commit [0-9a-f]{40}\)\n/) != nil, "\(version.stdout)")
     }
 
+    @Test func theServerIsInstalledBesideItWithSwiftsLibrariesInside() throws {
+        let server = prefix.appendingPathComponent("bin/roundtable-serve").path
+        let libraries = try peer("/usr/bin/ldd", [server]).stdout
+        for swift in ["libswift", "libFoundation", "/opt/swift"] { #expect(!libraries.contains(swift), "\(swift) in\n\(libraries)") }
+        // The CLI carries none of the server: no SwiftNIO in its symbols' names.
+        let cli = try String(decoding: Data(contentsOf: URL(fileURLWithPath: binary)), as: UTF8.self)
+        #expect(!cli.contains("NIOPosix") && !cli.contains("Hummingbird"))
+        // `roundtable serve` finds it beside itself (without it: 69), then refuses the state that is not there.
+        let run = try installed(["serve", "-s", try schedule(at: "srv/plan.yaml")])
+        #expect(run.status == 66, "\(run.stderr)")
+    }
+
     @Test func everyCommandWorksFromAnEmptyFolderWithTheBuiltInTemplates() throws {
         let plan = try schedule(at: "srv/plan.yaml")
         let s = ["-s", plan]

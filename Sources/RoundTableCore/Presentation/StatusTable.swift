@@ -1,14 +1,18 @@
 /// The human form of `status`: one block per session, fitting an 80-column terminal.
 public enum StatusTable {
     /// One session in detail (`status SESSION`): its stages, each invited member's answer, who
-    /// attended, the actions agreed there and those carried in.
-    public static func render(_ report: StatusReport, session id: String, actions: [Action], carried: [Action], colour: Bool) -> String {
+    /// attended, the actions agreed there and those carried in. `answeredOnTheWeb`: the members
+    /// whose answer came from their page on `roundtable serve` rather than their calendar.
+    public static func render(_ report: StatusReport, session id: String, actions: [Action], carried: [Action], colour: Bool,
+                              answeredOnTheWeb: Set<String> = []) -> String {
         let paint = Paint(enabled: colour)
         guard let s = report.sessions.first(where: { $0.id == id }) else { return "" }
         var out = [paint.bold("\(report.title) — \(s.id) as of \(report.asOf)"), ""] + session(s, paint: paint)
         out.append("")
         out.append(paint.bold("Invited") + " (\(s.attendees.count))")
-        for person in s.attendees { out.append("    \(person.name.padding(24)) \(person.answer)") }
+        for person in s.attendees {
+            out.append("    \(person.name.padding(24)) \(person.answer)" + (answeredOnTheWeb.contains(person.id) ? " (on the web)" : ""))
+        }
         if let attended = s.attended {
             let names = s.attendees.filter { attended.contains($0.id) }.map(\.name)
             out.append("")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RoundTableCore
+import RoundTableStore
 
 extension RoundTable {
     /// `roundtable status`: every session, its stages, what is done and what is late; or one
@@ -29,8 +30,9 @@ extension RoundTable {
                 } else {
                     let agreed = context.records.actions.filter { $0.session == session }
                     let carried = CarriedActions.into(found, in: context.schedule, actions: context.records.actions)
-                    print(StatusTable.render(report, session: session, actions: agreed, carried: carried, colour: isatty(STDOUT_FILENO) == 1),
-                          terminator: "")
+                    let web = try context.store.webAnswerers(series: context.schedule.series.id, session: session)
+                    print(StatusTable.render(report, session: session, actions: agreed, carried: carried, colour: isatty(STDOUT_FILENO) == 1,
+                                             answeredOnTheWeb: web), terminator: "")
                 }
                 return
             }

@@ -35,9 +35,6 @@ struct Context {
     /// The series' calendar as the records stand, stamped now: what `export` writes and
     /// `publish` puts on a server.
     func feed(includeTodos: Bool) -> FeedBuilder {
-        var builder = FeedBuilder(schedule: schedule, timelines: timelines, stamp: LocalDateTime(secondsSinceEpoch: clock.now()))
-        builder.includeTodos = includeTodos
-        builder.actions = records.actions
-        return builder
+        FeedBuilder(schedule: schedule, records: records, stamp: LocalDateTime(secondsSinceEpoch: clock.now()), includeTodos: includeTodos)
     }
 }

@@ -23,6 +23,8 @@ enum RoundTableError: Error {
     case incomplete(what: String, path: String, reason: String)
     /// No schedule was named and none could be found.
     case noSchedule(String)
+    /// A program the command needs is not installed (`roundtable-serve` for `serve`) (69).
+    case programMissing(String)
     /// Some of several input files could not be used; the others were.
     /// `missing`: every one of them is missing or unreadable, which the contract calls input
     /// missing (66) rather than bad data (65).
@@ -73,6 +75,7 @@ enum RoundTableError: Error {
         case .inputMissing, .noSchedule: return 66
         case .refusedFiles(_, let missing): return missing ? 66 : 65
         case .usage: return 64
+        case .programMissing: return 69
         case .badData, .invalid, .workflow, .calendar, .reply: return 65
         case .template: return 65
         case .cannotWrite: return 73
@@ -136,7 +139,8 @@ extension RoundTableError: CustomStringConvertible {
     /// The message alone, for when it is quoted inside another (a file `rsvp` refused, say).
     var description: String {
         switch self {
-        case .inputMissing(let message), .invalid(let message), .usage(let message), .noSchedule(let message): return message
+        case .inputMissing(let message), .invalid(let message), .usage(let message), .noSchedule(let message),
+             .programMissing(let message): return message
         case .refusedFiles(let lines, _): return lines.joined(separator: "; ")
         case .badData(let diagnostics): return diagnostics.map(\.description).joined(separator: "; ")
         case .workflow(let error): return error.description

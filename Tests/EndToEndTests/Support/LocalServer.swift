@@ -36,6 +36,13 @@ final class LocalServer {
         }
     }
 
+    /// Sends SIGTERM and waits for the server to end; its exit status.
+    func terminate() -> Int32 {
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// SIGKILL, not SIGTERM: a child of the test runner can inherit a mask that blocks SIGTERM.
     deinit {
         if process.isRunning {
