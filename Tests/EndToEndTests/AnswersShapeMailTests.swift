@@ -12,9 +12,13 @@ import TestSupport
     private let state: String
 
     init() throws {
+        try self.init(kind: .sqlite)
+    }
+
+    private init(kind: StateKind) throws {
         folder = try temporaryDirectory()
         scheduleFile = folder.appendingPathComponent("harbour.yaml")
-        state = folder.appendingPathComponent("state.sqlite").path
+        state = try kind.newState(in: folder)
         try Self.plan.write(to: scheduleFile, atomically: true, encoding: .utf8)
     }
 
@@ -41,10 +45,10 @@ import TestSupport
 
         """
 
-    private func rt(_ arguments: [String], day: String) throws -> Run {
+    private func rt(_ arguments: [String], day: String, state: String? = nil) throws -> Run {
         try roundtable(arguments + ["--as-of", day], environment: [
-            "ROUNDTABLE_SCHEDULE": scheduleFile.path, "ROUNDTABLE_STATE": state, "ROUNDTABLE_NOW": "\(day)T08:00:00Z",
-        ])
+            "ROUNDTABLE_SCHEDULE": scheduleFile.path, "ROUNDTABLE_STATE": state ?? self.state, "ROUNDTABLE_NOW": "\(day)T08:00:00Z",
+        ].merging(StateKind.environment) { _, new in new })
     }
 
     /// `remind` on `day` into a fresh outbox: the mail it sent, by recipient.
@@ -62,6 +66,17 @@ import TestSupport
         let run = try rt(["remind", "--dry-run"], day: day)
         #expect(run.status == 0, "\(day): \(run.stderr)")
         return run.stdout.split(separator: "\n").filter { $0.hasPrefix("would send: ") }.map { String($0.dropFirst(12)) }
+    }
+
+    /// `wouldSend` with only the items about `session` in each line, and the lines left with none dropped.
+    private func wouldSend(_ day: String, about session: String) throws -> [String] { Self.about(session, try wouldSend(day)) }
+
+    private static func about(_ session: String, _ lines: [String]) -> [String] {
+        lines.compactMap { line in
+            guard let colon = line.range(of: ">: ") else { return nil }
+            let items = line[colon.upperBound...].components(separatedBy: "; ").filter { $0.contains(":\(session)") }
+            return items.isEmpty ? nil : line[..<colon.upperBound] + items.joined(separator: "; ")
+        }
     }
 
     private func reply(_ who: String, _ partstat: String, session: String, stamp: String) throws -> String {
@@ -149,5 +164,61 @@ import TestSupport
         let writeup = try remind("2026-10-22")
         #expect(writeup.map { "\($0.to_address[1]) \($0.subject)" }.contains("ann@harbour.example.org Reminder: write-up of s1 (Tides)"),
                 "\(writeup.map(\.subject))")
+    }
+
+    /// Regrets in advance, on a SQLite file and on PostgreSQL: Cat, s2's rapporteur, is away
+    /// over it; she is not reminded to come nor asked to answer, the organiser is told, `status`
+    /// shows her away, a backup keeps it, and once removed she is asked again like the others.
+    @Test(arguments: StateKind.allCases)
+    func anAwayPeriodCountsAsDeclinedAndIsKeptByABackup(kind: StateKind) throws {
+        try AnswersShapeMailTests(kind: kind).away()
+    }
+
+    private func away() throws {
+        #expect(try rt(["init"], day: "2026-10-14").status == 0)
+        #expect(try rt(["invite", "--outbox", try temporaryDirectory().path], day: "2026-10-15").status == 0)
+        #expect(try rt(["away", "cat", "2026-11-20", "2026-11-01"], day: "2026-10-20").status == 64, "ends before it starts")
+        #expect(try rt(["away", "cta", "2026-11-01", "2026-11-20"], day: "2026-10-20").status == 65, "no such member")
+        let recorded = try rt(["away", "cat", "2026-11-01", "2026-11-20", "--reason", "on leave"], day: "2026-10-20")
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(recorded.stdout == "cat away 2026-11-01 to 2026-11-20 (on leave): counts as declined for s2\n")
+        #expect(try rt(["away", "--list"], day: "2026-10-20").stdout == "cat: away 2026-11-01 to 2026-11-20 (on leave)\n")
+
+        #expect(try wouldSend("2026-10-20", about: "s2") == ["reminder to olive <olive@harbour.example.org>: declined:s2:rapporteur:cat (rapporteur away 2026-11-01 to 2026-11-20 (on leave))"])
+        let status = try rt(["status", "s2"], day: "2026-10-20").stdout
+        #expect(status.contains("    Cat Dunn                 away 2026-11-01 to 2026-11-20 (on leave)\n"), "\(status)")
+        #expect(try rt(["status"], day: "2026-10-20").stdout.contains("    Cat Dunn: away 2026-11-01 to 2026-11-20 (on leave)\n"))
+
+        // A backup keeps the period; the restored state plans exactly what the original does.
+        let dump = try rt(["dump"], day: "2026-10-20").stdout
+        #expect(dump.hasSuffix("away:\n- {member: cat, from: 2026-11-01, to: 2026-11-20, reason: on leave}\n"), "\(dump)")
+        let backup = folder.appendingPathComponent("backup.yaml")
+        try dump.write(to: backup, atomically: true, encoding: .utf8)
+        let restored = try StateKind.sqlite.newState(in: folder)
+        #expect(try rt(["import", backup.path], day: "2026-10-20", state: restored).status == 0)
+        #expect(try rt(["dump"], day: "2026-10-20", state: restored).stdout == dump)
+
+        // A week before s2: the others are reminded and asked to answer; Cat is neither.
+        let week = try wouldSend("2026-11-05", about: "s2")
+        #expect(week == [
+            "reminder to olive <olive@harbour.example.org>: declined:s2:rapporteur:cat (rapporteur away 2026-11-01 to 2026-11-20 (on leave)); "
+                + "session:s2 (due in 7 days (2026-11-12)); stage:s2:hold (due in 7 days (2026-11-12))",
+            "reminder to ann <ann@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))",
+            "reminder to ben <ben@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))",
+            "reminder to dan <dan@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))",
+            "request to answer to ann <ann@harbour.example.org>: answer:s2",
+            "request to answer to ben <ben@harbour.example.org>: answer:s2",
+            "request to answer to dan <dan@harbour.example.org>: answer:s2",
+        ], "\(week)")
+        let restoredRun = try rt(["remind", "--dry-run"], day: "2026-11-05", state: restored)
+        #expect(Self.about("s2", restoredRun.stdout.split(separator: "\n").filter { $0.hasPrefix("would send: ") }.map { String($0.dropFirst(12)) }) == week)
+
+        // Removed, she is one who has not answered: reminded to come and asked to answer.
+        #expect(try rt(["away", "--remove", "cat", "2026-11-02"], day: "2026-11-05").status == 65)
+        #expect(try rt(["away", "--remove", "cat", "2026-11-01"], day: "2026-11-05").stdout == "cat: away period from 2026-11-01 removed\n")
+        let after = try wouldSend("2026-11-05", about: "s2")
+        #expect(after.contains("reminder to cat <cat@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))"))
+        #expect(after.contains("request to answer to cat <cat@harbour.example.org>: answer:s2"))
+        #expect(try rt(["away", "--list"], day: "2026-11-05").stdout == "No away periods recorded.\n")
     }
 }
