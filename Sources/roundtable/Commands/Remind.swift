@@ -13,7 +13,11 @@ extension RoundTable {
         static let configuration = CommandConfiguration(
             commandName: "remind",
             abstract: "Send the reminders due as of the date, one digest per person; safe to run twice, late or at once.",
-            discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation.")
+            discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation. "
+                + "Answers shape it: who declined a session (or is away, see 'roundtable away') is not reminded to attend it. "
+                + "The schedule's policy sets 'ask-again' (default P7D: who has not answered is asked once, with the invitation again), "
+                + "'quorum' and 'quorum-check' (default P5D: the organiser is told once when fewer have accepted), "
+                + "and 'quiet-days' (e.g. [sat, sun, 12-25]: nothing is sent then; it goes on the next day that is not quiet).")
 
         @OptionGroup var options: CommonOptions
         @OptionGroup var documents: DocumentOptions
