@@ -12,6 +12,7 @@ public struct Templates: Sendable {
     /// Every template the tool uses, by its file name in the folder.
     public enum Name: String, Sendable, CaseIterable {
         case invite = "invite.txt", cancel = "cancel.txt", reminder = "reminder.txt", findings = "findings.txt"
+        case askAgain = "ask-again.txt"
         case writeup = "writeup.md", report = "report.md"
     }
 

@@ -8,14 +8,29 @@ public enum ReminderMessage {
     static func make(_ digest: Digest, from organiser: Address, in schedule: Schedule, asOf: LocalDate, stamp: Int,
                      templates: Templates) throws -> MailMessage {
         let owed = digest.reminders.filter(\.item.kind.isOwed)
-        let sessions = digest.reminders.filter { !$0.item.kind.isOwed }
+        let sessions = digest.reminders.filter { $0.item.kind == .session }
         let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
+        let declines = digest.reminders.compactMap { r -> [String: Any]? in
+            guard case .declinedRole(let decline) = r.item.kind else { return nil }
+            return ["member": schedule.member(decline.member)?.name ?? decline.member, "role": decline.role.rawValue,
+                    "answer": decline.answer, "reference": decline.session]
+                .merging(sessionFields(decline.session, in: schedule)) { a, _ in a }
+        }
+        let quorum = digest.reminders.compactMap { r -> [String: Any]? in
+            guard case .quorum(let shortfall) = r.item.kind else { return nil }
+            let names = { (ids: [String]) in ids.map { schedule.member($0)?.name ?? $0 }.joined(separator: ", ") }
+            return ["needed": shortfall.needed, "acceptedCount": shortfall.accepted.count, "accepted": names(shortfall.accepted),
+                    "noAnswer": names(shortfall.noAnswer), "reference": shortfall.session]
+                .merging(sessionFields(shortfall.session, in: schedule)) { a, _ in a }
+        }
         var context: [String: Any] = [
             "recipient": digest.recipient.name,
             "series": schedule.series.title,
             "asOf": asOf.description,
             "hasOwed": !owed.isEmpty, "owed": owed.map(line),
             "hasSessions": !sessions.isEmpty, "sessions": sessions.map(line),
+            "hasDeclines": !declines.isEmpty, "declines": declines,
+            "hasQuorum": !quorum.isEmpty, "quorum": quorum,
             "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
             "hasOthers": !digest.othersOverdue.isEmpty,
             "others": digest.othersOverdue.map { item -> String in
@@ -38,6 +53,14 @@ public enum ReminderMessage {
             messageID: "remind.\(asOf).\(digest.recipient.id).\(StableHash.hex(keys)).\(schedule.series.id)@\(schedule.series.uidDomain)",
             extraHeaders: [("Auto-Submitted", "auto-generated")],
             body: .text(templates.render(.reminder, context)))
+    }
+
+    /// A session's title, day and place for a section of the organiser's digest, each entry
+    /// self-contained so a template can move it.
+    static func sessionFields(_ id: String, in schedule: Schedule) -> [String: Any] {
+        guard let session = schedule.session(id) else { return ["title": id, "when": "", "where": ""] }
+        return ["title": SessionText.title(session), "when": SessionText.when(session, zone: schedule.zone),
+                "where": session.location ?? "to be fixed"]
     }
 }
 

@@ -142,6 +142,18 @@ enum Migrations {
                 PRIMARY KEY (mailbox, validity, item)
             );
             """),
+        // Regrets in advance (`roundtable away`): one row per member and first day away.
+        ("v10-away", """
+            CREATE TABLE away (
+                series TEXT NOT NULL,
+                member TEXT NOT NULL,
+                from_day TEXT NOT NULL CHECK (from_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+                to_day TEXT NOT NULL CHECK (to_day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND to_day >= from_day),
+                reason TEXT,
+                recorded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                PRIMARY KEY (series, member, from_day)
+            );
+            """),
         // A member's secret link to her page (`member link`), kept only as the SHA-256 of its
         // token: whoever reads the state cannot use a link. One per member; rotating replaces it.
         // And the last answer each member gave on her page: the reply recorded with the same

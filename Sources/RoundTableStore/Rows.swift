@@ -88,6 +88,18 @@ enum Rows {
                     messageID: try r["message_id"], at: try r.instant("sent_at"))
     }
 
+    /// The columns `awayPeriod(_:)` reads.
+    static let awayColumns = "rowid, member, from_day, to_day, reason"
+
+    /// An away period, from a row of `awayColumns`.
+    static func awayPeriod(_ row: SQLRow) throws(StoreError) -> AwayPeriod {
+        let r = Reader(row: row, table: "away")
+        let from = try r.date("from_day"), to = try r.date("to_day")
+        guard from <= to else { throw r.corrupt("a period that ends before it starts") }
+        let reason: String? = try r["reason"]
+        return AwayPeriod(member: try r["member"], from: from, to: to, reason: reason)
+    }
+
     /// One member who attended one session, from a row of `attendanceColumns`.
     static func attendee(_ row: SQLRow) throws(StoreError) -> (session: String, member: String) {
         let r = Reader(row: row, table: "attendance")

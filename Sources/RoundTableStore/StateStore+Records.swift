@@ -26,13 +26,14 @@ extension StateStore {
         let invitations = try Self.invitations(db, series: series), replies = try Self.replies(db, series: series)
         let ledger = withLedger ? try Self.ledger(db, series: series) : [:]
         let published = withLedger ? try Self.published(db, series: series) : [:]
+        let away = try Self.away(db, series: series)
         var records: [String: Records] = [:]
         for id in series {
             records[id] = Records(
                 series: id,
                 completions: (completions[id] ?? []).sorted { ($0.session, $0.stage) < ($1.session, $1.stage) },
                 actions: actions[id] ?? [], attendance: attendance[id] ?? [], invitations: invitations[id] ?? [],
-                replies: replies[id] ?? [], ledger: ledger[id] ?? [], published: published[id] ?? [])
+                replies: replies[id] ?? [], ledger: ledger[id] ?? [], published: published[id] ?? [], away: away[id] ?? [])
         }
         return records
     }
@@ -88,6 +89,11 @@ extension StateStore {
             for sent in records.ledger {
                 try Self.refusingDuplicates("the reminder \(sent.item.item) to \(sent.item.recipient) of \(sent.item.trigger)", series) {
                     try Self.insert(sent, series: series, db)
+                }
+            }
+            for period in records.away {
+                try Self.refusingDuplicates("the away period of \(period.member) from \(period.from)", series) {
+                    try Self.insert(period, series: series, recordedAt: recordedAt, db)
                 }
             }
             for publication in records.published {

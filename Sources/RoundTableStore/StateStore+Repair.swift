@@ -35,6 +35,7 @@ extension StateStore {
         CheckedTable(name: "replies", columns: Rows.replyColumns, about: ["session", "attendee"]) { _ = try Rows.reply($0) },
         CheckedTable(name: "ledger", columns: Rows.ledgerColumns, about: ["item", "recipient"]) { _ = try Rows.ledgerEntry($0) },
         CheckedTable(name: "attendance", columns: Rows.attendanceColumns, about: ["session", "member"]) { _ = try Rows.attendee($0) },
+        CheckedTable(name: "away", columns: Rows.awayColumns, about: ["member", "from_day"]) { _ = try Rows.awayPeriod($0) },
         CheckedTable(name: "published_resources", columns: "collection, \(Rows.publishedColumns)", about: ["collection", "uid"]) {
             _ = try Rows.publication($0)
         },

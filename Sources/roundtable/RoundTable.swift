@@ -16,7 +16,7 @@ struct RoundTable: ParsableCommand {
             + "or a series it was never set up for), 69 service unavailable, 73 cannot write, 74 I/O error (disk full), 75 try again later, 77 not permitted (a server refused the login).",
         version: Version.text,
         subcommands: [Init.self, Check.self, Status.self, Overdue.self, Export.self, Publish.self, Advance.self, Action.self,
-                      Invite.self, RSVP.self, Remind.self,
+                      Invite.self, RSVP.self, Remind.self, Away.self,
                       Writeup.self, Disseminate.self, Report.self, Dump.self, Import.self, Repair.self, Templates.self, Members.self, Serve.self]
     )
 

@@ -16,10 +16,12 @@ public struct Records: Hashable, Sendable {
     public var ledger: [Sent<LedgerEntry>]
     /// What `publish --caldav` last put into each collection (its ledger).
     public var published: [Publication]
+    /// Regrets sent in advance (`roundtable away`), by member then start.
+    public var away: [AwayPeriod]
 
     public init(series: String, completions: [Completion] = [], actions: [Action] = [], attendance: [Attendance] = [],
                 invitations: [Sent<InvitationRecord>] = [], replies: [Reply] = [], ledger: [Sent<LedgerEntry>] = [],
-                published: [Publication] = []) {
+                published: [Publication] = [], away: [AwayPeriod] = []) {
         self.series = series
         self.completions = completions
         self.actions = actions
@@ -28,6 +30,7 @@ public struct Records: Hashable, Sendable {
         self.replies = replies
         self.ledger = ledger
         self.published = published
+        self.away = away
     }
 }
 

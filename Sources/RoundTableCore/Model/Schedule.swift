@@ -95,6 +95,14 @@ public struct Policy: Hashable, Sendable {
     public var remindBefore = [ISODuration("P7D")!, ISODuration("P1D")!]
     public var overdueEvery = ISODuration("P7D")!
     public var defaultDuration = ISODuration("PT3H")!
+    /// How long before a session a member who has not answered its invitation is asked once to.
+    public var askAgain = ISODuration("P7D")!
+    /// How many must have accepted a session (the organiser counts); nil when no quorum is set.
+    public var quorum: Int?
+    /// How long before a session the quorum is checked, and the organiser told if it is not met.
+    public var quorumCheck = ISODuration("P5D")!
+    /// Days on which no reminder goes out.
+    public var quietDays = QuietDays()
 
     public init() {}
 }

@@ -11,6 +11,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
     public let sessions: [SessionStatus]
     /// Open actions, oldest due first.
     public let openActions: [ActionStatus]
+    /// Rapporteurs and facilitators who declined (or are away for) a session ahead.
+    public let toActOn: [RoleDecline]
 
     /// One session's line of the report.
     public struct SessionStatus: Codable, Hashable, Sendable {
@@ -55,6 +57,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let id: String
         public let name: String
         public let answer: String
+        /// Away for the session's day (`roundtable away`), which counts as declined.
+        public let away: Bool
     }
 
     /// One stage's due and done dates.
@@ -87,6 +91,7 @@ public struct StatusReport: Codable, Hashable, Sendable {
             ActionStatus(id: $0.id, session: $0.session, owner: $0.owner, text: $0.text, due: $0.due.description,
                          daysOverdue: $0.daysOverdue(asOf: asOf))
         }
+        toActOn = RoleDecline.of(schedule, timelines: timelines, answers: answersBySession, asOf: asOf)
         series = schedule.series.id
         title = schedule.series.title
         self.asOf = asOf.description
@@ -100,7 +105,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
             }
             let people = answersBySession.of(s, in: schedule)
             let count = { (state: AttendeeAnswer.State) in people.filter { $0.state == state }.count }
-            let answers = Answers(accepted: count(.answered(.accepted)) + count(.organiser), declined: count(.answered(.declined)),
+            let away = people.filter { if case .away = $0.state { true } else { false } }.count
+            let answers = Answers(accepted: count(.answered(.accepted)) + count(.organiser), declined: count(.answered(.declined)) + away,
                                   tentative: count(.answered(.tentative)), noAnswer: count(.noAnswer),
                                   answeredEarlierVersion: people.filter { if case .answeredEarlierVersion = $0.state { true } else { false } }.count)
             return SessionStatus(
@@ -113,7 +119,10 @@ public struct StatusReport: Codable, Hashable, Sendable {
                                 owners: schedule.owners(of: d.stage, in: s).map(\.id))
                 },
                 answers: answers,
-                attendees: people.map { AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text) },
+                attendees: people.map {
+                    let away = if case .away = $0.state { true } else { false }
+                    return AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text, away: away)
+                },
                 attended: attendance[s.id], unfilledAreas: writeups[s.id]?.unfilledAreas,
                 attendanceNotRecorded: t.deadline(.hold)?.done != nil && attendance[s.id] == nil)
         }

@@ -50,6 +50,9 @@ public enum StatusTable {
             let earlier = a.answeredEarlierVersion > 0 ? ", \(a.answeredEarlierVersion) answered an earlier version" : ""
             out.append("    answers: \(a.accepted) accepted, \(a.declined) declined, \(a.tentative) tentative, \(a.noAnswer) no answer\(earlier)")
         }
+        for person in s.attendees where person.away {
+            out += Wrap.lines("\(person.name): \(person.answer)", width: 76).map { "    " + $0 }
+        }
         if s.cancelled {
             out.append("    " + paint.dim("cancelled: nothing is owed"))
             return out
@@ -85,6 +88,14 @@ public enum StatusTable {
             let late = a.daysOverdue > 0 ? "  " + paint.red("OVERDUE \(a.daysOverdue) day\(a.daysOverdue == 1 ? "" : "s")") : ""
             out.append("  \(a.id.padding(4)) \(a.owner.padding(8)) due \(a.due) (\(a.session))\(late)")
             out += Wrap.lines(a.text, width: 73).map { "       " + $0 }
+        }
+        if !report.toActOn.isEmpty {
+            out.append("")
+            out.append(paint.bold("To act on") + " (\(report.toActOn.count))")
+            for decline in report.toActOn {
+                let name = report.sessions.first { $0.id == decline.session }?.attendees.first { $0.id == decline.member }?.name ?? decline.member
+                out += Wrap.lines(decline.text(name: name), width: 76).map { "    " + paint.red($0) }
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }

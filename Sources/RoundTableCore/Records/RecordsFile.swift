@@ -6,7 +6,8 @@ import Yams
 /// Format 2 (written since actions gained history) holds every record, so a dump restored into
 /// an empty state plans exactly what the original did: completions, actions with their history,
 /// attendance, the invitations and reminders sent (with Message-ID and time), the replies, and
-/// (only when `publish --caldav` has run) what was published into each CalDAV collection.
+/// (only when `publish --caldav` has run) what was published into each CalDAV collection, and
+/// (only when there are any) the away periods recorded with `roundtable away`.
 /// Format 1 (completions and actions only, no `format:` key) is still read.
 ///
 /// ```yaml
@@ -27,7 +28,7 @@ public enum RecordsFile {
         var r = YAMLReader(file: file)
         guard let root = r.compose(text),
               let top = r.mapping(root, "The records file", allowed: ["format", "series", "completions", "actions", "attendance",
-                                                                     "invitations", "replies", "reminders", "published"],
+                                                                     "invitations", "replies", "reminders", "published", "away"],
                                   required: ["series"]),
               let series = r.string(top["series"], "The series") else {
             return (nil, r.diagnostics)
@@ -176,6 +177,16 @@ public enum RecordsFile {
             let inDoubt = flag(m["in-doubt"], "'in-doubt'", &r)
             records.published.append(Publication(collection: collection, resource: PublishedResource(
                 uid: uid, href: href, etag: etag, fingerprint: fingerprint, inDoubt: inDoubt)))
+        }
+        for item in list(top["away"], "'away'", &r) {
+            guard let m = r.mapping(item, "An away period", allowed: ["member", "from", "to", "reason"], required: ["member", "from", "to"]),
+                  let member = memberID(m["member"], schedule, &r), let from = r.date(m["from"], "The first day away"),
+                  let to = r.date(m["to"], "The last day away") else { continue }
+            guard from <= to else {
+                r.report(m["to"], "The away period of '\(member)' ends (\(to)) before it starts (\(from)).")
+                continue
+            }
+            records.away.append(AwayPeriod(member: member, from: from, to: to, reason: m["reason"].flatMap { r.string($0, "The reason") }))
         }
     }
 
@@ -381,6 +392,16 @@ public enum RecordsFile {
                 if let etag = p.resource.etag { fields["etag"] = etag }
                 if p.resource.inDoubt { fields["in-doubt"] = "true" }
                 return flow(fields, order: ["collection", "uid", "href", "etag", "fingerprint", "in-doubt"])
+            }))
+        }
+        // Likewise only a series with away periods has theirs.
+        let away = records.away.sorted { ($0.member, $0.from) < ($1.member, $1.from) }
+        if !away.isEmpty {
+            sections.append(Section(key: "away", content: .list(count: away.count) { index in
+                let a = away[index]
+                var fields = ["member": a.member, "from": a.from.description, "to": a.to.description]
+                if let reason = a.reason { fields["reason"] = reason }
+                return flow(fields, order: ["member", "from", "to", "reason"])
             }))
         }
         return sections

@@ -39,6 +39,9 @@ public enum RecordsMerge {
         fresh.published = new(incoming.published, existing.published, key: { [$0.collection, $0.resource.uid] }, &conflicts) { _, given in
             "the published resource \(given.resource.uid) in \(given.collection): recorded otherwise"
         }
+        fresh.away = new(incoming.away, existing.away, key: { [$0.member, $0.from.description] }, &conflicts) { _, given in
+            "the away period of '\(given.member)' from \(given.from): recorded otherwise"
+        }
         return Outcome(fresh: fresh, conflicts: conflicts)
     }
 

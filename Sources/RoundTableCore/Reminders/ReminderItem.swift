@@ -14,9 +14,27 @@ public struct ReminderItem: Hashable, Sendable {
         /// Who came to a session recorded held without it: asked of the organiser once, in the
         /// first digest on or after the day it was held, since attendance is never guessed.
         case attendance
+        /// A rapporteur or facilitator who declined a session ahead, told to the organiser once.
+        case declinedRole(RoleDecline)
+        /// A session short of its quorum on its check day, told to the organiser once.
+        case quorum(QuorumShortfall)
 
-        /// Whether it is work someone owes, rather than a session to come to.
-        public var isOwed: Bool { self != .session }
+        /// Whether it is work someone owes (a stage, an action, an attendance to record).
+        public var isOwed: Bool {
+            switch self {
+            case .stage, .action, .attendance: return true
+            case .session, .declinedRole, .quorum: return false
+            }
+        }
+
+        /// Whether it is told once rather than reminded of: an attendance asked for, a declined
+        /// role, a quorum not met.
+        public var isOnce: Bool {
+            switch self {
+            case .attendance, .declinedRole, .quorum: return true
+            case .stage, .action, .session: return false
+            }
+        }
     }
 
     public let kind: Kind
@@ -28,7 +46,7 @@ public struct ReminderItem: Hashable, Sendable {
     public let recipients: [String]
     /// Whether reminders go on after the due day (owed work) or stop (a session one attends, an
     /// attendance asked for once).
-    public var chasesWhenLate: Bool { kind.isOwed && kind != .attendance }
+    public var chasesWhenLate: Bool { kind.isOwed && !kind.isOnce }
 
     public init(kind: Kind, session: String, text: String, due: LocalDate, recipients: [String]) {
         self.kind = kind
@@ -39,13 +57,16 @@ public struct ReminderItem: Hashable, Sendable {
     }
 
     /// Stable key of the item in the sent-messages ledger: `stage:rt4:writeup`, `action:A4`,
-    /// `session:rt4`, `attendance:rt4`. Written in every state file, so its form never changes.
+    /// `session:rt4`, `attendance:rt4`, `declined:rt4:rapporteur:alice`, `quorum:rt4`. Written in
+    /// every state file, so its form never changes.
     public var key: String {
         switch kind {
         case .stage(let stage): return "stage:\(session):\(stage.rawValue)"
         case .action(let id): return "action:\(id)"
         case .session: return "session:\(session)"
         case .attendance: return "attendance:\(session)"
+        case .declinedRole(let decline): return "declined:\(session):\(decline.role.rawValue):\(decline.member)"
+        case .quorum: return "quorum:\(session)"
         }
     }
 }

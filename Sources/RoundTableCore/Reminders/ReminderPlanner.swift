@@ -6,14 +6,20 @@ import CalendarTime
 /// due and every `overdue-every` after that. A run sends, per item and recipient, only the latest
 /// trigger on or before its day that is later than the last one sent, so a missed cron run is
 /// made up once, not in a burst, and a second run the same day finds nothing new.
+///
+/// Answers shape it (`answers`): a member who declined a session, or is away for it, is not
+/// reminded to attend it (what she owes for it still comes), and the organiser is told once of
+/// a rapporteur or facilitator who declined and of a session short of its quorum. On a quiet day
+/// (`quiet-days:`) nothing is sent: what fell due then is still owed at the next run.
 public enum ReminderPlanner {
     /// The digests to send, one per member who has anything due, in member order; a member who
     /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                            sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
+                            answers: SessionAnswers = .none, sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
+        guard !schedule.policy.quietDays.isQuiet(asOf) else { return [] }
         let lastSent = lastTriggers(sent)
         var byMember: [String: [DueReminder]] = [:]
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, answers: answers, asOf: asOf) {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in recipients(of: item, in: schedule, asOf: asOf) {
                 if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
@@ -43,11 +49,12 @@ public enum ReminderPlanner {
     /// reminder is due. A reminder already due but not in the ledger (its recipient was refused,
     /// or this was a dry run) makes it the next day, when the next run sends it. nil when nothing
     /// open has a reminder left.
+    /// A day that falls on a quiet day is moved to the first day after it that is not.
     public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                               sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
+                               answers: SessionAnswers = .none, sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
         let lastSent = lastTriggers(sent)
         var next: LocalDate?
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, answers: answers, asOf: asOf) {
             let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
             // The same for every recipient whose last reminder was not after the day (all but a
             // ledger written by a run as of a later day): found once per item, not per recipient.
@@ -66,7 +73,7 @@ public enum ReminderPlanner {
                 if let day, next.map({ day < $0 }) ?? true { next = day }
             }
         }
-        return next
+        return next.flatMap(schedule.policy.quietDays.firstOpen(onOrAfter:))
     }
 
     /// Who a run as of a day reminds of an item: its recipients who belong to the group that
@@ -89,10 +96,11 @@ public enum ReminderPlanner {
         let recipient: String
     }
 
-    /// Every open item as of a day: stages not done, open actions, sessions not yet held, and
-    /// sessions held whose attendance is not recorded.
+    /// Every open item as of a day: stages not done, open actions, sessions not yet held (for
+    /// those who have not declined them), sessions held whose attendance is not recorded, and
+    /// for the organiser the declined roles and quorum shortfalls of sessions ahead.
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                             asOf: LocalDate) -> [ReminderItem] {
+                             answers: SessionAnswers = .none, asOf: LocalDate) -> [ReminderItem] {
         var found: [ReminderItem] = []
         let attendanceRecorded = Set(attendance.map(\.session))
         for timeline in timelines {
@@ -110,12 +118,27 @@ public enum ReminderPlanner {
                     recipients: schedule.owners(of: deadline.stage, in: session).map(\.id)))
             }
             if let start = session.timing.start, !session.isCancelled, timeline.deadline(.hold)?.done == nil, asOf <= start.date {
+                let declined = Set(answers.of(session, in: schedule).filter(\.hasDeclined).map(\.member.id))
                 found.append(ReminderItem(
                     kind: .session, session: session.id,
                     text: "\(SessionText.title(session)), \(SessionText.when(session, zone: schedule.zone))"
                         + (session.location.map { ", \($0)" } ?? ""),
-                    due: start.date, recipients: schedule.attendees(of: session).map(\.id)))
+                    due: start.date, recipients: schedule.attendees(of: session).map(\.id).filter { !declined.contains($0) }))
+                if let shortfall = QuorumShortfall.of(timeline, in: schedule, answers: answers, asOf: asOf),
+                   let check = QuorumShortfall.checkDay(of: session, policy: schedule.policy) {
+                    found.append(ReminderItem(
+                        kind: .quorum(shortfall), session: session.id,
+                        text: "\(SessionText.title(session)): \(shortfall.accepted.count) of the \(shortfall.needed) needed have accepted",
+                        due: check, recipients: [schedule.series.organiser]))
+                }
             }
+        }
+        // Told while it stands, up to the session's day, which is its ledger trigger: once, however
+        // many runs see it.
+        for decline in RoleDecline.of(schedule, timelines: timelines, answers: answers, asOf: asOf) {
+            guard let session = schedule.session(decline.session), let start = session.timing.start else { continue }
+            found.append(ReminderItem(kind: .declinedRole(decline), session: decline.session, text: decline.text(in: schedule),
+                                      due: start.date, recipients: [schedule.series.organiser]))
         }
         for action in actions where action.isOpen {
             found.append(ReminderItem(kind: .action(action.id), session: action.session, text: "\(action.id): \(action.text)",
@@ -126,7 +149,8 @@ public enum ReminderPlanner {
 
     /// The latest trigger day on or before `asOf`, if any has come.
     static func latestTrigger(of item: ReminderItem, policy: Policy, asOf: LocalDate) -> LocalDate? {
-        if item.kind == .attendance { return item.due <= asOf ? item.due : nil }
+        if case .declinedRole = item.kind { return asOf <= item.due ? item.due : nil }
+        if item.kind.isOnce { return item.due <= asOf ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 <= asOf }
         if item.chasesWhenLate {
             if let last = chases(of: item, every: policy.overdueEvery, around: asOf).last { triggers.append(last) }
@@ -138,7 +162,8 @@ public enum ReminderPlanner {
 
     /// The earliest trigger day after `day`, if the item has one left.
     static func firstTrigger(of item: ReminderItem, policy: Policy, after day: LocalDate) -> LocalDate? {
-        if item.kind == .attendance { return item.due > day ? item.due : nil }
+        if case .declinedRole = item.kind { return nil }
+        if item.kind.isOnce { return item.due > day ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 > day }
         if item.chasesWhenLate, let next = chases(of: item, every: policy.overdueEvery, around: day).next { triggers.append(next) }
         return triggers.min()
@@ -167,7 +192,12 @@ public enum ReminderPlanner {
 
     private static func reason(_ item: ReminderItem, _ asOf: LocalDate) -> String {
         let due = item.due
-        if item.kind == .attendance { return "held \(SessionText.day(due)); attendance not recorded" }
+        switch item.kind {
+        case .attendance: return "held \(SessionText.day(due)); attendance not recorded"
+        case .declinedRole(let decline): return "\(decline.role.rawValue) \(decline.answer)"
+        case .quorum(let shortfall): return "quorum \(shortfall.needed), \(shortfall.accepted.count) accepted, \(shortfall.noAnswer.count) not answered"
+        default: break
+        }
         let days = asOf.days(until: due)
         switch days {
         case ..<0: return "\(-days) day\(days == -1 ? "" : "s") overdue (was due \(due))"

@@ -86,10 +86,12 @@ public enum ScheduleLoader {
         var policy = Policy()
         guard let m = r.mapping(node, "'policy'", allowed: ["invite-lead", "writeup-within", "disseminate-within",
                                                             "papers-before-seminar", "remind-before", "overdue-every",
-                                                            "default-duration"]) else { return policy }
+                                                            "default-duration", "ask-again", "quorum", "quorum-check",
+                                                            "quiet-days"]) else { return policy }
         let deadlines: [(String, WritableKeyPath<Policy, ISODuration>)] = [
             ("invite-lead", \.inviteLead), ("writeup-within", \.writeupWithin), ("disseminate-within", \.disseminateWithin),
             ("papers-before-seminar", \.papersBeforeSeminar), ("overdue-every", \.overdueEvery),
+            ("ask-again", \.askAgain), ("quorum-check", \.quorumCheck),
         ]
         for (key, path) in deadlines {
             if let d = r.duration(m[key], "'\(key)'", calendarOnly: true) { policy[keyPath: path] = d }
@@ -107,7 +109,35 @@ public enum ScheduleLoader {
         if policy.overdueEvery.years == 0 && policy.overdueEvery.months == 0 && policy.overdueEvery.days == 0 {
             r.report(m["overdue-every"], "'overdue-every' must be at least one day.")
         }
+        if let text = r.string(m["quorum"], "'quorum'") {
+            if let n = Int(text), n >= 1, n <= 10_000 {
+                policy.quorum = n
+            } else {
+                r.report(m["quorum"], "'quorum' '\(Excerpt.of(text))' should be a whole number of people, at least 1 (e.g. 'quorum: 4').")
+            }
+        }
+        if let node = m["quiet-days"] { policy.quietDays = readQuietDays(node, &r) }
         return policy
+    }
+
+    /// `quiet-days: [sat, sun, 12-25]`: each entry a weekday or a month-day, checked at its line.
+    private static func readQuietDays(_ node: YAMLNode, _ r: inout YAMLReader) -> QuietDays {
+        guard let items = node.sequence else {
+            r.report(node, "'quiet-days' should be a list of weekdays and month-days, e.g. [sat, sun, 12-25, 01-01].")
+            return QuietDays()
+        }
+        var weekdays: Set<Int> = [], dates: Set<Int> = []
+        for item in items {
+            guard let text = r.string(item, "Each of 'quiet-days'") else { continue }
+            guard let entry = QuietDays.entry(text) else {
+                r.report(item, "'\(Excerpt.of(text))' in 'quiet-days' is neither a weekday (mon … sun) nor a month-day (MM-DD, e.g. 12-25).")
+                continue
+            }
+            if let weekday = entry.weekday { weekdays.insert(weekday) }
+            if let date = entry.date { dates.insert(date) }
+        }
+        if weekdays.count == 7 { r.report(node, "'quiet-days' names every weekday, so no reminder could ever be sent.") }
+        return QuietDays(weekdays: weekdays, dates: dates)
     }
 
     /// `mail: relays: [address, …]`: each address checked by the rule sending uses, at its line,

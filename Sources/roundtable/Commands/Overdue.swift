@@ -8,7 +8,8 @@ extension RoundTable {
     struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "overdue",
-            abstract: "List what is overdue as of the date, with its owner. Exits 1 when anything is, 0 when nothing is.")
+            abstract: "List what is overdue as of the date, with its owner. Exits 1 when anything is, 0 when nothing is.",
+            discussion: "A rapporteur or facilitator who declined a session still ahead is listed too, under 'To act on', and also makes it exit 1: the organiser must find someone else.")
 
         @OptionGroup var options: CommonOptions
 
@@ -21,16 +22,18 @@ extension RoundTable {
             let reports = contexts.map { context in
                 OverdueReport(series: context.schedule.series.id, asOf: context.asOf.description,
                               items: RoundTableCore.Overdue.items(context.schedule, timelines: context.timelines,
-                                                   actions: context.records.actions, asOf: context.asOf))
+                                                   actions: context.records.actions, asOf: context.asOf),
+                              toActOn: RoleDecline.of(context.schedule, timelines: context.timelines,
+                                                      answers: SessionAnswers(context.records), asOf: context.asOf))
             }
             if json {
                 print(try folder ? JSONOutput.encode(reports) : JSONOutput.encode(reports[0]))
             } else {
                 // For a folder, only the series with something late, each under its title.
-                let late = zip(contexts, reports).filter { !$0.1.items.isEmpty }
+                let late = zip(contexts, reports).filter(\.1.needsAction)
                 let tables = late.map { context, report in
                     (folder ? "\(context.schedule.series.title) (\(context.schedule.series.id))\n" : "")
-                        + OverdueTable.render(report.items, schedule: context.schedule, asOf: context.asOf)
+                        + OverdueTable.render(report.items, toActOn: report.toActOn, schedule: context.schedule, asOf: context.asOf)
                 }
                 if tables.isEmpty {
                     let asOf = options.asOf ?? contexts[0].asOf
@@ -39,7 +42,7 @@ extension RoundTable {
                     print(tables.joined(separator: "\n"), terminator: "")
                 }
             }
-            if reports.contains(where: { !$0.items.isEmpty }) { throw ExitCode(1) }
+            if reports.contains(where: \.needsAction) { throw ExitCode(1) }
         }
     }
 }

@@ -13,7 +13,11 @@ extension RoundTable {
         static let configuration = CommandConfiguration(
             commandName: "remind",
             abstract: "Send the reminders due as of the date, one digest per person; safe to run twice, late or at once.",
-            discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation.")
+            discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation. "
+                + "Answers shape it: who declined a session (or is away, see 'roundtable away') is not reminded to attend it. "
+                + "The schedule's policy sets 'ask-again' (default P7D: who has not answered is asked once, with the invitation again), "
+                + "'quorum' and 'quorum-check' (default P5D: the organiser is told once when fewer have accepted), "
+                + "and 'quiet-days' (e.g. [sat, sun, 12-25]: nothing is sent then; it goes on the next day that is not quiet).")
 
         @OptionGroup var options: CommonOptions
         @OptionGroup var documents: DocumentOptions
@@ -32,7 +36,7 @@ extension RoundTable {
             }
             var sending = try delivery.run()
             let stamp = options.clock.now()
-            var digestCount = 0
+            var digestCount = 0, requestCount = 0
             var nextDue: LocalDate?
             for (context, templates) in zip(contexts, templates) {
                 let schedule = context.schedule
@@ -42,8 +46,9 @@ extension RoundTable {
                 defer { withExtendedLifetime(lock) {} }
                 // The ledger is read under the lock: a run that waited sees what the other one sent.
                 let sent = try context.store.ledger(series: schedule.series.id)
+                let answers = SessionAnswers(context.records)
                 let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, sent: sent, asOf: context.asOf)
+                                                   attendance: context.records.attendance, answers: answers, sent: sent, asOf: context.asOf)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 for (digest, made) in zip(digests, envelopes) {
                     let envelope = try made.get()
@@ -54,28 +59,45 @@ extension RoundTable {
                                                      at: LocalDateTime(secondsSinceEpoch: stamp))
                     }
                 }
+                let invitations = context.records.invitations.map(\.item)
+                let requests = AnswerRequest.plan(schedule, timelines: timelines, invitations: invitations, answers: answers,
+                                                  sent: sent, asOf: context.asOf)
+                for request in requests {
+                    let envelope = try Envelope(AnswerRequestMessage.make(request, in: schedule, actions: context.records.actions,
+                                                                          asOf: context.asOf, stamp: stamp, templates: templates))
+                    let member = request.invitation.attendee
+                    try sending.send(envelope, summary: "request to answer to \(member.id) <\(member.email)>: \(request.ledgerEntry.item)") {
+                        try context.store.recordSent([request.ledgerEntry], series: schedule.series.id, messageID: envelope.messageID,
+                                                     at: LocalDateTime(secondsSinceEpoch: stamp))
+                    }
+                }
                 digestCount += digests.count
+                requestCount += requests.count
                 // A dry run counts what it would send as sent, so its next day is the one after; with
                 // nothing to send, the ledger read under the lock is still the whole of it.
-                let ledger = delivery.dryRun || digests.isEmpty ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
-                    : try context.store.ledger(series: schedule.series.id)
+                let planned = digests.flatMap { $0.reminders.map(\.ledgerEntry) } + requests.map(\.ledgerEntry)
+                let ledger = delivery.dryRun || planned.isEmpty ? sent + planned : try context.store.ledger(series: schedule.series.id)
                 let next = ReminderPlanner.nextDue(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, sent: ledger, asOf: context.asOf)
-                nextDue = [nextDue, next].compactMap { $0 }.min()
+                                                   attendance: context.records.attendance, answers: answers, sent: ledger, asOf: context.asOf)
+                let nextRequest = AnswerRequest.nextDue(schedule, timelines: timelines, invitations: invitations, answers: answers,
+                                                        sent: ledger, asOf: context.asOf)
+                nextDue = [nextDue, next, nextRequest].compactMap { $0 }.min()
             }
-            if digestCount == 0 {
+            if digestCount + requestCount == 0 {
                 let asOf = options.asOf ?? contexts[0].asOf
                 print(contexts.count == 1 ? "No reminders due as of \(asOf)." : "No reminders due in the \(contexts.count) series as of \(asOf).")
             }
-            logRun(sending, digests: digestCount, nextDue: nextDue)
+            logRun(sending, digests: digestCount, requests: requestCount, nextDue: nextDue)
             try sending.finish()
         }
 
         /// The one line cron mails or the journal keeps for every run, on standard error:
-        /// "remind: 3 digests sent, 0 failed, next reminder due 2012-11-28".
-        private func logRun(_ sending: SendRun, digests: Int, nextDue: LocalDate?) {
-            let done = delivery.dryRun ? "\(digests) digest\(digests == 1 ? "" : "s") to send (dry run)"
-                : "\(sending.sent) digest\(sending.sent == 1 ? "" : "s") sent, \(sending.refused.count) failed"
+        /// "remind: 3 digests sent, 0 failed, next reminder due 2012-11-28"; requests to answer, when
+        /// there are any, are counted apart: "remind: 3 digests and 2 requests to answer sent, …".
+        private func logRun(_ sending: SendRun, digests: Int, requests: Int, nextDue: LocalDate?) {
+            let what = "\(digests) digest\(digests == 1 ? "" : "s")" + (requests == 0 ? "" : " and \(requests) request\(requests == 1 ? "" : "s") to answer")
+            let done = delivery.dryRun ? "\(what) to send (dry run)"
+                : "\(requests == 0 ? "\(sending.sent) digest\(sending.sent == 1 ? "" : "s")" : what) sent, \(sending.refused.count) failed"
             let next = nextDue.map { "next reminder due \($0)" } ?? "no reminder left to send"
             FileHandle.standardError.write(Data("remind: \(done), \(next)\n".utf8))
         }
