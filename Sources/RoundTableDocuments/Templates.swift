@@ -12,6 +12,9 @@ public struct Templates: Sendable {
     /// Every template the tool uses, by its file name in the folder.
     public enum Name: String, Sendable, CaseIterable {
         case invite = "invite.txt", cancel = "cancel.txt", reminder = "reminder.txt", findings = "findings.txt"
+        /// Each message's subject, one line (`MessageFields.subject` joins what it renders).
+        case inviteSubject = "invite.subject", cancelSubject = "cancel.subject", reminderSubject = "reminder.subject"
+        case findingsSubject = "findings.subject"
         case writeup = "writeup.md", report = "report.md"
     }
 

@@ -9,35 +9,53 @@ public enum ReminderMessage {
                      templates: Templates) throws -> MailMessage {
         let owed = digest.reminders.filter(\.item.kind.isOwed)
         let sessions = digest.reminders.filter { !$0.item.kind.isOwed }
-        let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
-        var context: [String: Any] = [
-            "recipient": digest.recipient.name,
-            "series": schedule.series.title,
-            "asOf": asOf.description,
-            "hasOwed": !owed.isEmpty, "owed": owed.map(line),
-            "hasSessions": !sessions.isEmpty, "sessions": sessions.map(line),
-            "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
-            "hasOthers": !digest.othersOverdue.isEmpty,
-            "others": digest.othersOverdue.map { item -> String in
-                let who = item.owners.compactMap(schedule.member).map(\.name).joined(separator: ", ")
-                return "\(item.kind == .action ? "\(item.item): " : "")\(item.text): \(who.isEmpty ? "no one" : who), "
-                    + "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s") overdue"
-            },
-        ]
-        if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
         let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
-        let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
-            : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"
-            : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
+        let lines = digest.reminders.map { line($0.item, in: schedule, asOf: asOf) }
+        var context = MessageFields.common(schedule, to: digest.recipient)
+        context["hasOwed"] = !owed.isEmpty
+        context["owed"] = owed.map { line($0.item, in: schedule, asOf: asOf) }
+        context["hasSessions"] = !sessions.isEmpty
+        context["sessions"] = sessions.map { line($0.item, in: schedule, asOf: asOf) }
+        context["hasOthers"] = !digest.othersOverdue.isEmpty
+        context["lateWithOthers"] = digest.othersOverdue.map { item -> [String: Any] in
+            MessageFields.task(stage: item.kind == .stage ? Stage(rawValue: item.item) : nil,
+                               action: item.kind == .action ? (item.item, item.text) : nil,
+                               session: schedule.session(item.session), due: item.due, owners: item.owners, in: schedule, today: asOf)
+        }
+        if digest.othersNotShown > 0 { context["moreLate"] = String(digest.othersNotShown) }
+        context["single"] = lines.count == 1 ? lines[0] : false
+        context["hasLate"] = late > 0
+        context["lateCount"] = String(late)
+        context["hasSoon"] = digest.reminders.count > late
+        context["soonCount"] = String(digest.reminders.count - late)
         let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
         return MailMessage(
             from: organiser,
             to: try MessageAddresses.address(digest.recipient),
-            subject: subject,
+            subject: MessageFields.subject(templates, .reminderSubject, context),
             date: stamp,
             messageID: "remind.\(asOf).\(digest.recipient.id).\(StableHash.hex(keys)).\(schedule.series.id)@\(schedule.series.uidDomain)",
             extraHeaders: [("Auto-Submitted", "auto-generated")],
             body: .text(templates.render(.reminder, context)))
+    }
+
+    /// One line of the digest: a task (`MessageFields.task`), or (`coming`) a session to attend,
+    /// its fields under `session`.
+    private static func line(_ item: ReminderItem, in schedule: Schedule, asOf: LocalDate) -> [String: Any] {
+        let session = schedule.session(item.session)
+        guard item.kind.isOwed else {
+            return ["coming": true, "session": session.map { MessageFields.session($0, in: schedule, today: asOf) } ?? [:]]
+        }
+        var stage: Stage?, action: (ref: String, text: String)?
+        switch item.kind {
+        case .stage(let s): stage = s
+        case .action(let id): action = (id, item.text)
+        case .session, .attendance: break
+        }
+        var fields = MessageFields.task(stage: stage, attendance: item.kind == .attendance, action: action, session: session,
+                                        due: item.due, owners: item.recipients, in: schedule, today: asOf)
+        fields["coming"] = false
+        return fields
     }
 }
 

@@ -21,7 +21,7 @@ public struct ReminderItem: Hashable, Sendable {
 
     public let kind: Kind
     public let session: String
-    /// What the digest says, e.g. "write-up of rt4 (Balancing …)".
+    /// What it is, in the coordinator's words: "write-up of rt4 (Balancing …)", an action's text.
     public let text: String
     public let due: LocalDate
     /// Member ids of who is reminded.

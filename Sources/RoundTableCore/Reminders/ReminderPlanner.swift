@@ -110,7 +110,7 @@ public enum ReminderPlanner {
             }
         }
         for action in actions where action.isOpen {
-            found.append(ReminderItem(kind: .action(action.id), session: action.session, text: "\(action.id): \(action.text)",
+            found.append(ReminderItem(kind: .action(action.id), session: action.session, text: action.text,
                                       due: action.due, recipients: [action.owner]))
         }
         return found
@@ -162,7 +162,7 @@ public enum ReminderPlanner {
         if item.kind == .attendance { return "held \(SessionText.day(due)); attendance not recorded" }
         let days = asOf.days(until: due)
         switch days {
-        case ..<0: return "\(-days) day\(days == -1 ? "" : "s") overdue (was due \(due))"
+        case ..<0: return "\(Plural.count(-days, "day")) overdue (was due \(due))"
         case 0: return "due today"
         case 1: return "due tomorrow (\(due))"
         default: return "due in \(days) days (\(due))"
