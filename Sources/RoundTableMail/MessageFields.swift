@@ -47,21 +47,36 @@ public enum MessageFields {
 
     /// A task someone owes, for `templates/task.mustache` to word: one of the flags `plan`,
     /// `hold`, `writeup`, `disseminate`, `attendance`, `action` true (each is present, so none is
-    /// taken from an enclosing section), `text` (an action's text), `session` (its fields), the
-    /// `due` fields, `ref` (the action's id, or what `advance` takes: "rt4 writeup"), and `who` (the owners' names; absent
-    /// when there are none).
-    public static func task(stage: Stage?, attendance: Bool = false, action: (ref: String, text: String)? = nil, session: Session?,
-                            due: LocalDate, owners: [String], in schedule: Schedule, today: LocalDate) -> [String: Any] {
+    /// taken from an enclosing section), `text` (an action's text; for a stage, the coordinator's
+    /// description, kept for templates written before), `session` (its fields), the `due`
+    /// fields, `ref` (the action's id, or what `advance` takes: "rt4 writeup"), and `who` (the
+    /// owners' names; absent when there are none).
+    public static func task(_ kind: TaskKind, text: String, session: Session?, due: LocalDate, owners: [String],
+                            in schedule: Schedule, today: LocalDate) -> [String: Any] {
         var fields = Self.due(due, today: today)
-        for each in Stage.allCases { fields[each.rawValue] = !attendance && stage == each }
-        fields["attendance"] = attendance
-        fields["action"] = action != nil
-        fields["text"] = action?.text ?? ""
+        for each in Stage.allCases { fields[each.rawValue] = kind == .stage(each) }
+        fields["attendance"] = kind == .attendance
+        fields["text"] = text
         fields["session"] = session.map { Self.session($0, in: schedule, today: today) } ?? [:]
-        fields["ref"] = action?.ref ?? session.map { stage.map { "\($0.id) \($0.rawValue)" } ?? $0.id } ?? ""
+        switch kind {
+        case .action(let id):
+            fields["action"] = true
+            fields["ref"] = id
+        case .stage(let stage):
+            fields["action"] = false
+            fields["ref"] = session.map { "\($0.id) \(stage.rawValue)" } ?? ""
+        case .attendance:
+            fields["action"] = false
+            fields["ref"] = session?.id ?? ""
+        }
         let who = owners.compactMap(schedule.member).map(\.name)
         if !who.isEmpty { fields["who"] = who.joined(separator: ", ") }
         return fields
+    }
+
+    /// What a task is: a stage of its session, an action (its id), or recording who came.
+    public enum TaskKind: Equatable, Sendable {
+        case stage(Stage), action(String), attendance
     }
 
     /// The one-line subject a `*.subject` template renders: its lines joined, its runs of spaces

@@ -18,9 +18,9 @@ public enum ReminderMessage {
         context["sessions"] = sessions.map { line($0.item, in: schedule, asOf: asOf) }
         context["hasOthers"] = !digest.othersOverdue.isEmpty
         context["lateWithOthers"] = digest.othersOverdue.map { item -> [String: Any] in
-            MessageFields.task(stage: item.kind == .stage ? Stage(rawValue: item.item) : nil,
-                               action: item.kind == .action ? (item.item, item.text) : nil,
-                               session: schedule.session(item.session), due: item.due, owners: item.owners, in: schedule, today: asOf)
+            MessageFields.task(item.kind == .action ? .action(item.item) : Stage(rawValue: item.item).map { .stage($0) } ?? .attendance,
+                               text: item.text, session: schedule.session(item.session), due: item.due, owners: item.owners,
+                               in: schedule, today: asOf)
         }
         if digest.othersNotShown > 0 { context["moreLate"] = String(digest.othersNotShown) }
         context["single"] = lines.count == 1 ? lines[0] : false
@@ -46,14 +46,14 @@ public enum ReminderMessage {
         guard item.kind.isOwed else {
             return ["coming": true, "session": session.map { MessageFields.session($0, in: schedule, today: asOf) } ?? [:]]
         }
-        var stage: Stage?, action: (ref: String, text: String)?
+        let kind: MessageFields.TaskKind
         switch item.kind {
-        case .stage(let s): stage = s
-        case .action(let id): action = (id, item.text)
-        case .session, .attendance: break
+        case .stage(let stage): kind = .stage(stage)
+        case .action(let id): kind = .action(id)
+        case .session, .attendance: kind = .attendance
         }
-        var fields = MessageFields.task(stage: stage, attendance: item.kind == .attendance, action: action, session: session,
-                                        due: item.due, owners: item.recipients, in: schedule, today: asOf)
+        var fields = MessageFields.task(kind, text: item.text, session: session, due: item.due, owners: item.recipients,
+                                        in: schedule, today: asOf)
         fields["coming"] = false
         return fields
     }

@@ -74,8 +74,8 @@ extension RoundTable {
         /// The one line cron mails or the journal keeps for every run, on standard error:
         /// "remind: 3 digests sent, 0 failed, next reminder due 2012-11-28".
         private func logRun(_ sending: SendRun, digests: Int, nextDue: LocalDate?) {
-            let done = delivery.dryRun ? "\(digests) digest\(digests == 1 ? "" : "s") to send (dry run)"
-                : "\(sending.sent) digest\(sending.sent == 1 ? "" : "s") sent, \(sending.refused.count) failed"
+            let done = delivery.dryRun ? "\(Plural.count(digests, "digest")) to send (dry run)"
+                : "\(Plural.count(sending.sent, "digest")) sent, \(sending.refused.count) failed"
             let next = nextDue.map { "next reminder due \($0)" } ?? "no reminder left to send"
             FileHandle.standardError.write(Data("remind: \(done), \(next)\n".utf8))
         }
