@@ -10,12 +10,14 @@ public enum ReminderMessage {
         let owed = digest.reminders.filter(\.item.kind.isOwed)
         let sessions = digest.reminders.filter { !$0.item.kind.isOwed }
         let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
-        let lines = digest.reminders.map { line($0.item, in: schedule, asOf: asOf) }
+        let owedLines = owed.map { line($0.item, in: schedule, asOf: asOf) }
+        let sessionLines = sessions.map { line($0.item, in: schedule, asOf: asOf) }
+        let lines = owedLines + sessionLines
         var context = MessageFields.common(schedule, to: digest.recipient)
         context["hasOwed"] = !owed.isEmpty
-        context["owed"] = owed.map { line($0.item, in: schedule, asOf: asOf) }
+        context["owed"] = owedLines
         context["hasSessions"] = !sessions.isEmpty
-        context["sessions"] = sessions.map { line($0.item, in: schedule, asOf: asOf) }
+        context["sessions"] = sessionLines
         context["hasOthers"] = !digest.othersOverdue.isEmpty
         context["lateWithOthers"] = digest.othersOverdue.map { item -> [String: Any] in
             MessageFields.task(item.kind == .action ? .action(item.item) : Stage(rawValue: item.item).map { .stage($0) } ?? .attendance,

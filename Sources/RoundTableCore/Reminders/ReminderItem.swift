@@ -68,7 +68,9 @@ public struct DueReminder: Hashable, Sendable {
     public let item: ReminderItem
     public let recipient: String
     public let trigger: LocalDate
-    /// "due in 7 days", "due tomorrow", "3 days overdue".
+    /// For the run's log: "due in 7 days (2012-11-09)", "3 days overdue (was due …)", and for a
+    /// session to attend "on 2012-12-06, in 7 days" (a meeting is not due). Messages word it in
+    /// their templates instead.
     public let reason: String
 
     /// The ledger row that records it sent.

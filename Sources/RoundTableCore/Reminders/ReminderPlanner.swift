@@ -161,6 +161,7 @@ public enum ReminderPlanner {
         let due = item.due
         if item.kind == .attendance { return "held \(SessionText.day(due)); attendance not recorded" }
         let days = asOf.days(until: due)
+        if item.kind == .session { return "on \(due), \(HumanDate.relative(due, from: asOf))" }
         switch days {
         case ..<0: return "\(Plural.count(-days, "day")) overdue (was due \(due))"
         case 0: return "due today"
