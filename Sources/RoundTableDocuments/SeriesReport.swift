@@ -50,10 +50,10 @@ public enum SeriesReport {
     static func state(of stage: StageDeadline, asOf: LocalDate) -> String {
         guard let done = stage.done else {
             let late = stage.daysOverdue(asOf: asOf)
-            return late > 0 ? "due \(stage.due), overdue \(late) day\(late == 1 ? "" : "s")" : "due \(stage.due)"
+            return late > 0 ? "due \(stage.due), overdue \(Plural.count(late, "day"))" : "due \(stage.due)"
         }
         let late = stage.due.days(until: done)
-        return "due \(stage.due), done \(done)" + (late > 0 ? " (\(late) day\(late == 1 ? "" : "s") late)" : "")
+        return "due \(stage.due), done \(done)" + (late > 0 ? " (\(Plural.count(late, "day")) late)" : "")
     }
 
     /// One row of the table beside the timeline: the same facts as the picture, in words.
@@ -103,7 +103,7 @@ public enum SeriesReport {
             "introduction": (writeup?.introduction ?? []).map(MarkdownText.point),
             "areas": areas,
             "hasActions": !own.isEmpty,
-            "actions": own.map { action in ActionFields.of(shown(action, to: audience, in: schedule)).mapValues { value -> Any in
+            "actions": own.map { action in ActionFields.of(shown(action, to: audience, in: schedule), in: schedule).mapValues { value -> Any in
                 (value as? [String]).map { $0.map(MarkdownText.literal) } ?? MarkdownText.literal("\(value)")
             } },
         ]

@@ -12,7 +12,10 @@ public struct Templates: Sendable {
     /// Every template the tool uses, by its file name in the folder.
     public enum Name: String, Sendable, CaseIterable {
         case invite = "invite.txt", cancel = "cancel.txt", reminder = "reminder.txt", findings = "findings.txt"
-        case askAgain = "ask-again.txt"
+        case askAgain = "ask-again.txt", askAgainSubject = "ask-again.subject"
+        /// Each message's subject, one line (`MessageFields.subject` joins what it renders).
+        case inviteSubject = "invite.subject", cancelSubject = "cancel.subject", reminderSubject = "reminder.subject"
+        case findingsSubject = "findings.subject"
         case writeup = "writeup.md", report = "report.md"
     }
 
@@ -71,6 +74,9 @@ public struct Templates: Sendable {
         for name in sources.keys.sorted() {
             if outlines[name]!.depth > Self.maxDepth { throw .tooDeep(path: place(name), depth: outlines[name]!.depth, limit: Self.maxDepth) }
             if sources[name] != Self.builtIn[name] {
+                if let use = RetiredVariables.firstUse(in: sources[name]!, of: name) {
+                    throw .retiredVariable(path: place(name), line: use.line, column: use.column, variable: use.variable, instead: use.instead)
+                }
                 do {
                     parsed[name] = try MustacheTemplate(string: sources[name]!)
                 } catch {
@@ -181,6 +187,8 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
     case tooDeep(path: String, depth: Int, limit: Int)
     /// With its partials written out in place, longer than `Templates.maxExpandedSize` (exit 65).
     case tooLarge(path: String, limit: Int)
+    /// Uses a variable an earlier version gave and this one does not (exit 65).
+    case retiredVariable(path: String, line: Int, column: Int, variable: String, instead: String)
 
     public var description: String {
         switch self {
@@ -194,6 +202,9 @@ public enum TemplateError: Error, Equatable, CustomStringConvertible {
         case .tooLarge(let path, let limit):
             return "The template '\(path)' is longer than \(limit >> 20) MiB with its partials written out in place "
                 + "(a partial included several times counts each time); include fewer partials, or fewer times."
+        case .retiredVariable(let path, let line, let column, let variable, let instead):
+            return "\(path):\(line):\(column): The template uses '\(variable)', which roundtable no longer gives: \(instead). "
+                + "The README's 'What members receive' lists what each template is given."
         }
     }
 }

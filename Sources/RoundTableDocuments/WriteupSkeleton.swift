@@ -31,8 +31,8 @@ public enum WriteupSkeleton {
                 return fields
             },
             "areas": schedule.series.discussionAreas.isEmpty ? ["Discussion"] : schedule.series.discussionAreas,
-            "agreed": actions.filter { $0.session == session.id && $0.dropped == nil }.map(ActionFields.of),
-            "carried": CarriedActions.into(session, in: schedule, actions: actions).map(ActionFields.of),
+            "agreed": actions.filter { $0.session == session.id && $0.dropped == nil }.map { ActionFields.of($0, in: schedule) },
+            "carried": CarriedActions.into(session, in: schedule, actions: actions).map { ActionFields.of($0, in: schedule) },
         ]
         return templates.render(.writeup, context)
     }

@@ -9,58 +9,78 @@ public enum ReminderMessage {
                      templates: Templates) throws -> MailMessage {
         let owed = digest.reminders.filter(\.item.kind.isOwed)
         let sessions = digest.reminders.filter { $0.item.kind == .session }
-        let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
+        let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
+        let owedLines = owed.map { line($0.item, in: schedule, asOf: asOf) }
+        let sessionLines = sessions.map { line($0.item, in: schedule, asOf: asOf) }
+        let lines = owedLines + sessionLines
         let declines = digest.reminders.compactMap { r -> [String: Any]? in
             guard case .declinedRole(let decline) = r.item.kind else { return nil }
             return ["member": schedule.member(decline.member)?.name ?? decline.member, "role": decline.role.rawValue,
-                    "answer": decline.answer, "reference": decline.session]
-                .merging(sessionFields(decline.session, in: schedule)) { a, _ in a }
+                    "answer": decline.answer, "session": sessionFields(decline.session, in: schedule, today: asOf)]
         }
         let quorum = digest.reminders.compactMap { r -> [String: Any]? in
             guard case .quorum(let shortfall) = r.item.kind else { return nil }
             let names = { (ids: [String]) in ids.map { schedule.member($0)?.name ?? $0 }.joined(separator: ", ") }
-            return ["needed": shortfall.needed, "acceptedCount": shortfall.accepted.count, "accepted": names(shortfall.accepted),
-                    "noAnswer": names(shortfall.noAnswer), "reference": shortfall.session]
-                .merging(sessionFields(shortfall.session, in: schedule)) { a, _ in a }
+            return ["needed": String(shortfall.needed), "acceptedCount": String(shortfall.accepted.count),
+                    "accepted": names(shortfall.accepted), "noAnswer": names(shortfall.noAnswer),
+                    "session": sessionFields(shortfall.session, in: schedule, today: asOf)]
         }
-        var context: [String: Any] = [
-            "recipient": digest.recipient.name,
-            "series": schedule.series.title,
-            "asOf": asOf.description,
-            "hasOwed": !owed.isEmpty, "owed": owed.map(line),
-            "hasSessions": !sessions.isEmpty, "sessions": sessions.map(line),
-            "hasDeclines": !declines.isEmpty, "declines": declines,
-            "hasQuorum": !quorum.isEmpty, "quorum": quorum,
-            "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
-            "hasOthers": !digest.othersOverdue.isEmpty,
-            "others": digest.othersOverdue.map { item -> String in
-                let who = item.owners.compactMap(schedule.member).map(\.name).joined(separator: ", ")
-                return "\(item.kind == .action ? "\(item.item): " : "")\(item.text): \(who.isEmpty ? "no one" : who), "
-                    + "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s") overdue"
-            },
-        ]
-        if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
-        let late = owed.filter { $0.item.chasesWhenLate && Overdue.days(due: $0.item.due, asOf: asOf) > 0 }.count
-        let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
-            : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"
-            : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
+        var context = MessageFields.common(schedule, to: digest.recipient)
+        context["hasOwed"] = !owed.isEmpty
+        context["owed"] = owedLines
+        context["hasSessions"] = !sessions.isEmpty
+        context["sessions"] = sessionLines
+        context["hasDeclines"] = !declines.isEmpty
+        context["declines"] = declines
+        context["hasQuorum"] = !quorum.isEmpty
+        context["quorum"] = quorum
+        context["hasOthers"] = !digest.othersOverdue.isEmpty
+        context["lateWithOthers"] = digest.othersOverdue.map { item -> [String: Any] in
+            MessageFields.task(item.kind == .action ? .action(item.item) : Stage(rawValue: item.item).map { .stage($0) } ?? .attendance,
+                               text: item.text, session: schedule.session(item.session), due: item.due, owners: item.owners,
+                               in: schedule, today: asOf)
+        }
+        if digest.othersNotShown > 0 { context["moreLate"] = String(digest.othersNotShown) }
+        context["single"] = lines.count == 1 ? lines[0] : false
+        context["hasLate"] = late > 0
+        context["lateCount"] = String(late)
+        context["hasSoon"] = digest.reminders.count > late
+        context["soonCount"] = String(digest.reminders.count - late)
         let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
         return MailMessage(
             from: organiser,
             to: try MessageAddresses.address(digest.recipient),
-            subject: subject,
+            subject: MessageFields.subject(templates, .reminderSubject, context),
             date: stamp,
             messageID: "remind.\(asOf).\(digest.recipient.id).\(StableHash.hex(keys)).\(schedule.series.id)@\(schedule.series.uidDomain)",
             extraHeaders: [("Auto-Submitted", "auto-generated")],
             body: .text(templates.render(.reminder, context)))
     }
 
-    /// A session's title, day and place for a section of the organiser's digest, each entry
-    /// self-contained so a template can move it.
-    static func sessionFields(_ id: String, in schedule: Schedule) -> [String: Any] {
-        guard let session = schedule.session(id) else { return ["title": id, "when": "", "where": ""] }
-        return ["title": SessionText.title(session), "when": SessionText.when(session, zone: schedule.zone),
-                "where": session.location ?? "to be fixed"]
+    /// A session's fields (`MessageFields.session`) for a section of the organiser's digest, each
+    /// entry self-contained so a template can move it; a session no longer in the schedule by its id.
+    static func sessionFields(_ id: String, in schedule: Schedule, today: LocalDate) -> [String: Any] {
+        guard let session = schedule.session(id) else { return ["title": id, "when": "", "where": "", "ref": id] }
+        return MessageFields.session(session, in: schedule, today: today)
+    }
+
+    /// One line of the digest: a task (`MessageFields.task`), or (`coming`) a session to attend,
+    /// its fields under `session`.
+    private static func line(_ item: ReminderItem, in schedule: Schedule, asOf: LocalDate) -> [String: Any] {
+        let session = schedule.session(item.session)
+        guard item.kind.isOwed else {
+            return ["coming": true, "session": session.map { MessageFields.session($0, in: schedule, today: asOf) } ?? [:]]
+        }
+        let kind: MessageFields.TaskKind
+        switch item.kind {
+        case .stage(let stage): kind = .stage(stage)
+        case .action(let id): kind = .action(id)
+        case .session, .attendance, .declinedRole, .quorum: kind = .attendance
+        }
+        var fields = MessageFields.task(kind, text: item.text, session: session, due: item.due, owners: item.recipients,
+                                        in: schedule, today: asOf)
+        fields["coming"] = false
+        return fields
     }
 }
 

@@ -57,7 +57,7 @@ extension StateStore {
             let merged = RecordsMerge.merge(incoming, into: try Self.records(db, series: [incoming.series], ledger: true)[incoming.series]
                                                                  ?? Records(series: incoming.series))
             guard merged.conflicts.isEmpty else {
-                throw StoreError.conflict("The state holds \(merged.conflicts.count) record\(merged.conflicts.count == 1 ? "" : "s") of series "
+                throw StoreError.conflict("The state holds \(Plural.count(merged.conflicts.count, "record")) of series "
                     + "'\(incoming.series)' otherwise than the file; nothing was imported:" + merged.conflicts.map { "\n  - \($0)" }.joined())
             }
             let records = merged.fresh

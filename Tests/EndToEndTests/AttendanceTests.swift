@@ -45,10 +45,10 @@ import TestSupport
         let digest = try #require(mails.first { $0.to.contains("alex.morgan@ajc.example.org") })
         let plain = try #require(digest.plain)
         // Mail lines end in CRLF.
-        #expect(plain.contains("  - attendance of rt5 (Influences (Government, Media, Public Sector): what is the evidence base?): record who came "
-            + "with 'roundtable advance rt5 hold --attended ID,…' (or --absent ID,…, or --as-answered)\r\n    held Thu 6 Dec 2012; attendance not recorded"),
-            "\(plain)")
-        #expect(mails.filter { $0.plain?.contains("attendance of rt5") == true }.count == 1, "the organiser only")
+        #expect(plain.contains("  - Record who came to Round table: Influences (Government, Media, Public Sector): what is the evidence base?\r\n"
+            + "    held Thu 6 Dec (yesterday) (ref rt5)\r\n"
+            + "    with 'roundtable advance rt5 hold --attended ID,…' (or --absent ID,…, or --as-answered)"), "\(plain)")
+        #expect(mails.filter { $0.plain?.contains("Record who came to Round table: Influences") == true }.count == 1, "the organiser only")
         let later = try workspace.rt(["remind", "--dry-run"], ["ROUNDTABLE_NOW": "2012-12-14T09:00:00Z"]).stdout
         #expect(!later.contains("attendance:rt5"), "asked once: \(later)")
     }

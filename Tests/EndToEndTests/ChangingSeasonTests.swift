@@ -132,10 +132,11 @@ extension ChangingSeasonTests {
         #expect(try workspace.rt(["remind", "--as-of", "2012-11-26", "--outbox", outbox.path]).status == 0)
         let mails = try ReceivedMail.read(try FileManager.default.contentsOfDirectory(at: outbox, includingPropertiesForKeys: nil))
         let alex = try #require(mails.first { $0.to.contains("alex.morgan") })
-        let others = try #require(alex.plain?.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "Overdue with others:\n").dropFirst().first)
-        #expect(others.hasPrefix("  - A4: Circulate the Competitive Dialogue lessons-learned log: Grace Okafor, 31 days overdue\n"))
-        #expect(others.contains("  - write-up of rt4 (Balancing operational and commercial interests in commissioning): Sam Patel, 17 days overdue\n"))
-        #expect(mails.filter { $0.plain?.contains("Overdue with others") == true }.count == 1, "only the organiser's")
+        let others = try #require(alex.plain?.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "Late, with others:\n").dropFirst().first)
+        #expect(others.hasPrefix("  - Circulate the Competitive Dialogue lessons-learned log\n    Grace Okafor, was due Fri 26 Oct (31 days ago) (ref A4)\n"))
+        #expect(others.contains("  - Write up Round table: Balancing operational and commercial interests in commissioning (Fri 26 Oct)\n"
+            + "    Sam Patel, was due Fri 9 Nov (17 days ago) (ref rt4 writeup)\n"))
+        #expect(mails.filter { $0.plain?.contains("Late, with others") == true }.count == 1, "only the organiser's")
 
         let cancelled = try scheduleCopy(replacing: [("    location: Wakefield\n", "    location: Wakefield\n    status: cancelled\n")])
         let run = try workspace.rt(["disseminate", "rt3", "--outbox", outbox.path], ["ROUNDTABLE_SCHEDULE": cancelled])

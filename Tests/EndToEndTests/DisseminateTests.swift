@@ -28,7 +28,7 @@ import TestSupport
         let mails = try ReceivedMail.read(try sink.messages())
         #expect(mails.count == 10)
         #expect(Set(mails.map(\.to)).count == 10)
-        #expect(mails.allSatisfy { $0.problems.isEmpty && $0.subject.hasPrefix("Findings: Round table: Balancing") })
+        #expect(mails.allSatisfy { $0.problems.isEmpty && $0.subject.hasPrefix("[AJC pilot learning group: provider development] Findings: Round table: Balancing") })
         #expect(mails.allSatisfy { $0.plain?.contains("Payment by results needs shared outcome data") == true })
         #expect(mails.allSatisfy { $0.tree == ["multipart/mixed", "text/plain", "text/markdown"] })
         let second = try workspace.rt(["disseminate", "rt4", "--as-of", "2012-11-28", "--transport", "smtp", "--allow-empty"], ["ROUNDTABLE_SMTP_URL": sink.url])
@@ -55,7 +55,7 @@ import TestSupport
             .filter { $0.pathExtension == "eml" })
         let tom = try #require(mails.first { $0.to.contains("Tom Whitfield") })
         let lines = (tom.plain ?? "").split(whereSeparator: \.isNewline)
-        #expect(lines.prefix(2) == ["Hello Tom Whitfield: what the round table in Poole agreed on 2012-11-27.",
+        #expect(lines.prefix(2) == ["Hello Tom Whitfield: what the round table in Poole agreed on Tue 27 Nov.",
                                     "# Round table: Balancing operational and commercial interests in commissioning"], "\(tom.plain ?? "")")
     }
 

@@ -37,7 +37,8 @@ import TestSupport
         }
         let zoe = try #require(mails.first { $0.to.contains("zoe.lindqvist") })
         #expect(zoe.to == "Zoë Lindqvist <zoe.lindqvist@consult.example.org>", "RFC 2047 name decodes")
-        #expect(zoe.subject == "Invitation: Round table: Influences (Government, Media, Public Sector): what is the evidence base? (Luton, Thu 6 Dec 2012, 10:30–14:00 GMT)")
+        #expect(zoe.subject == "[AJC pilot learning group: provider development] Invitation: Round table: Influences (Government, Media, Public Sector): "
+                + "what is the evidence base?, Thu 6 Dec, Luton")
         #expect(try workspace.rt(["invite", "rt5", "--transport", "smtp"], ["ROUNDTABLE_SMTP_URL": sink.url]).stdout.contains("Nothing to send"))
         #expect(try sink.messages().count == 9, "a second run sends nothing")
     }
@@ -55,7 +56,7 @@ import TestSupport
         let files = try FileManager.default.contentsOfDirectory(atPath: outbox).filter { $0.contains(".s1.") }
         let mails = try ReceivedMail.read(files.map { URL(fileURLWithPath: outbox).appendingPathComponent($0) })
         #expect(mails.count == 9)
-        #expect(mails.allSatisfy { $0.sequence == 1 && $0.subject.hasPrefix("Updated invitation:") })
+        #expect(mails.allSatisfy { $0.sequence == 1 && $0.subject.hasPrefix("[AJC pilot learning group: provider development] Changed: ") })
         #expect(mails.allSatisfy { $0.plain?.contains("moved from Fri 26 Oct 2012, 10:30–14:00 BST to Fri 26 Oct 2012, 13:30–17:00 BST") == true })
         let cancelled = folder.appendingPathComponent("cancelled.yaml")
         try String(contentsOf: moved, encoding: .utf8).replacingOccurrences(of: "    location: Poole", with: "    location: Poole\n    status: cancelled")

@@ -13,6 +13,15 @@ import Testing
         #expect(schedule.session("rt4")?.duration.text == "PT3H")
     }
 
+    @Test func theGroupIsCalledByItsShortTitleElseItsTitle() throws {
+        let plain = try #require(ScheduleFixture.load().0).schedule.series
+        #expect(plain.shortTitle == nil && plain.groupName == "Pilot learning group")
+        let text = ScheduleFixture.yaml.replacingOccurrences(of: "title: Pilot learning group", with: "title: Pilot learning group\n  short-title: PLG")
+        let (loaded, diagnostics) = ScheduleFixture.load(text)
+        #expect(diagnostics.isEmpty)
+        #expect(try #require(loaded).schedule.series.groupName == "PLG")
+    }
+
     /// Each mistake, the text of its error, and the text the error must point at (its first
     /// occurrence in the broken file gives the expected line and column).
     @Test(arguments: [
@@ -30,6 +39,10 @@ import Testing
         ("name: Sam Patel", "name: \"Sam\\nPatel\"", "contains a line break", "\"Sam"),
         ("name: Sam Patel", "name: \"Sam\\rPatel\"", "contains a line break", "\"Sam"),
         ("location: Poole", "location: Poole\n    reason: the venue flooded", "add 'status: cancelled' or remove it", "the venue"),
+        ("title: Pilot learning group", "title: Pilot learning group\n  short-title: \"  \"", "The short-title is empty", "\"  \""),
+        ("title: Pilot learning group", "title: Pilot learning group\n  short-title: \"Pilot\\ngroup\"", "The short-title contains a line break", "\"Pilot"),
+        ("title: Pilot learning group", "title: Pilot learning group\n  short-title: " + String(repeating: "x", count: 41),
+         "is 41 characters long; at most 40 are allowed", "xxxx"),
     ])
     func eachMistakeIsReportedAtItsLineAndColumn(original: String, broken: String, message: String, marker: String) throws {
         let text = ScheduleFixture.yaml.replacingOccurrences(of: original, with: broken)

@@ -17,9 +17,9 @@ import Testing
         #expect(try AJC.matchesGolden(text, "rt4-writeup.md"), "\(text)")
         #expect(text.contains("### Political and economic issues"))
         #expect(text.contains("- Ruth Evans, Eastern Mentoring Network (fictional) (voluntary): declined"))
-        #expect(text.contains("- A4 (grace, due 2012-10-26): Circulate the Competitive Dialogue lessons-learned log"))
+        #expect(text.contains("- Circulate the Competitive Dialogue lessons-learned log (Grace Okafor, due Fri 26 Oct 2012; ref A4)"))
         let agreed = try #require(text.components(separatedBy: "## Actions agreed").last?.components(separatedBy: "## Open actions carried forward"))
-        #expect(agreed.first?.contains("- A5 (dan, due 2012-12-06): Collect examples of payment-by-results contract clauses") == true,
+        #expect(agreed.first?.contains("- Collect examples of payment-by-results contract clauses (Dan Hughes, due Thu 6 Dec 2012; ref A5)") == true,
                 "the actions agreed at rt4 are listed as agreed")
         #expect(agreed.last?.contains("A5") == false, "and not carried into rt4")
         #expect(!WriteupFile(text: text).hasLearningPoints, "an untouched skeleton has no learning points")

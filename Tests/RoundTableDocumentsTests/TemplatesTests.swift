@@ -44,14 +44,30 @@ import TestSupport
         _ = try Templates(folder: "/srv/t", overrides: [name: Templates.builtIn[name]! + "\n"])
     }
 
+    /// A reminder written for the earlier digest names `asOf` and `reason`, no longer given: it
+    /// is refused at the first of them, with what to use instead, not rendered with blanks.
+    @Test func anOverrideUsingARetiredVariableIsRefusedWhereItUsesIt() throws {
+        let old = "{{% CONTENT_TYPE: TEXT}}\nDear {{recipient}},\n\nAs of {{asOf}}:\n{{#owed}}\n  - {{text}}: {{reason}}\n{{/owed}}\n"
+        #expect(throws: TemplateError.self) { try Templates(folder: "/srv/t", overrides: ["reminder.txt": old]) }
+        do {
+            _ = try Templates(folder: "/srv/t", overrides: ["reminder.txt": old])
+        } catch {
+            #expect(error.description.hasPrefix("/srv/t/reminder.txt.mustache:4:7: The template uses 'asOf', which roundtable no longer gives"),
+                    "\(error)")
+        }
+        let current = "{{% CONTENT_TYPE: TEXT}}\n{{#owed}}{{> task}}, {{> due}}{{/owed}} {{asOfficial}}\n"
+        _ = try Templates(folder: "/srv/t", overrides: ["reminder.txt": current])
+        _ = try Templates(folder: "/srv/t", overrides: ["invite.txt": old.replacingOccurrences(of: "{{reason}}", with: "")])
+    }
+
     /// What `templates export` writes out renders as the built-in templates do, a partial of
     /// a changed file included.
     @Test func aFolderOfTheBuiltInTemplatesRendersAsTheBuiltInOnes() throws {
-        let context: [String: Any] = ["recipient": "Ann", "series": "AJC", "asOf": "2012-11-26", "hasOwed": true,
-                                      "owed": [["text": "Notes", "reason": "due today"]], "organiser": "Jo <jo@example.org>"]
+        let context: [String: Any] = ["recipient": "Ann", "group": "AJC", "hasOwed": true, "organiser": "Jo",
+                                      "owed": [["action": true, "text": "Notes", "due": "Mon 26 Nov", "relative": "today", "late": false, "ref": "A1"]]]
         let exported = try Templates(folder: "/srv/t", overrides: Templates.builtIn)
         #expect(exported.render(.reminder, context) == (try Templates()).render(.reminder, context))
-        #expect(exported.render(.reminder, context).contains("  - Notes\n    due today\n"))
+        #expect(exported.render(.reminder, context).contains("  - Notes\n    due Mon 26 Nov (today) (ref A1)\n"))
 
         let including = try Templates(folder: "/srv/t", overrides: Templates.builtIn.merging(["invite.txt": "{{> reminder.txt}}"]) { $1 })
         #expect(including.render(.invite, context) == exported.render(.reminder, context))

@@ -57,10 +57,14 @@ extension SessionText {
     /// When a session is, as a person reads it: weekday, date, start–end and the zone's
     /// abbreviation on that day ("Fri 20 Apr 2012, 10:30–13:30 BST"); a session without a fixed
     /// day says so ("no fixed date yet: between 7 Jan and 29 Mar 2013").
-    public static func when(_ session: Session, zone: ZoneRules) -> String {
+    ///
+    /// `omittingYear`: the year a reader takes for granted (that of the message's day), left out
+    /// of a fixed session's days when they are in it ("Thu 17 Sep, 10:30–13:30 BST").
+    public static func when(_ session: Session, zone: ZoneRules, omittingYear: Int? = nil) -> String {
         switch session.timing {
         case .fixed(let start):
-            return when(startInstant: zone.instant(of: start), endInstant: session.duration.instant(after: start, in: zone), zone: zone)
+            return when(startInstant: zone.instant(of: start), endInstant: session.duration.instant(after: start, in: zone), zone: zone,
+                        omittingYear: omittingYear)
         case .month(let year, let month):
             return "no fixed date yet: in \(monthNames[month - 1]) \(year)"
         case .window(let from, let to):
@@ -76,19 +80,21 @@ extension SessionText {
 
     /// Named from the instants, not the wall times: an end in the autumn overlap (01:00 on the
     /// night the clocks go back) happens twice, and only the instant says which.
-    private static func when(startInstant: Int, endInstant: Int, zone: ZoneRules) -> String {
+    private static func when(startInstant: Int, endInstant: Int, zone: ZoneRules, omittingYear: Int? = nil) -> String {
         let start = zone.localTime(at: startInstant), end = zone.localTime(at: endInstant)
         let startName = zone.abbreviation(at: startInstant), endName = zone.abbreviation(at: endInstant)
         if end.date == start.date {
             let zones = startName == endName ? "\(clock(start))–\(clock(end)) \(endName)" : "\(clock(start)) \(startName)–\(clock(end)) \(endName)"
-            return "\(day(start.date)), \(zones)"
+            return "\(day(start.date, omittingYear: omittingYear)), \(zones)"
         }
-        return "\(day(start.date)), \(clock(start)) \(startName) – \(day(end.date)), \(clock(end)) \(endName)"
+        return "\(day(start.date, omittingYear: omittingYear)), \(clock(start)) \(startName) – "
+            + "\(day(end.date, omittingYear: omittingYear)), \(clock(end)) \(endName)"
     }
 
-    /// "Fri 20 Apr 2012".
-    public static func day(_ date: LocalDate) -> String {
-        "\(weekdays[date.isoWeekday - 1]) \(shortDay(date))"
+    /// "Fri 20 Apr 2012"; "Fri 20 Apr" when its year is `omittingYear`.
+    public static func day(_ date: LocalDate, omittingYear: Int? = nil) -> String {
+        date.year == omittingYear ? "\(weekdays[date.isoWeekday - 1]) \(date.day) \(shortMonths[date.month - 1])"
+            : "\(weekdays[date.isoWeekday - 1]) \(shortDay(date))"
     }
 
     private static func shortDay(_ date: LocalDate) -> String { "\(date.day) \(shortMonths[date.month - 1]) \(date.year)" }

@@ -68,6 +68,8 @@ public struct Series: Hashable, Sendable {
     /// Stable; part of every UID, so it never changes once invitations went out.
     public let id: String
     public let title: String
+    /// The name people know the group by (`short-title:`), if the schedule gives one.
+    public let shortTitle: String?
     /// IANA zone name; every local time in the schedule is in it.
     public let timezone: String
     /// Member id of the organiser.
@@ -76,14 +78,25 @@ public struct Series: Hashable, Sendable {
     /// Headings every write-up follows.
     public let discussionAreas: [String]
 
-    public init(id: String, title: String, timezone: String, organiser: String, uidDomain: String, discussionAreas: [String]) {
+    public init(id: String, title: String, shortTitle: String? = nil, timezone: String, organiser: String, uidDomain: String,
+                discussionAreas: [String]) {
         self.id = id
         self.title = title
+        self.shortTitle = shortTitle
         self.timezone = timezone
         self.organiser = organiser
         self.uidDomain = uidDomain
         self.discussionAreas = discussionAreas
     }
+
+    /// What every message calls the group, in its subject and its text: the short title, else
+    /// the title. A subject opens with it, so a short one leaves the rest of the subject visible
+    /// in an inbox list.
+    public var groupName: String { shortTitle ?? title }
+
+    /// The longest `short-title` allowed, in characters: with "[…] Reminder: " around it, an
+    /// inbox list a third of a screen wide still shows what the message is about.
+    public static let shortTitleLimit = 40
 }
 
 /// How long each stage may take, and when to remind; all ISO 8601 durations.

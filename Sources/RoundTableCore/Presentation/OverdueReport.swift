@@ -23,10 +23,10 @@ public struct OverdueReport: Codable, Hashable, Sendable {
 public enum OverdueTable {
     public static func render(_ items: [OverdueItem], toActOn declines: [RoleDecline] = [], schedule: Schedule,
                               asOf: some CustomStringConvertible) -> String {
-        var out = ["Overdue as of \(asOf): \(items.count) item\(items.count == 1 ? "" : "s")", ""]
+        var out = ["Overdue as of \(asOf): \(Plural.count(items.count, "item"))", ""]
         for item in items {
             let owners = item.owners.map { schedule.member($0)?.name ?? $0 }.joined(separator: ", ")
-            let days = "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s")"
+            let days = Plural.count(item.daysOverdue, "day")
             let headline = item.kind == .action ? "action \(item.item) from \(item.session)" : "\(item.item) of \(item.session)"
             let detail = item.kind == .action ? item.text : schedule.session(item.session)?.subject ?? item.text
             // Wrapped, never cut: a long name or text goes on over the next lines, indented.

@@ -66,7 +66,7 @@ public enum StatusTable {
             if let done = stage.done {
                 state = paint.green("done \(done)")
             } else if stage.daysOverdue > 0 {
-                state = paint.red("OVERDUE \(stage.daysOverdue) day\(stage.daysOverdue == 1 ? "" : "s")")
+                state = paint.red("OVERDUE \(Plural.count(stage.daysOverdue, "day"))")
             } else {
                 state = stage.stage == s.currentStage ? paint.yellow("open (current)") : "open"
             }
@@ -85,7 +85,7 @@ public enum StatusTable {
         out.append("")
         out.append(paint.bold("Open actions") + (report.openActions.isEmpty ? ": none" : ""))
         for a in report.openActions {
-            let late = a.daysOverdue > 0 ? "  " + paint.red("OVERDUE \(a.daysOverdue) day\(a.daysOverdue == 1 ? "" : "s")") : ""
+            let late = a.daysOverdue > 0 ? "  " + paint.red("OVERDUE \(Plural.count(a.daysOverdue, "day"))") : ""
             out.append("  \(a.id.padding(4)) \(a.owner.padding(8)) due \(a.due) (\(a.session))\(late)")
             out += Wrap.lines(a.text, width: 73).map { "       " + $0 }
         }

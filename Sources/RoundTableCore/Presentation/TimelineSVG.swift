@@ -79,7 +79,7 @@ public enum TimelineSVG {
         var text = "\(rows.count) sessions, each a row with its stages as bars from when each can start to when it is due. "
             + "As of \(asOf): \(stages.filter { $0.done != nil }.count) of \(stages.count) stages done, \(late) of them late; "
             + "\(overdue) overdue"
-        if cancelled > 0 { text += "; \(cancelled) session\(cancelled == 1 ? "" : "s") cancelled" }
+        if cancelled > 0 { text += "; \(Plural.count(cancelled, "session")) cancelled" }
         if let papers { text += ". Seminar papers are due \(papers)" }
         return text + ". The report's table beside the picture gives each date."
     }

@@ -39,7 +39,7 @@ public struct ReminderItem: Hashable, Sendable {
 
     public let kind: Kind
     public let session: String
-    /// What the digest says, e.g. "write-up of rt4 (Balancing …)".
+    /// What it is, in the coordinator's words: "write-up of rt4 (Balancing …)", an action's text.
     public let text: String
     public let due: LocalDate
     /// Member ids of who is reminded.
@@ -89,7 +89,9 @@ public struct DueReminder: Hashable, Sendable {
     public let item: ReminderItem
     public let recipient: String
     public let trigger: LocalDate
-    /// "due in 7 days", "due tomorrow", "3 days overdue".
+    /// For the run's log: "due in 7 days (2012-11-09)", "3 days overdue (was due …)", and for a
+    /// session to attend "on 2012-12-06, in 7 days" (a meeting is not due). Messages word it in
+    /// their templates instead.
     public let reason: String
 
     /// The ledger row that records it sent.

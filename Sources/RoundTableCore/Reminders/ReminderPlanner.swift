@@ -141,7 +141,7 @@ public enum ReminderPlanner {
                                       due: start.date, recipients: [schedule.series.organiser]))
         }
         for action in actions where action.isOpen {
-            found.append(ReminderItem(kind: .action(action.id), session: action.session, text: "\(action.id): \(action.text)",
+            found.append(ReminderItem(kind: .action(action.id), session: action.session, text: action.text,
                                       due: action.due, recipients: [action.owner]))
         }
         return found
@@ -199,8 +199,9 @@ public enum ReminderPlanner {
         default: break
         }
         let days = asOf.days(until: due)
+        if item.kind == .session { return "on \(due), \(HumanDate.relative(due, from: asOf))" }
         switch days {
-        case ..<0: return "\(-days) day\(days == -1 ? "" : "s") overdue (was due \(due))"
+        case ..<0: return "\(Plural.count(-days, "day")) overdue (was due \(due))"
         case 0: return "due today"
         case 1: return "due tomorrow (\(due))"
         default: return "due in \(days) days (\(due))"

@@ -61,11 +61,13 @@ public enum ScheduleLoader {
     }
 
     private static func readSeries(_ node: YAMLNode?, _ r: inout YAMLReader) -> Series? {
-        guard let m = r.mapping(node, "'series'", allowed: ["id", "title", "timezone", "organiser", "uid-domain", "discussion-areas"],
+        guard let m = r.mapping(node, "'series'", allowed: ["id", "title", "short-title", "timezone", "organiser", "uid-domain",
+                                                            "discussion-areas"],
                                 required: ["id", "title", "timezone", "organiser", "uid-domain"]) else { return nil }
         let id = identifier(m["id"], "The series id", &r)
         let title = r.string(m["title"], "The series title")
         r.refuseLineBreaks(title, at: m["title"], "The series title")
+        let shortTitle = readShortTitle(m["short-title"], &r)
         let zone = r.string(m["timezone"], "The timezone")
         if let zone, (try? ZoneRules(identifier: zone)) == nil {
             r.report(m["timezone"], "Unknown time zone '\(zone)'. Use an IANA name such as 'Europe/London'.")
@@ -79,7 +81,23 @@ public enum ScheduleLoader {
         }
         let areas = r.strings(m["discussion-areas"], "The discussion areas") ?? []
         guard let id, let title, let zone, let organiser, let domain else { return nil }
-        return Series(id: id, title: title, timezone: zone, organiser: organiser, uidDomain: domain, discussionAreas: areas)
+        return Series(id: id, title: title, shortTitle: shortTitle, timezone: zone, organiser: organiser, uidDomain: domain, discussionAreas: areas)
+    }
+
+    /// The group's name in every subject: one line, not blank, at most `Series.shortTitleLimit`
+    /// characters, as a longer one would push the rest of the subject out of an inbox list.
+    private static func readShortTitle(_ node: YAMLNode?, _ r: inout YAMLReader) -> String? {
+        guard let text = r.string(node, "The short-title") else { return nil }
+        r.refuseLineBreaks(text, at: node, "The short-title")
+        if text.allSatisfy(\.isWhitespace) {
+            r.report(node, "The short-title is empty; give the name members know the group by (e.g. 'AJC learning group'), or leave the key out to use the title.")
+            return nil
+        }
+        if text.count > Series.shortTitleLimit {
+            r.report(node, "The short-title '\(Excerpt.of(text))' is \(text.count) characters long; at most \(Series.shortTitleLimit) are allowed, "
+                + "as it opens every subject and a longer one pushes the rest out of sight in an inbox list.")
+        }
+        return text
     }
 
     private static func readPolicy(_ node: YAMLNode?, _ r: inout YAMLReader) -> Policy {

@@ -36,7 +36,7 @@ public struct YAMLReader {
             report(nil, "Not readable as UTF-8 text: \(problem).")
         } catch .duplicateKeys(let keys, let line, let column) {
             found.append(Diagnostic(file: file, line: line, column: column, severity: .error,
-                                          message: "Duplicated key\(keys.count == 1 ? "" : "s") " + keys.map { "'\($0)'" }.joined(separator: ", ") + "."))
+                                          message: "Duplicated \(Plural.noun(keys.count, "key")) " + keys.map { "'\($0)'" }.joined(separator: ", ") + "."))
         } catch {
             report(nil, "Not valid YAML: Memory error.")
         }

@@ -7,7 +7,10 @@ extension RoundTable {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Validate the schedule (or every schedule in a folder): errors (exit 65) and warnings (exit 0) as FILE:LINE:COL.")
+            abstract: "Validate the schedule (or every schedule in a folder): errors (exit 65) and warnings (exit 0) as FILE:LINE:COL.",
+            discussion: "Every key is described in roundtable-schedule(5). The series' 'short-title:' (at most 40 characters; "
+                + "default: its 'title:') is the name every message calls the group by: each subject opens with it in brackets, "
+                + "'[Kestrel learning circle] Reminder: …'.")
 
         @OptionGroup var options: CommonOptions
 
@@ -24,7 +27,7 @@ extension RoundTable {
                 for warning in warnings { print(warning) }
                 let s = loaded.schedule
                 print("\(loaded.file): \(s.sessions.count) sessions, \(s.members.count) members, "
-                      + "\(warnings.count) warning\(warnings.count == 1 ? "" : "s"), no errors.")
+                      + "\(Plural.count(warnings.count, "warning")), no errors.")
                 if let note = GroupOnlyNote.line(for: loaded) { print(note) }
             }
         }

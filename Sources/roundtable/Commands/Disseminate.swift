@@ -58,7 +58,8 @@ extension RoundTable {
                                                               sent: try context.store.ledger(series: schedule.series.id), asOf: context.asOf)
             let stamp = context.clock.now()
             for member in recipients {
-                let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp, stamp: stamp, templates: templates)
+                let message = try FindingsMessage.make(session, to: member, in: schedule, writeup: writeup, writtenUp: writtenUp,
+                                                     today: context.asOf, stamp: stamp, templates: templates)
                 try sending.send(message, summary: "findings of \(session.id) to \(member.id) <\(member.email)>") {
                     try context.store.recordSent([DisseminationPlanner.ledgerEntry(session, to: member, writtenUp: writtenUp)],
                                                  series: schedule.series.id, messageID: message.messageID, at: LocalDateTime(secondsSinceEpoch: stamp))

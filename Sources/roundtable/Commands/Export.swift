@@ -139,7 +139,7 @@ extension RoundTable {
 
         /// "3 of 11 feeds changed".
         private static func changed(_ feeds: [(path: String, changed: Bool)]) -> String {
-            "\(feeds.count { $0.changed }) of \(feeds.count) feed\(feeds.count == 1 ? "" : "s") changed"
+            "\(feeds.count { $0.changed }) of \(Plural.count(feeds.count, "feed")) changed"
         }
     }
 }

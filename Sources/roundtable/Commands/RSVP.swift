@@ -134,7 +134,7 @@ extension RoundTable {
                 }
             }
             let replies = "\(summary.recorded) repl\(summary.recorded == 1 ? "y" : "ies") \(dryRun ? "to record (dry run)" : "recorded")"
-            let others = "\(summary.other) other message\(summary.other == 1 ? "" : "s") left alone"
+            let others = "\(Plural.count(summary.other, "other message")) left alone"
             FileHandle.standardError.write(Data("rsvp: \(replies), \(summary.refused) refused, \(others)\n".utf8))
             // Each refusal is reported once, by the run that read it: exit 65 then, as for a refused file.
             if summary.refused > 0 { throw ExitCode(65) }

@@ -95,9 +95,9 @@ extension RoundTable {
         /// "remind: 3 digests sent, 0 failed, next reminder due 2012-11-28"; requests to answer, when
         /// there are any, are counted apart: "remind: 3 digests and 2 requests to answer sent, …".
         private func logRun(_ sending: SendRun, digests: Int, requests: Int, nextDue: LocalDate?) {
-            let what = "\(digests) digest\(digests == 1 ? "" : "s")" + (requests == 0 ? "" : " and \(requests) request\(requests == 1 ? "" : "s") to answer")
+            let what = Plural.count(digests, "digest") + (requests == 0 ? "" : " and \(Plural.count(requests, "request")) to answer")
             let done = delivery.dryRun ? "\(what) to send (dry run)"
-                : "\(requests == 0 ? "\(sending.sent) digest\(sending.sent == 1 ? "" : "s")" : what) sent, \(sending.refused.count) failed"
+                : "\(requests == 0 ? Plural.count(sending.sent, "digest") : what) sent, \(sending.refused.count) failed"
             let next = nextDue.map { "next reminder due \($0)" } ?? "no reminder left to send"
             FileHandle.standardError.write(Data("remind: \(done), \(next)\n".utf8))
         }

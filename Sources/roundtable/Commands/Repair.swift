@@ -34,11 +34,11 @@ extension RoundTable {
             }
             for row in refused { print("\(series): \(row)") }
             guard remove else {
-                throw RoundTableError.invalid("\(refused.count) row\(refused.count == 1 ? "" : "s") of the state cannot be read; "
+                throw RoundTableError.invalid("\(Plural.count(refused.count, "row")) of the state cannot be read; "
                     + "nothing was changed. Run 'roundtable repair --remove' to take \(refused.count == 1 ? "it" : "them") out.")
             }
             let removed = try store.remove(refused, series: series)
-            print("\(series): removed \(removed) row\(removed == 1 ? "" : "s").")
+            print("\(series): removed \(Plural.count(removed, "row")).")
         }
     }
 }

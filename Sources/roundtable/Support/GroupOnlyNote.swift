@@ -27,6 +27,6 @@ enum GroupOnlyNote {
         let total = counts.map(\.1).reduce(0, +)
         guard total > 0 else { return nil }
         let places = counts.map { "\($0.0): \($0.1)" }.joined(separator: ", ")
-        return "Group only: \(total) write-up area\(total == 1 ? "" : "s") (\(places)), left out of report --public."
+        return "Group only: \(Plural.count(total, "write-up area")) (\(places)), left out of report --public."
     }
 }

@@ -9,7 +9,11 @@ extension RoundTable {
             discussion: """
                 Every template is built into roundtable. A folder (--templates, $ROUNDTABLE_TEMPLATES, or \
                 templates/ beside the schedules folder) replaces them file by file: a folder holding only \
-                reminder.txt.mustache rewords the reminder and keeps the rest.
+                reminder.txt.mustache rewords the reminder and keeps the rest. Each message has its text \
+                (NAME.txt) and its subject (NAME.subject); task and due are partials that word a task and its \
+                day alike everywhere. Every template is given 'group' (the series' short-title, else its title), \
+                'recipient', 'organiser' and 'series'. A file using a variable no longer given (the reminder's \
+                'asOf', 'reason', 'others', 'othersNotShown') is refused at its line and column.
                 """,
             subcommands: [List.self, Export.self])
     }
