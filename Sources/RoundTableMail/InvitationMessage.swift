@@ -5,10 +5,10 @@ import RoundTableDocuments
 
 /// The email that carries one invitation, update or cancellation (iMIP, RFC 6047).
 public enum InvitationMessage {
-    public static func make(_ planned: PlannedInvitation, in schedule: Schedule, actions: [Action], stamp: Int,
+    public static func make(_ planned: PlannedInvitation, in schedule: Schedule, actions: [Action], replies: [Reply] = [], stamp: Int,
                             templates: Templates) throws -> MailMessage {
         let session = planned.session
-        let calendar = try InvitationCalendar.make(planned, in: schedule, actions: actions,
+        let calendar = try InvitationCalendar.make(planned, in: schedule, actions: actions, replies: replies,
                                                    stamp: LocalDateTime(secondsSinceEpoch: stamp)).serialized()
         let cancel = planned.method == .cancel
         let carried = CarriedActions.into(session, in: schedule, actions: actions)
@@ -18,7 +18,10 @@ public enum InvitationMessage {
             "kind": SessionText.kindName(session),
             "update": planned.reason != .new,
             "removed": planned.reason == .uninvited,
-            "changes": planned.changes,
+            "changes": planned.changes.map { change -> [String: Any] in
+                ["field": change.field.rawValue, "from": change.from, "to": change.to, "isTime": change.field == .time,
+                 "isPlace": change.field == .place]
+            },
             "title": SessionText.title(session),
             "when": when,
             "where": session.location ?? "to be fixed",

@@ -8,7 +8,9 @@ public enum ReminderMessage {
     static func make(_ digest: Digest, from organiser: Address, in schedule: Schedule, asOf: LocalDate, stamp: Int,
                      templates: Templates) throws -> MailMessage {
         let owed = digest.reminders.filter(\.item.kind.isOwed)
-        let sessions = digest.reminders.filter { !$0.item.kind.isOwed }
+        let sessions = digest.reminders.filter { $0.item.kind == .session }
+        let notes = digest.reminders.filter { if case .note = $0.item.kind { true } else { false } }
+        let changes = digest.reminders.filter(\.item.kind.isChange)
         let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
         var context: [String: Any] = [
             "recipient": digest.recipient.name,
@@ -16,6 +18,8 @@ public enum ReminderMessage {
             "asOf": asOf.description,
             "hasOwed": !owed.isEmpty, "owed": owed.map(line),
             "hasSessions": !sessions.isEmpty, "sessions": sessions.map(line),
+            "hasNotes": !notes.isEmpty, "notes": notes.map(line),
+            "hasChanges": !changes.isEmpty, "changes": changes.map(line),
             "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
             "hasOthers": !digest.othersOverdue.isEmpty,
             "others": digest.othersOverdue.map { item -> String in

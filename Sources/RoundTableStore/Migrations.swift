@@ -142,6 +142,9 @@ enum Migrations {
                 PRIMARY KEY (mailbox, validity, item)
             );
             """),
+        ("v11-answer-notes", """
+            ALTER TABLE replies ADD COLUMN note TEXT NOT NULL DEFAULT '';
+            """),
     ]
 
     /// The SQLite migrations, recorded in GRDB's `grdb_migrations` table.

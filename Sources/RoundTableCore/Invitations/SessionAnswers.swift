@@ -6,6 +6,8 @@
 public struct AttendeeAnswer: Hashable, Sendable {
     public let member: Member
     public let state: State
+    /// What she wrote with her latest answer, current or not (empty when nothing).
+    public var note = ""
 
     public enum State: Hashable, Sendable {
         /// The organiser, who attends what she organises.
@@ -54,9 +56,9 @@ public struct SessionAnswers: Sendable {
             if member.id == schedule.series.organiser { return AttendeeAnswer(member: member, state: .organiser) }
             guard let reply = answered[member.id] else { return AttendeeAnswer(member: member, state: .noAnswer) }
             if let invitation = sent[member.id], !invitation.cancelled, reply.sequence < invitation.sequence {
-                return AttendeeAnswer(member: member, state: .answeredEarlierVersion(reply.answer))
+                return AttendeeAnswer(member: member, state: .answeredEarlierVersion(reply.answer), note: reply.note)
             }
-            return AttendeeAnswer(member: member, state: .answered(reply.answer))
+            return AttendeeAnswer(member: member, state: .answered(reply.answer), note: reply.note)
         }
     }
 

@@ -55,6 +55,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let id: String
         public let name: String
         public let answer: String
+        /// What she wrote with her answer (a COMMENT, the top of her reply email); absent when nothing.
+        public var note: String? = nil
     }
 
     /// One stage's due and done dates.
@@ -113,7 +115,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
                                 owners: schedule.owners(of: d.stage, in: s).map(\.id))
                 },
                 answers: answers,
-                attendees: people.map { AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text) },
+                attendees: people.map { AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text,
+                                                      note: $0.note.isEmpty ? nil : $0.note) },
                 attended: attendance[s.id], unfilledAreas: writeups[s.id]?.unfilledAreas,
                 attendanceNotRecorded: t.deadline(.hold)?.done != nil && attendance[s.id] == nil)
         }

@@ -8,7 +8,10 @@ public enum StatusTable {
         var out = [paint.bold("\(report.title) — \(s.id) as of \(report.asOf)"), ""] + session(s, paint: paint)
         out.append("")
         out.append(paint.bold("Invited") + " (\(s.attendees.count))")
-        for person in s.attendees { out.append("    \(person.name.padding(24)) \(person.answer)") }
+        for person in s.attendees {
+            out.append("    \(person.name.padding(24)) \(person.answer)")
+            if let note = person.note { out += Wrap.lines("“\(note)”", width: 70).map { "        " + $0 } }
+        }
         if let attended = s.attended {
             let names = s.attendees.filter { attended.contains($0.id) }.map(\.name)
             out.append("")

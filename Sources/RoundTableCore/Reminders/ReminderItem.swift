@@ -14,9 +14,39 @@ public struct ReminderItem: Hashable, Sendable {
         /// Who came to a session recorded held without it: asked of the organiser once, in the
         /// first digest on or after the day it was held, since attendance is never guessed.
         case attendance
+        /// What a member (the id) wrote with her answer to a session: passed on to the
+        /// organiser once, in her first digest after it was recorded.
+        case note(String)
+        /// An action (the id) given to the recipient, who did not have it.
+        case givenTo(String)
+        /// An action (the id) the recipient had, now given to someone else.
+        case handedOn(String)
+        /// An action (the id) whose due date moved (to the date), by hand or with its session.
+        case dueMoved(String, to: LocalDate)
 
-        /// Whether it is work someone owes, rather than a session to come to.
-        public var isOwed: Bool { self != .session }
+        /// Whether it is work someone owes, rather than a session to come to or a note to read.
+        public var isOwed: Bool {
+            switch self {
+            case .stage, .action, .attendance: return true
+            case .session, .note, .givenTo, .handedOn, .dueMoved: return false
+            }
+        }
+
+        /// Whether it is sent once, on its day or the first run after, and never again.
+        public var isOnce: Bool {
+            switch self {
+            case .attendance, .note, .givenTo, .handedOn, .dueMoved: return true
+            case .stage, .action, .session: return false
+            }
+        }
+
+        /// Whether it tells the recipient of a change to what she owes.
+        public var isChange: Bool {
+            switch self {
+            case .givenTo, .handedOn, .dueMoved: return true
+            case .stage, .action, .session, .attendance, .note: return false
+            }
+        }
     }
 
     public let kind: Kind
@@ -26,9 +56,11 @@ public struct ReminderItem: Hashable, Sendable {
     public let due: LocalDate
     /// Member ids of who is reminded.
     public let recipients: [String]
+    /// For a change (`Kind.isChange`): what it was and what it is now, as a person reads them.
+    public var before = "", after = ""
     /// Whether reminders go on after the due day (owed work) or stop (a session one attends, an
     /// attendance asked for once).
-    public var chasesWhenLate: Bool { kind.isOwed && kind != .attendance }
+    public var chasesWhenLate: Bool { kind.isOwed && !kind.isOnce }
 
     public init(kind: Kind, session: String, text: String, due: LocalDate, recipients: [String]) {
         self.kind = kind
@@ -46,6 +78,10 @@ public struct ReminderItem: Hashable, Sendable {
         case .action(let id): return "action:\(id)"
         case .session: return "session:\(session)"
         case .attendance: return "attendance:\(session)"
+        case .note(let member): return "note:\(session):\(member)"
+        case .givenTo(let id): return "given:\(id)"
+        case .handedOn(let id): return "handed-on:\(id)"
+        case .dueMoved(let id, let to): return "due-moved:\(id):\(to)"
         }
     }
 }

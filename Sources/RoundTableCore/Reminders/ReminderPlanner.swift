@@ -10,10 +10,10 @@ public enum ReminderPlanner {
     /// The digests to send, one per member who has anything due, in member order; a member who
     /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                            sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
+                            replies: [Reply] = [], sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
         let lastSent = lastTriggers(sent)
         var byMember: [String: [DueReminder]] = [:]
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies, asOf: asOf) {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in item.recipients {
                 if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
@@ -44,10 +44,10 @@ public enum ReminderPlanner {
     /// or this was a dry run) makes it the next day, when the next run sends it. nil when nothing
     /// open has a reminder left.
     public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                               sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
+                               replies: [Reply] = [], sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
         let lastSent = lastTriggers(sent)
         var next: LocalDate?
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies, asOf: asOf) {
             let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
             // The same for every recipient whose last reminder was not after the day (all but a
             // ledger written by a run as of a later day): found once per item, not per recipient.
@@ -81,10 +81,11 @@ public enum ReminderPlanner {
         let recipient: String
     }
 
-    /// Every open item as of a day: stages not done, open actions, sessions not yet held, and
-    /// sessions held whose attendance is not recorded.
+    /// Every open item as of a day: stages not done, open actions, sessions not yet held,
+    /// sessions held whose attendance is not recorded, and the notes members wrote with their
+    /// answers (for the organiser).
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                             asOf: LocalDate) -> [ReminderItem] {
+                             replies: [Reply] = [], asOf: LocalDate) -> [ReminderItem] {
         var found: [ReminderItem] = []
         let attendanceRecorded = Set(attendance.map(\.session))
         for timeline in timelines {
@@ -113,12 +114,64 @@ public enum ReminderPlanner {
             found.append(ReminderItem(kind: .action(action.id), session: action.session, text: "\(action.id): \(action.text)",
                                       due: action.due, recipients: [action.owner]))
         }
+        found += noteItems(schedule, replies: replies)
+        found += changeItems(schedule, actions: actions)
         return found
+    }
+
+    /// What changed for the owners of open actions, each told once: an action given to someone
+    /// else (to her, and to whoever had it, on the day it changed hands), and a due date that
+    /// moved, by hand (on the day) or with the session it follows (on the first run after).
+    ///
+    /// A due date's notice is keyed by the new date, so each move is told once and a later
+    /// move is told again; a move with its session names the date recorded for the action.
+    static func changeItems(_ schedule: Schedule, actions: [Action]) -> [ReminderItem] {
+        var found: [ReminderItem] = []
+        for action in actions where action.isOpen {
+            let name = { (id: String) in schedule.member(id)?.name ?? id }
+            let from = schedule.session(action.session).map { "\(SessionText.title($0)), \(SessionText.day($0.timing.earliestDay))" } ?? action.session
+            if let change = action.history.last(where: { $0.field == .owner }), change.after == action.owner {
+                var given = ReminderItem(kind: .givenTo(action.id), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                                         due: change.on, recipients: [action.owner])
+                (given.before, given.after) = (name(change.before), SessionText.day(action.due))
+                var handed = ReminderItem(kind: .handedOn(action.id), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                                          due: change.on, recipients: [change.before])
+                (handed.before, handed.after) = (name(change.before), name(action.owner))
+                found += [given, handed]
+            }
+            let byHand = action.history.last(where: { $0.field == .due }).flatMap { change in
+                LocalDate(iso: change.after) == action.due ? change : nil
+            }
+            let old = action.movedFrom.map(\.description) ?? byHand?.before
+            guard let old, let oldDay = LocalDate(iso: old), oldDay != action.due else { continue }
+            // Told on the day of the edit, or as soon as the schedule moved it: the day the action came from has passed.
+            let day = action.movedFrom == nil ? byHand?.on : schedule.session(action.session)?.timing.earliestDay
+            guard let day else { continue }
+            var moved = ReminderItem(kind: .dueMoved(action.id, to: action.due), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                                     due: day, recipients: [action.owner])
+            (moved.before, moved.after) = (SessionText.day(oldDay), SessionText.day(action.due))
+            found.append(moved)
+        }
+        return found
+    }
+
+    /// A note per answer that came with one, to the organiser, due the day it was written: its
+    /// ledger key names the session and member and its trigger that day, so a later answer
+    /// with a new note is passed on too, and each note only once.
+    static func noteItems(_ schedule: Schedule, replies: [Reply]) -> [ReminderItem] {
+        replies.filter { !$0.note.isEmpty && $0.attendee != schedule.series.organiser }.compactMap { reply in
+            guard let session = schedule.session(reply.session) else { return nil }
+            let who = schedule.member(reply.attendee)?.name ?? reply.attendee
+            return ReminderItem(kind: .note(reply.attendee), session: session.id,
+                                text: "\(who) (\(reply.answer.rawValue.lowercased()), \(SessionText.title(session))): “\(reply.note)”",
+                                due: schedule.zone.localTime(at: reply.stamp.secondsSinceEpoch).date,
+                                recipients: [schedule.series.organiser])
+        }
     }
 
     /// The latest trigger day on or before `asOf`, if any has come.
     static func latestTrigger(of item: ReminderItem, policy: Policy, asOf: LocalDate) -> LocalDate? {
-        if item.kind == .attendance { return item.due <= asOf ? item.due : nil }
+        if item.kind.isOnce { return item.due <= asOf ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 <= asOf }
         if item.chasesWhenLate {
             if let last = chases(of: item, every: policy.overdueEvery, around: asOf).last { triggers.append(last) }
@@ -130,7 +183,7 @@ public enum ReminderPlanner {
 
     /// The earliest trigger day after `day`, if the item has one left.
     static func firstTrigger(of item: ReminderItem, policy: Policy, after day: LocalDate) -> LocalDate? {
-        if item.kind == .attendance { return item.due > day ? item.due : nil }
+        if item.kind.isOnce { return item.due > day ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 > day }
         if item.chasesWhenLate, let next = chases(of: item, every: policy.overdueEvery, around: day).next { triggers.append(next) }
         return triggers.min()
@@ -160,6 +213,13 @@ public enum ReminderPlanner {
     private static func reason(_ item: ReminderItem, _ asOf: LocalDate) -> String {
         let due = item.due
         if item.kind == .attendance { return "held \(SessionText.day(due)); attendance not recorded" }
+        if case .note = item.kind { return "answered \(SessionText.day(due))" }
+        switch item.kind {
+        case .givenTo: return "now yours (\(item.before) had it), due \(item.after)"
+        case .handedOn: return "now with \(item.after)"
+        case .dueMoved: return "due date moved: \(item.before) → \(item.after)"
+        default: break
+        }
         let days = asOf.days(until: due)
         switch days {
         case ..<0: return "\(-days) day\(days == -1 ? "" : "s") overdue (was due \(due))"

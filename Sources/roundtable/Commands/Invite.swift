@@ -37,7 +37,8 @@ extension RoundTable {
                                                  sessions: sessions)
             let stamp = Clock.now()
             for invitation in planned {
-                let message = try InvitationMessage.make(invitation, in: schedule, actions: context.records.actions, stamp: stamp, templates: templates)
+                let message = try InvitationMessage.make(invitation, in: schedule, actions: context.records.actions,
+                                                       replies: context.records.replies, stamp: stamp, templates: templates)
                 let summary = "\(invitation.method.rawValue) \(invitation.session.id) to \(invitation.attendee.id) <\(invitation.attendee.email)> "
                     + "(SEQUENCE \(invitation.sequence), \(invitation.reason.rawValue))"
                 try sending.send(message, summary: summary) {

@@ -43,7 +43,8 @@ extension RoundTable {
                 // The ledger is read under the lock: a run that waited sees what the other one sent.
                 let sent = try context.store.ledger(series: schedule.series.id)
                 let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, sent: sent, asOf: context.asOf)
+                                                   attendance: context.records.attendance, replies: context.records.replies, sent: sent,
+                                                   asOf: context.asOf)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 for (digest, made) in zip(digests, envelopes) {
                     let envelope = try made.get()
@@ -60,7 +61,8 @@ extension RoundTable {
                 let ledger = delivery.dryRun || digests.isEmpty ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
                     : try context.store.ledger(series: schedule.series.id)
                 let next = ReminderPlanner.nextDue(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, sent: ledger, asOf: context.asOf)
+                                                   attendance: context.records.attendance, replies: context.records.replies, sent: ledger,
+                                                   asOf: context.asOf)
                 nextDue = [nextDue, next].compactMap { $0 }.min()
             }
             if digestCount == 0 {
