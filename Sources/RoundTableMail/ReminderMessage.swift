@@ -11,6 +11,7 @@ public enum ReminderMessage {
         let sessions = digest.reminders.filter { $0.item.kind == .session }
         let notes = digest.reminders.filter { if case .note = $0.item.kind { true } else { false } }
         let changes = digest.reminders.filter(\.item.kind.isChange)
+        let membership = digest.reminders.filter(\.item.kind.isMembership)
         let line = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
         var context: [String: Any] = [
             "recipient": digest.recipient.name,
@@ -20,6 +21,9 @@ public enum ReminderMessage {
             "hasSessions": !sessions.isEmpty, "sessions": sessions.map(line),
             "hasNotes": !notes.isEmpty, "notes": notes.map(line),
             "hasChanges": !changes.isEmpty, "changes": changes.map(line),
+            // A welcome or farewell alone is not a reminder: no "this is your reminder", nothing to tell anyone.
+            "hasItems": digest.reminders.contains { !$0.item.kind.isMembershipChange || $0.item.kind.isMembership },
+            "hasMembership": !membership.isEmpty, "membership": membership.map(\.item.text),
             "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
             "hasOthers": !digest.othersOverdue.isEmpty,
             "others": digest.othersOverdue.map { item -> String in
@@ -28,9 +32,28 @@ public enum ReminderMessage {
                     + "\(item.daysOverdue) day\(item.daysOverdue == 1 ? "" : "s") overdue"
             },
         ]
+        if let welcome = digest.welcome {
+            context["welcome"] = [
+                "group": welcome.group, "coordinator": welcome.coordinator,
+                "hasInvited": !welcome.invitedTo.isEmpty, "invited": welcome.invitedTo,
+                "hasHeld": !welcome.held.isEmpty,
+                "held": welcome.held.map { held -> [String: Any] in
+                    var line: [String: Any] = ["line": held.line]
+                    line["findingsSent"] = held.findingsSent
+                    return line
+                },
+                "hasActions": !welcome.actions.isEmpty, "actions": welcome.actions,
+            ] as [String: Any]
+        }
+        if let farewell = digest.farewell {
+            context["farewell"] = ["group": farewell.group, "coordinator": farewell.coordinator,
+                                   "hasActions": !farewell.openActions.isEmpty, "actions": farewell.openActions] as [String: Any]
+        }
         if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
         let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
-        let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
+        let subject = digest.welcome != nil ? "Welcome to the \(schedule.series.title)"
+            : digest.farewell != nil ? "Thank you from the \(schedule.series.title)"
+            : late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
             : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"
             : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
         let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")

@@ -23,19 +23,23 @@ public struct ReminderItem: Hashable, Sendable {
         case handedOn(String)
         /// An action (the id) whose due date moved (to the date), by hand or with its session.
         case dueMoved(String, to: LocalDate)
+        /// A welcome to a member (the id) who joins; `joined` tells the organiser.
+        case welcome(String), joined(String)
+        /// A farewell to a member (the id) who leaves; `left` tells the organiser.
+        case farewell(String), left(String)
 
         /// Whether it is work someone owes, rather than a session to come to or a note to read.
         public var isOwed: Bool {
             switch self {
             case .stage, .action, .attendance: return true
-            case .session, .note, .givenTo, .handedOn, .dueMoved: return false
+            case .session, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left: return false
             }
         }
 
         /// Whether it is sent once, on its day or the first run after, and never again.
         public var isOnce: Bool {
             switch self {
-            case .attendance, .note, .givenTo, .handedOn, .dueMoved: return true
+            case .attendance, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left: return true
             case .stage, .action, .session: return false
             }
         }
@@ -44,7 +48,23 @@ public struct ReminderItem: Hashable, Sendable {
         public var isChange: Bool {
             switch self {
             case .givenTo, .handedOn, .dueMoved: return true
-            case .stage, .action, .session, .attendance, .note: return false
+            case .stage, .action, .session, .attendance, .note, .welcome, .joined, .farewell, .left: return false
+            }
+        }
+
+        /// Whether it is about someone joining or leaving: to her, or to the organiser.
+        public var isMembershipChange: Bool {
+            switch self {
+            case .welcome, .joined, .farewell, .left: return true
+            default: return false
+            }
+        }
+
+        /// Whether it tells the organiser of someone joining or leaving.
+        public var isMembership: Bool {
+            switch self {
+            case .joined, .left: return true
+            default: return false
             }
         }
     }
@@ -82,6 +102,10 @@ public struct ReminderItem: Hashable, Sendable {
         case .givenTo(let id): return "given:\(id)"
         case .handedOn(let id): return "handed-on:\(id)"
         case .dueMoved(let id, let to): return "due-moved:\(id):\(to)"
+        case .welcome(let member): return "welcome:\(member)"
+        case .joined(let member): return "joined:\(member)"
+        case .farewell(let member): return "farewell:\(member)"
+        case .left(let member): return "left:\(member)"
         }
     }
 }
@@ -120,4 +144,8 @@ public struct Digest: Hashable, Sendable {
     public var othersOverdue: [OverdueItem] = []
     /// How many more of those there are than are listed.
     public var othersNotShown = 0
+    /// To a member who joins, in the digest that welcomes her.
+    public var welcome: Welcome?
+    /// To a member who leaves, in her last digest.
+    public var farewell: Farewell?
 }

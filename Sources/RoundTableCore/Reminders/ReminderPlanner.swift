@@ -10,10 +10,11 @@ public enum ReminderPlanner {
     /// The digests to send, one per member who has anything due, in member order; a member who
     /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                            replies: [Reply] = [], sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
+                            replies: [Reply] = [], firstInvited: [String: LocalDate] = [:], sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
         let lastSent = lastTriggers(sent)
         var byMember: [String: [DueReminder]] = [:]
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies,
+                          firstInvited: firstInvited, asOf: asOf) {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in item.recipients {
                 if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
@@ -22,9 +23,17 @@ public enum ReminderPlanner {
             }
         }
         let organiser = schedule.series.organiser
-        return schedule.members(on: asOf).compactMap { member in
-            byMember[member.id].map { reminders in
+        // A welcome may come before her first day, a farewell on the day she is no longer a member: only those reach her then.
+        return schedule.members.compactMap { member in
+            let reminders = byMember[member.id].map { member.belongs(on: asOf) ? $0 : $0.filter { isWelcomeOrFarewell($0.item.kind) } }
+            return reminders.flatMap { $0.isEmpty ? nil : $0 }.map { reminders in
                 var digest = Digest(recipient: member, reminders: reminders.sorted { ($0.item.due, $0.item.key) < ($1.item.due, $1.item.key) })
+                if reminders.contains(where: { $0.item.kind == .welcome(member.id) }) {
+                    digest.welcome = MembershipItems.welcome(member, schedule, timelines: timelines, actions: actions, asOf: asOf)
+                }
+                if reminders.contains(where: { $0.item.kind == .farewell(member.id) }) {
+                    digest.farewell = MembershipItems.farewell(member, schedule, actions: actions)
+                }
                 if member.id == organiser {
                     let others = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: asOf).filter { !$0.owners.contains(organiser) }
                     digest.othersOverdue = Array(others.prefix(othersShown))
@@ -32,6 +41,17 @@ public enum ReminderPlanner {
                 }
                 return digest
             }
+        }
+    }
+
+    /// How long after someone joins or leaves a run still sends the welcome, farewell and word
+    /// to the organiser: a missed cron run is made up, but a state first run long after is not.
+    public static let membershipNoticeDays = 28
+
+    private static func isWelcomeOrFarewell(_ kind: ReminderItem.Kind) -> Bool {
+        switch kind {
+        case .welcome, .farewell: return true
+        default: return false
         }
     }
 
@@ -44,10 +64,11 @@ public enum ReminderPlanner {
     /// or this was a dry run) makes it the next day, when the next run sends it. nil when nothing
     /// open has a reminder left.
     public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                               replies: [Reply] = [], sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
+                               replies: [Reply] = [], firstInvited: [String: LocalDate] = [:], sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
         let lastSent = lastTriggers(sent)
         var next: LocalDate?
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies,
+                          firstInvited: firstInvited, asOf: asOf) {
             let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
             // The same for every recipient whose last reminder was not after the day (all but a
             // ledger written by a run as of a later day): found once per item, not per recipient.
@@ -85,7 +106,7 @@ public enum ReminderPlanner {
     /// sessions held whose attendance is not recorded, and the notes members wrote with their
     /// answers (for the organiser).
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                             replies: [Reply] = [], asOf: LocalDate) -> [ReminderItem] {
+                             replies: [Reply] = [], firstInvited: [String: LocalDate] = [:], asOf: LocalDate) -> [ReminderItem] {
         var found: [ReminderItem] = []
         let attendanceRecorded = Set(attendance.map(\.session))
         for timeline in timelines {
@@ -116,6 +137,7 @@ public enum ReminderPlanner {
         }
         found += noteItems(schedule, replies: replies)
         found += changeItems(schedule, actions: actions)
+        found += MembershipItems.items(schedule, firstInvited: firstInvited)
         return found
     }
 
@@ -171,6 +193,8 @@ public enum ReminderPlanner {
 
     /// The latest trigger day on or before `asOf`, if any has come.
     static func latestTrigger(of item: ReminderItem, policy: Policy, asOf: LocalDate) -> LocalDate? {
+        // A welcome or farewell a month late (a state upgraded long after someone joined) is no welcome.
+        if item.kind.isOnce, item.kind.isMembershipChange, item.due.adding(days: membershipNoticeDays) < asOf { return nil }
         if item.kind.isOnce { return item.due <= asOf ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 <= asOf }
         if item.chasesWhenLate {

@@ -42,9 +42,11 @@ extension RoundTable {
                 defer { withExtendedLifetime(lock) {} }
                 // The ledger is read under the lock: a run that waited sees what the other one sent.
                 let sent = try context.store.ledger(series: schedule.series.id)
+                // The day each member was first sent an invitation: her welcome comes before or with it.
+                let firstInvited = Dictionary(context.records.invitations.map { ($0.item.attendee, $0.at.date) }, uniquingKeysWith: min)
                 let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, replies: context.records.replies, sent: sent,
-                                                   asOf: context.asOf)
+                                                   attendance: context.records.attendance, replies: context.records.replies,
+                                                   firstInvited: firstInvited, sent: sent, asOf: context.asOf)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 for (digest, made) in zip(digests, envelopes) {
                     let envelope = try made.get()
@@ -61,8 +63,8 @@ extension RoundTable {
                 let ledger = delivery.dryRun || digests.isEmpty ? sent + digests.flatMap { $0.reminders.map(\.ledgerEntry) }
                     : try context.store.ledger(series: schedule.series.id)
                 let next = ReminderPlanner.nextDue(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, replies: context.records.replies, sent: ledger,
-                                                   asOf: context.asOf)
+                                                   attendance: context.records.attendance, replies: context.records.replies,
+                                                   firstInvited: firstInvited, sent: ledger, asOf: context.asOf)
                 nextDue = [nextDue, next].compactMap { $0 }.min()
             }
             if digestCount == 0 {
