@@ -45,13 +45,22 @@ public enum ReminderMessage {
                 "hasActions": !welcome.actions.isEmpty, "actions": welcome.actions,
             ] as [String: Any]
         }
+        if let overview = digest.overview {
+            context["overview"] = [
+                "hasLate": !overview.late.isEmpty, "late": overview.late,
+                "nextSession": overview.nextSession ?? "", "hasNext": overview.nextSession != nil,
+                "hasAnswers": !overview.answers.isEmpty, "answers": overview.answers,
+                "hasComing": !overview.comingWeek.isEmpty, "coming": overview.comingWeek,
+            ] as [String: Any]
+        }
         if let farewell = digest.farewell {
             context["farewell"] = ["group": farewell.group, "coordinator": farewell.coordinator,
                                    "hasActions": !farewell.openActions.isEmpty, "actions": farewell.openActions] as [String: Any]
         }
         if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
         let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
-        let subject = digest.welcome != nil ? "Welcome to the \(schedule.series.title)"
+        let subject = digest.overview != nil ? "Weekly overview (\(schedule.series.title))"
+            : digest.welcome != nil ? "Welcome to the \(schedule.series.title)"
             : digest.farewell != nil ? "Thank you from the \(schedule.series.title)"
             : late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
             : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"

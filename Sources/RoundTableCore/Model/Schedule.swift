@@ -95,6 +95,8 @@ public struct Policy: Hashable, Sendable {
     public var remindBefore = [ISODuration("P7D")!, ISODuration("P1D")!]
     public var overdueEvery = ISODuration("P7D")!
     public var defaultDuration = ISODuration("PT3H")!
+    /// The ISO weekday (1 Monday … 7 Sunday) of the organiser's weekly overview; nil: none.
+    public var overviewDay: Int? = 1
 
     public init() {}
 }

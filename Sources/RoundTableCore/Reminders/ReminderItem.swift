@@ -27,19 +27,21 @@ public struct ReminderItem: Hashable, Sendable {
         case welcome(String), joined(String)
         /// A farewell to a member (the id) who leaves; `left` tells the organiser.
         case farewell(String), left(String)
+        /// The organiser's weekly overview.
+        case overview
 
         /// Whether it is work someone owes, rather than a session to come to or a note to read.
         public var isOwed: Bool {
             switch self {
             case .stage, .action, .attendance: return true
-            case .session, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left: return false
+            case .session, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left, .overview: return false
             }
         }
 
         /// Whether it is sent once, on its day or the first run after, and never again.
         public var isOnce: Bool {
             switch self {
-            case .attendance, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left: return true
+            case .attendance, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left, .overview: return true
             case .stage, .action, .session: return false
             }
         }
@@ -48,7 +50,7 @@ public struct ReminderItem: Hashable, Sendable {
         public var isChange: Bool {
             switch self {
             case .givenTo, .handedOn, .dueMoved: return true
-            case .stage, .action, .session, .attendance, .note, .welcome, .joined, .farewell, .left: return false
+            case .stage, .action, .session, .attendance, .note, .welcome, .joined, .farewell, .left, .overview: return false
             }
         }
 
@@ -106,6 +108,7 @@ public struct ReminderItem: Hashable, Sendable {
         case .joined(let member): return "joined:\(member)"
         case .farewell(let member): return "farewell:\(member)"
         case .left(let member): return "left:\(member)"
+        case .overview: return "overview"
         }
     }
 }
@@ -148,4 +151,6 @@ public struct Digest: Hashable, Sendable {
     public var welcome: Welcome?
     /// To a member who leaves, in her last digest.
     public var farewell: Farewell?
+    /// To the organiser, once a week.
+    public var overview: WeeklyOverview?
 }

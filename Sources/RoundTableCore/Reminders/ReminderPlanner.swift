@@ -10,11 +10,13 @@ public enum ReminderPlanner {
     /// The digests to send, one per member who has anything due, in member order; a member who
     /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                            replies: [Reply] = [], firstInvited: [String: LocalDate] = [:], sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
+                            replies: [Reply] = [], invitations: [InvitationRecord] = [], firstInvited: [String: LocalDate] = [:],
+                            sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
         let lastSent = lastTriggers(sent)
         var byMember: [String: [DueReminder]] = [:]
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies,
-                          firstInvited: firstInvited, asOf: asOf) {
+        let all = items(schedule, timelines: timelines, actions: actions, attendance: attendance, replies: replies,
+                        firstInvited: firstInvited, asOf: asOf)
+        for item in all {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in item.recipients {
                 if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
@@ -33,6 +35,10 @@ public enum ReminderPlanner {
                 }
                 if reminders.contains(where: { $0.item.kind == .farewell(member.id) }) {
                     digest.farewell = MembershipItems.farewell(member, schedule, actions: actions)
+                }
+                if reminders.contains(where: { $0.item.kind == .overview }) {
+                    digest.overview = WeeklyOverview.make(schedule, timelines: timelines, actions: actions, items: all,
+                                                          answers: SessionAnswers(invitations: invitations, replies: replies), asOf: asOf)
                 }
                 if member.id == organiser {
                     let others = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: asOf).filter { !$0.owners.contains(organiser) }
@@ -138,6 +144,8 @@ public enum ReminderPlanner {
         found += noteItems(schedule, replies: replies)
         found += changeItems(schedule, actions: actions)
         found += MembershipItems.items(schedule, firstInvited: firstInvited)
+        // The overview comes while anything is open: not every week forever after the series ends.
+        if !found.isEmpty, let overview = WeeklyOverview.item(schedule, asOf: asOf) { found.append(overview) }
         return found
     }
 
@@ -207,6 +215,7 @@ public enum ReminderPlanner {
 
     /// The earliest trigger day after `day`, if the item has one left.
     static func firstTrigger(of item: ReminderItem, policy: Policy, after day: LocalDate) -> LocalDate? {
+        if item.kind == .overview, let weekday = policy.overviewDay { return WeeklyOverview.next(after: max(day, item.due), weekday: weekday) }
         if item.kind.isOnce { return item.due > day ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 > day }
         if item.chasesWhenLate, let next = chases(of: item, every: policy.overdueEvery, around: day).next { triggers.append(next) }
@@ -242,6 +251,7 @@ public enum ReminderPlanner {
         case .givenTo: return "now yours (\(item.before) had it), due \(item.after)"
         case .handedOn: return "now with \(item.after)"
         case .dueMoved: return "due date moved: \(item.before) → \(item.after)"
+        case .overview: return "due \(due)"
         default: break
         }
         let days = asOf.days(until: due)

@@ -46,7 +46,8 @@ extension RoundTable {
                 let firstInvited = Dictionary(context.records.invitations.map { ($0.item.attendee, $0.at.date) }, uniquingKeysWith: min)
                 let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
                                                    attendance: context.records.attendance, replies: context.records.replies,
-                                                   firstInvited: firstInvited, sent: sent, asOf: context.asOf)
+                                                   invitations: context.records.invitations.map(\.item), firstInvited: firstInvited,
+                                                   sent: sent, asOf: context.asOf)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 for (digest, made) in zip(digests, envelopes) {
                     let envelope = try made.get()
