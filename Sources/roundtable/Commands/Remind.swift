@@ -13,7 +13,13 @@ extension RoundTable {
         static let configuration = CommandConfiguration(
             commandName: "remind",
             abstract: "Send the reminders due as of the date, one digest per person; safe to run twice, late or at once.",
-            discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation.")
+            discussion: """
+                With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation. \
+                Besides what is due, each message tells its reader once of what changed for her: an action given to her or taken \
+                from her, a due date moved, a welcome when she joins (joined:) and a farewell when she leaves (left:), and the \
+                notes members wrote with their answers (to the organiser). The organiser also gets a weekly overview on the \
+                policy's 'overview:' day (monday by default; any weekday, or never), or on the first run after it.
+                """)
 
         @OptionGroup var options: CommonOptions
         @OptionGroup var documents: DocumentOptions
