@@ -22,7 +22,7 @@ public enum ReminderMessage {
             "hasNotes": !notes.isEmpty, "notes": notes.map(line),
             "hasChanges": !changes.isEmpty, "changes": changes.map(line),
             // A welcome or farewell alone is not a reminder: no "this is your reminder", nothing to tell anyone.
-            "hasItems": digest.reminders.contains { !$0.item.kind.isMembershipChange || $0.item.kind.isMembership },
+            "welcomeOrFarewellOnly": !digest.reminders.contains { !$0.item.kind.isMembershipChange || $0.item.kind.isMembership },
             "hasMembership": !membership.isEmpty, "membership": membership.map(\.item.text),
             "organiser": "\(schedule.organiser.name) <\(schedule.organiser.email)>",
             "hasOthers": !digest.othersOverdue.isEmpty,
@@ -59,12 +59,14 @@ public enum ReminderMessage {
         }
         if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
         let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
-        let subject = digest.overview != nil ? "Weekly overview (\(schedule.series.title))"
-            : digest.welcome != nil ? "Welcome to the \(schedule.series.title)"
+        // A welcome, farewell or overview names the message when nothing else is in it, and is not counted as an item.
+        let items = digest.reminders.filter { !$0.item.kind.isMembershipChange || $0.item.kind.isMembership }.filter { $0.item.kind != .overview }
+        let subject = digest.welcome != nil ? "Welcome to the \(schedule.series.title)"
             : digest.farewell != nil ? "Thank you from the \(schedule.series.title)"
-            : late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
-            : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"
-            : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
+            : items.isEmpty ? "Weekly overview (\(schedule.series.title))"
+            : late > 0 ? "Reminder: \(late) overdue, \(items.count) in all (\(schedule.series.title))"
+            : items.count == 1 ? "Reminder: \(HeaderText.oneLine(items[0].item.text))"
+            : "Reminder: \(items.count) items (\(schedule.series.title))"
         let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
         return MailMessage(
             from: organiser,
