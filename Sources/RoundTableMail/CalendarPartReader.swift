@@ -24,6 +24,9 @@ public enum CalendarPartReader {
         public let calendar: String
         /// `.calendarFile` for a bare .ics, else the email's From: address.
         public let sender: ReplySender
+        /// The email's first text/plain part, decoded (UTF-8, else Latin-1); nil for a bare .ics
+        /// or an email without one.
+        public var text: String? = nil
     }
 
     /// The calendar of a bare .ics file, or of the first calendar part of an email.
@@ -37,14 +40,29 @@ public enum CalendarPartReader {
             return Content(calendar: text, sender: .calendarFile)
         }
         var scanner = MIMEScanner(data)
-        let (header, part) = try scanner.scan()
+        let (header, part, textPart) = try scanner.scan()
         guard let part else { throw .noCalendarPart }
         guard let text = String(validating: TransferDecoding.decode(part.body, encoding: part.encoding), as: UTF8.self) else {
             throw .notText
         }
         return Content(calendar: text, sender: .email(from: header.from.flatMap(FromAddress.address(in:)),
                                                       replyTo: header.replyTo.flatMap(FromAddress.address(in:)),
-                                                      sender: header.sender.flatMap(FromAddress.address(in:))))
+                                                      sender: header.sender.flatMap(FromAddress.address(in:))),
+                       text: textPart.map(Self.text(of:)))
+    }
+
+    /// How much of a text part is read, encoded: a note is at the top and at most
+    /// `ReplyNote.limit` characters, so a 15 MiB body costs no more than a short one.
+    static let textReadLimit = 16 << 10
+
+    /// A text part's words: UTF-8 when it is (whatever its charset says, as US-ASCII is), else
+    /// read as Latin-1, in which every byte is a character, so a note is never lost to its charset.
+    private static func text(of part: MIMEScanner.Part) -> String {
+        var bytes = TransferDecoding.decode(part.body.prefix(textReadLimit), encoding: part.encoding)
+        // A cut may split the last UTF-8 character: drop its bytes rather than read the rest as Latin-1.
+        while part.body.count > textReadLimit, let last = bytes.last, last & 0xC0 == 0x80 || last >= 0xC0 { bytes.removeLast() }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(bytes.map { Character(Unicode.Scalar($0)) })
     }
 
     /// Whether the file starts, after white space, with BEGIN:VCALENDAR in any case.

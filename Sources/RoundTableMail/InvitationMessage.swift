@@ -6,10 +6,10 @@ import RoundTableDocuments
 /// The email that carries one invitation, update or cancellation (iMIP, RFC 6047).
 public enum InvitationMessage {
     /// `today` is the day it is sent, in the series' zone: days in its year are written without it.
-    public static func make(_ planned: PlannedInvitation, in schedule: Schedule, actions: [Action], today: LocalDate, stamp: Int,
+    public static func make(_ planned: PlannedInvitation, in schedule: Schedule, actions: [Action], replies: [Reply] = [], today: LocalDate, stamp: Int,
                             templates: Templates) throws -> MailMessage {
         let session = planned.session
-        let calendar = try InvitationCalendar.make(planned, in: schedule, actions: actions,
+        let calendar = try InvitationCalendar.make(planned, in: schedule, actions: actions, replies: replies,
                                                    stamp: LocalDateTime(secondsSinceEpoch: stamp)).serialized()
         let cancel = planned.method == .cancel
         let carried = CarriedActions.into(session, in: schedule, actions: actions)
@@ -17,7 +17,10 @@ public enum InvitationMessage {
             .merging(MessageFields.session(session, in: schedule, today: today)) { _, session in session }
         context["update"] = planned.reason != .new
         context["removed"] = planned.reason == .uninvited
-        context["changes"] = planned.changes
+        context["changes"] = planned.changes.map { change -> [String: Any] in
+            ["field": change.field.rawValue, "from": change.from, "to": change.to, "isTime": change.field == .time,
+             "isPlace": change.field == .place]
+        }
         context["hasAreas"] = session.kind == .roundtable && !schedule.series.discussionAreas.isEmpty
         context["areas"] = schedule.series.discussionAreas
         context["hasActions"] = !cancel && !carried.isEmpty

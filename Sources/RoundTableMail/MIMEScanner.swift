@@ -35,10 +35,11 @@ struct MIMEScanner {
         fileprivate var counts: [PartialKeyPath<Header>: Int] = [:]
     }
 
-    /// The first calendar part: its encoded body and its Content-Transfer-Encoding.
+    /// A part: its encoded body, its Content-Transfer-Encoding and its charset parameter.
     struct Part {
         let body: ArraySlice<UInt8>
         let encoding: String
+        var charset: String? = nil
     }
 
     private let bytes: [UInt8]
@@ -47,10 +48,13 @@ struct MIMEScanner {
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    /// The top-level header and the first part whose type is text/calendar or application/ics.
-    mutating func scan() throws(CalendarPartReader.Failure) -> (header: Header, calendar: Part?) {
+    /// The top-level header, the first part whose type is text/calendar or application/ics, and
+    /// the first text/plain part of a multipart before it (where a person writes a note with
+    /// her answer).
+    mutating func scan() throws(CalendarPartReader.Failure) -> (header: Header, calendar: Part?, text: Part?) {
         let (top, bodyStart) = header(at: 0)
         var (entity, position) = (top, bodyStart)
+        var text: Part?
         while true {
             // No Content-Type is text/plain (RFC 2045 §5.2): nothing to read there.
             let type = entity.contentType.map(MediaType.init)
@@ -59,12 +63,20 @@ struct MIMEScanner {
                 guard open.count < Self.maxDepth else { throw .tooDeep(limit: Self.maxDepth) }
                 open.append(Array("--\(boundary)".utf8))
             } else if type?.isCalendar == true {
-                let end = nextDelimiter(from: position).map { lineBreakStart(before: $0.start) } ?? bytes.endIndex
-                return (top, Part(body: bytes[position..<max(position, end)], encoding: entity.transferEncoding ?? "7bit"))
+                return (top, part(at: position, of: entity), text)
+            } else if text == nil, !open.isEmpty, (type?.name ?? "text/plain") == "text/plain" {
+                text = part(at: position, of: entity)
+                text?.charset = type?.parameter("charset")
             }
-            guard let next = nextPart(from: position) else { return (top, nil) }
+            guard let next = nextPart(from: position) else { return (top, nil, text) }
             (entity, position) = header(at: next)
         }
+    }
+
+    /// The part whose body starts at `position`, up to the line break before the next delimiter.
+    private func part(at position: Int, of entity: Header) -> Part {
+        let end = nextDelimiter(from: position).map { lineBreakStart(before: $0.start) } ?? bytes.endIndex
+        return Part(body: bytes[position..<max(position, end)], encoding: entity.transferEncoding ?? "7bit")
     }
 
     // MARK: Delimiters

@@ -25,7 +25,24 @@ public enum ReminderMessage {
                     "accepted": names(shortfall.accepted), "noAnswer": names(shortfall.noAnswer),
                     "session": sessionFields(shortfall.session, in: schedule, today: asOf)]
         }
+        let notes = digest.reminders.filter { if case .note = $0.item.kind { true } else { false } }
+        let changes = digest.reminders.filter(\.item.kind.isChange)
+        let membership = digest.reminders.filter(\.item.kind.isMembership)
+        let news = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
+        // A welcome, farewell or overview names the message when nothing else is in it, and is not counted as an item.
+        let items = digest.reminders.filter { (!$0.item.kind.isMembershipChange || $0.item.kind.isMembership) && $0.item.kind != .overview }
         var context = MessageFields.common(schedule, to: digest.recipient)
+        context["hasNotes"] = !notes.isEmpty
+        context["notes"] = notes.map(news)
+        context["hasChanges"] = !changes.isEmpty
+        context["changes"] = changes.map(news)
+        // A welcome or farewell alone is not a reminder: no "a reminder from", nothing to tell anyone.
+        context["welcomeOrFarewellOnly"] = !digest.reminders.contains { !$0.item.kind.isMembershipChange || $0.item.kind.isMembership }
+        context["hasMembership"] = !membership.isEmpty
+        context["membership"] = membership.map(\.item.text)
+        context["welcomeSubject"] = digest.welcome != nil
+        context["farewellSubject"] = digest.farewell != nil
+        context["overviewOnly"] = items.isEmpty
         context["hasOwed"] = !owed.isEmpty
         context["owed"] = owedLines
         context["hasSessions"] = !sessions.isEmpty
@@ -41,11 +58,41 @@ public enum ReminderMessage {
                                in: schedule, today: asOf)
         }
         if digest.othersNotShown > 0 { context["moreLate"] = String(digest.othersNotShown) }
-        context["single"] = lines.count == 1 ? lines[0] : false
+        context["single"] = items.count == 1 && lines.count == 1 ? lines[0] : false
         context["hasLate"] = late > 0
         context["lateCount"] = String(late)
-        context["hasSoon"] = digest.reminders.count > late
-        context["soonCount"] = String(digest.reminders.count - late)
+        context["hasSoon"] = lines.count > late
+        context["soonCount"] = String(lines.count - late)
+        let newsCount = items.count - lines.count
+        context["hasNews"] = newsCount > 0
+        context["newsCount"] = String(newsCount)
+        context["newsMany"] = newsCount > 1
+        context["hasLines"] = !lines.isEmpty
+        if let welcome = digest.welcome {
+            context["welcome"] = [
+                "coordinator": welcome.coordinator,
+                "hasInvited": !welcome.invitedTo.isEmpty, "invited": welcome.invitedTo,
+                "hasHeld": !welcome.held.isEmpty,
+                "held": welcome.held.map { held -> [String: Any] in
+                    var line: [String: Any] = ["line": held.line]
+                    line["findingsSent"] = held.findingsSent
+                    return line
+                },
+                "hasActions": !welcome.actions.isEmpty, "actions": welcome.actions,
+            ] as [String: Any]
+        }
+        if let overview = digest.overview {
+            context["overview"] = [
+                "hasLate": !overview.late.isEmpty, "late": overview.late,
+                "nextSession": overview.nextSession ?? "", "hasNext": overview.nextSession != nil,
+                "hasAnswers": !overview.answers.isEmpty, "answers": overview.answers,
+                "hasComing": !overview.comingWeek.isEmpty, "coming": overview.comingWeek,
+            ] as [String: Any]
+        }
+        if let farewell = digest.farewell {
+            context["farewell"] = ["coordinator": farewell.coordinator,
+                                   "hasActions": !farewell.openActions.isEmpty, "actions": farewell.openActions] as [String: Any]
+        }
         let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
         return MailMessage(
             from: organiser,

@@ -154,6 +154,8 @@ enum Migrations {
                 PRIMARY KEY (series, member, from_day)
             );
             """),
+        ("v11-answer-notes", """
+            ALTER TABLE replies ADD COLUMN note TEXT NOT NULL DEFAULT '';
         // A member's secret link to her page (`member link`), kept only as the SHA-256 of its
         // token: whoever reads the state cannot use a link. One per member; rotating replaces it.
         // And the last answer each member gave on her page: the reply recorded with the same

@@ -15,7 +15,7 @@ enum Rows {
     /// The columns `invitation(_:)` reads.
     static let invitationColumns = "rowid, session, attendee, sequence, fingerprint, content, cancelled, message_id, sent_at"
     /// The columns `reply(_:)` reads.
-    static let replyColumns = "rowid, session, attendee, answer, sequence, stamp"
+    static let replyColumns = "rowid, session, attendee, answer, sequence, stamp, note"
     /// The columns `ledgerEntry(_:)` reads.
     static let ledgerColumns = "rowid, item, recipient, trigger, message_id, sent_at"
     /// The columns `attendee(_:)` reads.
@@ -78,7 +78,8 @@ enum Rows {
         guard let stamp = LocalDateTime(iso: stampText), SupportedYears.contains(stamp.date) else {
             throw r.corrupt("an impossible time in 'stamp'")
         }
-        return Reply(session: try r["session"], attendee: try r["attendee"], answer: answer, sequence: try r.sequence(), stamp: stamp)
+        return Reply(session: try r["session"], attendee: try r["attendee"], answer: answer, sequence: try r.sequence(), stamp: stamp,
+                     note: try r["note"])
     }
 
     /// A ledger entry from a row of `ledgerColumns`.

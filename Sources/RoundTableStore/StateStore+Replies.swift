@@ -13,13 +13,13 @@ extension StateStore {
     }
 
     /// The columns a reply is written with.
-    private static let replyColumns = ["series", "session", "attendee", "answer", "sequence", "stamp", "recorded_at"]
+    private static let replyColumns = ["series", "session", "attendee", "answer", "sequence", "stamp", "recorded_at", "note"]
 
     /// Restores a reply as a backup has it.
     static func insert(_ reply: Reply, series: String, recordedAt: String, _ db: any SQLConnection) throws {
         try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns),
                        arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description,
-                                   recordedAt])
+                                   recordedAt, reply.note])
     }
 
     /// Records a reply unless it, or a newer one, is already recorded.
@@ -40,7 +40,7 @@ extension StateStore {
         }
         try db.execute(sql: SQLInsert.statement(into: "replies", columns: replyColumns, onConflict: .replace(key: ["series", "session", "attendee"])),
                        arguments: [series, reply.session, reply.attendee, reply.answer.rawValue, reply.sequence, reply.stamp.description,
-                                   recordedAt])
+                                   recordedAt, reply.note])
         return .recorded
     }
 }

@@ -6,7 +6,7 @@ import TestSupport
 /// season of a small group that is not the AJC (Golden/kestrel.yaml), run through the binary into
 /// the outbox, each message read by Python's email package with `policy=email.policy.strict`.
 ///
-/// A golden file holds the stable header fields and the decoded text part (Peers/read_strict.py).
+/// A golden file holds the stable header fields and the decoded text part (Peers/read_as_recipient.py).
 /// After a deliberate rewording, `ROUNDTABLE_RECORD_GOLDEN=1 swift test --filter
 /// GoldenMessageTests` writes them again; read each one as the member receiving it before
 /// committing it.
@@ -77,7 +77,7 @@ import TestSupport
         let matching = files.filter { $0.lastPathComponent.hasPrefix(prefix) && $0.lastPathComponent.contains(".\(member).") }
         let file = try #require(matching.count == 1 ? matching.first : nil, "one \(prefix)…\(member) among \(files.map(\.lastPathComponent))",
                                 sourceLocation: sourceLocation)
-        let read = try peer("/usr/bin/python3", [peerScript("read_strict.py"), file.path])
+        let read = try peer("/usr/bin/python3", [peerScript("read_as_recipient.py"), file.path])
         #expect(read.status == 0, "policy=strict refused \(name): \(read.stderr)", sourceLocation: sourceLocation)
         let path = Self.golden.appendingPathComponent("\(name).txt")
         if ProcessInfo.processInfo.environment["ROUNDTABLE_RECORD_GOLDEN"] == "1" {

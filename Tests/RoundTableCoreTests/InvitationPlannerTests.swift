@@ -47,7 +47,8 @@ import Testing
             .replacingOccurrences(of: "location: Poole", with: "location: Poole Guildhall") }
         #expect(plan(moved, sent) == ["sam REQUEST 1 time or place changed", "tom REQUEST 1 time or place changed"])
         #expect(planned(moved, sent).first?.changes == [
-            "moved from Fri 26 Oct 2012, 10:30–13:30 BST to Fri 2 Nov 2012, 13:00–16:00 GMT", "place: Poole → Poole Guildhall",
+            SessionChange(field: .time, from: "Fri 26 Oct 2012, 10:30–13:30 BST", to: "Fri 2 Nov 2012, 13:00–16:00 GMT"),
+            SessionChange(field: .place, from: "Poole", to: "Poole Guildhall"),
         ])
     }
 

@@ -36,6 +36,22 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aNoteIsKeptWithItsAnswerAndANewerAnswerBringsItsOwn(kind: StoreKind) throws {
+        try kind.withStore { store in
+            let t = { (s: String) in LocalDateTime(iso: s)! }
+            let first = Reply(session: "rt4", attendee: "sam", answer: .declined, sequence: 0, stamp: t("2012-10-01T09:00:00"),
+                              note: "Can someone else be rapporteur?")
+            let outcome = try store.recordReply(first, series: "ajc")
+            let kept = try store.replies(series: "ajc")
+            #expect(outcome == .recorded && kept == [first])
+            let second = Reply(session: "rt4", attendee: "sam", answer: .accepted, sequence: 0, stamp: t("2012-10-02T09:00:00"))
+            let replaced = try store.recordReply(second, series: "ajc")
+            let notes = try store.replies(series: "ajc").map(\.note)
+            #expect(replaced == .recorded && notes == [""], "the newer answer came without a note")
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func anInvitationRecordIsReplacedByTheNextOneSent(kind: StoreKind) throws {
         try kind.withStore { store in
             let first = InvitationRecord(session: "rt4", attendee: "sam", sequence: 0, fingerprint: "a", content: "c", cancelled: false)

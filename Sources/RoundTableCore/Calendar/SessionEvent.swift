@@ -12,16 +12,20 @@ public enum SessionEvent {
         public let attendees: [Member]
         public let openActions: [Action]
         public let cancel: Cancel?
+        /// Answers that stand for this SEQUENCE (`StandingAnswers`), by member id: written in
+        /// their ATTENDEE lines with RSVP=FALSE, as they need not answer again.
+        public let answers: [String: Reply.Answer]
 
         /// A CANCEL of the whole session (STATUS:CANCELLED), or to one attendee taken off the
         /// list (no STATUS: the session itself goes on).
         public enum Cancel: Sendable { case session, attendee }
 
-        public init(sequence: Int, attendees: [Member], openActions: [Action], cancel: Cancel?) {
+        public init(sequence: Int, attendees: [Member], openActions: [Action], cancel: Cancel?, answers: [String: Reply.Answer] = [:]) {
             self.sequence = sequence
             self.attendees = attendees
             self.openActions = openActions
             self.cancel = cancel
+            self.answers = answers
         }
     }
 
@@ -50,9 +54,12 @@ public enum SessionEvent {
                 // The organiser attends what they organise, as Outlook writes it: a chair who has accepted.
                 let organiser = member.id == schedule.series.organiser
                 let role = organiser || session.facilitators.contains(member.id) ? "CHAIR" : "REQ-PARTICIPANT"
+                let answer = organiser ? .accepted : invitation.answers[member.id]
+                // A CANCEL asks nothing of anyone (RFC 5546 §3.2.5); a request asks only those whose answer does not stand.
+                let asks = invitation.cancel == nil && answer == nil
                 e.add("ATTENDEE", .calAddress("mailto:" + member.email), [
-                    Parameter("CN", member.name), Parameter("ROLE", role), Parameter("PARTSTAT", organiser ? "ACCEPTED" : "NEEDS-ACTION"),
-                    Parameter("RSVP", organiser ? "FALSE" : "TRUE"), Parameter("CUTYPE", "INDIVIDUAL"),
+                    Parameter("CN", member.name), Parameter("ROLE", role), Parameter("PARTSTAT", answer?.rawValue ?? "NEEDS-ACTION"),
+                    Parameter("RSVP", asks ? "TRUE" : "FALSE"), Parameter("CUTYPE", "INDIVIDUAL"),
                 ])
             }
         }

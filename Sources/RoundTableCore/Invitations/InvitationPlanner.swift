@@ -18,8 +18,8 @@ public struct PlannedInvitation: Hashable, Sendable {
     public let method: Method
     public let sequence: Int
     public let reason: Reason
-    /// What changed since the version the recipient has, in words (for `.moved`).
-    public let changes: [String]
+    /// What changed since the version the recipient has (for an update).
+    public let changes: [SessionChange]
     /// The record to keep once it is handed to the transport.
     public let record: InvitationRecord
 }
@@ -51,8 +51,10 @@ public enum InvitationPlanner {
             let current = records.filter { !$0.cancelled && $0.fingerprint == fingerprint.text }.map(\.sequence).max()
             let requestSequence = current ?? above
             let invited = session.isCancelled ? [] : schedule.attendees(of: session).filter { $0.id != schedule.series.organiser }
+            let attendeesBefore = schedule.members.filter { member in records.contains { $0.attendee == member.id && !$0.cancelled } }
+                .map(\.name)
             func add(_ member: Member, _ method: PlannedInvitation.Method, _ reason: PlannedInvitation.Reason, sequence: Int,
-                     changes: [String] = []) {
+                     changes: [SessionChange] = []) {
                 planned.append(PlannedInvitation(
                     session: session, attendee: member, method: method, sequence: sequence, reason: reason, changes: changes,
                     record: InvitationRecord(session: session.id, attendee: member.id, sequence: sequence,
@@ -67,11 +69,10 @@ public enum InvitationPlanner {
                 if last.cancelled {
                     // Invited again after a CANCEL: her calendar ignores anything not above it.
                     add(member, .request, .new, sequence: max(requestSequence, last.sequence + 1))
-                } else if last.fingerprint != fingerprint.text {
-                    let changes = SessionFingerprint(text: last.fingerprint).map { fingerprint.changes(since: $0, zone: zone) } ?? []
-                    add(member, .request, .moved, sequence: requestSequence, changes: changes)
-                } else if last.content != content {
-                    add(member, .request, .reworded, sequence: requestSequence)
+                } else if last.fingerprint != fingerprint.text || last.content != content {
+                    let changes = SessionChange.between(sent: last, now: fingerprint, content: content, zone: zone,
+                                                        attendeesBefore: attendeesBefore, attendeesNow: invited.map(\.name))
+                    add(member, .request, last.fingerprint != fingerprint.text ? .moved : .reworded, sequence: requestSequence, changes: changes)
                 }
             }
             for record in records where !record.cancelled && !invited.contains(where: { $0.id == record.attendee }) {

@@ -9,13 +9,18 @@ public struct Reply: Hashable, Sendable {
     public let sequence: Int
     /// The reply's DTSTAMP, UTC: among replies to the same SEQUENCE, the later one wins.
     public let stamp: LocalDateTime
+    /// What she wrote with her answer (a COMMENT, the top of the reply email's text), cleaned by
+    /// `ReplyNote`; empty when she wrote nothing. Kept with the answer it came with, so the
+    /// organiser reads "I may need to leave at 12:45" beside the acceptance it qualifies.
+    public let note: String
 
-    public init(session: String, attendee: String, answer: Answer, sequence: Int, stamp: LocalDateTime) {
+    public init(session: String, attendee: String, answer: Answer, sequence: Int, stamp: LocalDateTime, note: String = "") {
         self.session = session
         self.attendee = attendee
         self.answer = answer
         self.sequence = sequence
         self.stamp = stamp
+        self.note = note
     }
 
     /// PARTSTAT values a REPLY to a VEVENT may carry (RFC 5545 §3.2.12).

@@ -14,8 +14,11 @@ public enum ReplyReader {
     ///
     /// `problems` are libical's for this calendar (`Component.parseKeepingProblems`): damage to
     /// what is read here refuses the reply, other damage is ignored.
+    ///
+    /// `emailText` is the text part of the email the calendar came in, if any: what the person
+    /// wrote at its top is kept with her answer, as is each VEVENT's COMMENT (`ReplyNote`).
     public static func replies(in calendar: Component, problems: [ParseProblem] = [], from sender: ReplySender,
-                               rules: ReplyRules) throws(ReplyError) -> [Reply] {
+                               emailText: String? = nil, rules: ReplyRules) throws(ReplyError) -> [Reply] {
         try ReplyRules.checkDamage(problems)
         let method = calendar.property("METHOD")?.value.text.uppercased() ?? ""
         guard method == "REPLY" else { throw .notAReply(method: method) }
@@ -38,7 +41,9 @@ public enum ReplyReader {
             let invitation = try rules.invitation(to: session, for: member)
             try ReplyRules.checkSequence(sequence, against: invitation, member: member)
             try rules.checkStamp(stamp)
-            let reply = Reply(session: session.id, attendee: member.id, answer: answer, sequence: sequence, stamp: stamp)
+            let comments = event.properties("COMMENT").map(\.value.text).joined(separator: "\n")
+            let note = ReplyNote.of(comment: comments, emailText: emailText)
+            let reply = Reply(session: session.id, attendee: member.id, answer: answer, sequence: sequence, stamp: stamp, note: note)
             let key = session.id + " " + member.id
             if let earlier = index[key] {
                 if reply.supersedes(found[earlier]) { found[earlier] = reply }

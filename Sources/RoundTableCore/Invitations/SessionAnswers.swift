@@ -8,6 +8,8 @@ import CalendarTime
 public struct AttendeeAnswer: Hashable, Sendable {
     public let member: Member
     public let state: State
+    /// What she wrote with her latest answer, current or not (empty when nothing).
+    public var note = ""
 
     public enum State: Hashable, Sendable {
         /// The organiser, who attends what she organises.
@@ -84,9 +86,9 @@ public struct SessionAnswers: Sendable {
             }
             guard let reply = answered[member.id] else { return AttendeeAnswer(member: member, state: .noAnswer) }
             if sent[member.id]?.outdates(reply) == true {
-                return AttendeeAnswer(member: member, state: .answeredEarlierVersion(reply.answer))
+                return AttendeeAnswer(member: member, state: .answeredEarlierVersion(reply.answer), note: reply.note)
             }
-            return AttendeeAnswer(member: member, state: .answered(reply.answer))
+            return AttendeeAnswer(member: member, state: .answered(reply.answer), note: reply.note)
         }
     }
 

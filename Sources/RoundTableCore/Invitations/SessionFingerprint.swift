@@ -1,7 +1,8 @@
 import CalendarTime
 
 /// Start, end and place of a session as an invitation sent them: what a reschedule changes
-/// (and SEQUENCE follows), kept with each invitation so an update can say what it changed.
+/// (and SEQUENCE follows), kept with each invitation so an update can say what it changed
+/// (`SessionChange`).
 public struct SessionFingerprint: Hashable, Sendable {
     public let start: LocalDateTime
     public let end: LocalDateTime
@@ -28,18 +29,5 @@ public struct SessionFingerprint: Hashable, Sendable {
             return nil
         }
         self.init(start: start, end: end, place: String(parts[2]))
-    }
-
-    /// What changed from `old` to this, as a person reads it: "moved from Thu 6 Dec 2012,
-    /// 10:30–13:30 GMT to Thu 13 Dec 2012, 10:30–13:30 GMT", "place: Luton → Luton Town Hall".
-    public func changes(since old: SessionFingerprint, zone: ZoneRules) -> [String] {
-        var found: [String] = []
-        if old.start != start || old.end != end {
-            found.append("moved from \(SessionText.when(start: old.start, end: old.end, zone: zone)) to \(SessionText.when(start: start, end: end, zone: zone))")
-        }
-        if old.place != place {
-            found.append("place: \(old.place.isEmpty ? "to be fixed" : old.place) → \(place.isEmpty ? "to be fixed" : place)")
-        }
-        return found
     }
 }

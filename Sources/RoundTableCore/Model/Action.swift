@@ -12,6 +12,10 @@ public struct Action: Hashable, Sendable {
     public var due: LocalDate
     /// Due "by the next session": the date moves when that session moves or is cancelled.
     public var followsNextSession: Bool
+    /// The date recorded for it when the schedule has since moved its due date (the next
+    /// session moved or was cancelled: `ActionRules.resolvingDues`); nil when it has not. Its
+    /// owner is told of the move once (`ReminderPlanner.noticeItems`).
+    public var movedFrom: LocalDate? = nil
     /// The day it was done; nil while open.
     public var done: LocalDate?
     /// The day it was dropped, and why; a dropped action is kept, never reminded.

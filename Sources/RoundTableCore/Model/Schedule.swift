@@ -116,6 +116,8 @@ public struct Policy: Hashable, Sendable {
     public var quorumCheck = ISODuration("P5D")!
     /// Days on which no reminder goes out.
     public var quietDays = QuietDays()
+    /// The ISO weekday (1 Monday … 7 Sunday) of the organiser's weekly overview; nil: none.
+    public var overviewDay: Int? = 1
 
     public init() {}
 }

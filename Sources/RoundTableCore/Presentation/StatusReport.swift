@@ -59,6 +59,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
         public let answer: String
         /// Away for the session's day (`roundtable away`), which counts as declined.
         public let away: Bool
+        /// What she wrote with her answer (a COMMENT, the top of her reply email); absent when nothing.
+        public var note: String? = nil
     }
 
     /// One stage's due and done dates.
@@ -121,7 +123,8 @@ public struct StatusReport: Codable, Hashable, Sendable {
                 answers: answers,
                 attendees: people.map {
                     let away = if case .away = $0.state { true } else { false }
-                    return AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text, away: away)
+                    return AttendeeStatus(id: $0.member.id, name: $0.member.name, answer: $0.text, away: away,
+                                          note: $0.note.isEmpty ? nil : $0.note)
                 },
                 attended: attendance[s.id], unfilledAreas: writeups[s.id]?.unfilledAreas,
                 attendanceNotRecorded: t.deadline(.hold)?.done != nil && attendance[s.id] == nil)

@@ -12,6 +12,7 @@ public enum StatusTable {
         out.append(paint.bold("Invited") + " (\(s.attendees.count))")
         for person in s.attendees {
             out.append("    \(person.name.padding(24)) \(person.answer)" + (answeredOnTheWeb.contains(person.id) ? " (on the web)" : ""))
+            if let note = person.note { out += Wrap.lines("“\(note)”", width: 70).map { "        " + $0 } }
         }
         if let attended = s.attended {
             let names = s.attendees.filter { attended.contains($0.id) }.map(\.name)

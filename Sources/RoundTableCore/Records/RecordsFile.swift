@@ -148,7 +148,7 @@ public enum RecordsFile {
                                                              content: content, cancelled: cancelled), messageID: messageID, at: sent))
         }
         for item in list(top["replies"], "'replies'", &r) {
-            guard let m = r.mapping(item, "A reply", allowed: ["session", "attendee", "answer", "sequence", "stamp"],
+            guard let m = r.mapping(item, "A reply", allowed: ["session", "attendee", "answer", "sequence", "stamp", "note"],
                                     required: ["session", "attendee", "answer", "sequence", "stamp"]),
                   let session = sessionID(m["session"], schedule, &r), let attendee = memberID(m["attendee"], schedule, &r),
                   let answerText = r.string(m["answer"], "The answer"), let sequence = number(m["sequence"], "The SEQUENCE", &r),
@@ -157,7 +157,8 @@ public enum RecordsFile {
                 r.report(m["answer"], "Unknown answer '\(Excerpt.of(answerText))'. Use ACCEPTED, DECLINED, TENTATIVE or DELEGATED.")
                 continue
             }
-            records.replies.append(Reply(session: session, attendee: attendee, answer: answer, sequence: sequence, stamp: stamp))
+            let note = m["note"] == nil ? "" : r.string(m["note"], "The note") ?? ""
+            records.replies.append(Reply(session: session, attendee: attendee, answer: answer, sequence: sequence, stamp: stamp, note: note))
         }
         for item in list(top["reminders"], "'reminders'", &r) {
             guard let m = r.mapping(item, "A reminder sent", allowed: ["item", "recipient", "trigger", "sent", "message-id"],
@@ -375,8 +376,10 @@ public enum RecordsFile {
             }),
             Section(key: "replies", content: .list(count: replies.count) { index in
                 let reply = replies[index]
-                return flow(["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
-                             "stamp": reply.stamp.utcText], order: ["session", "attendee", "answer", "sequence", "stamp"])
+                var fields = ["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
+                              "stamp": reply.stamp.utcText]
+                if !reply.note.isEmpty { fields["note"] = reply.note }
+                return flow(fields, order: ["session", "attendee", "answer", "sequence", "stamp", "note"])
             }),
             Section(key: "reminders", content: .list(count: reminders.count) { index in
                 let s = reminders[index]

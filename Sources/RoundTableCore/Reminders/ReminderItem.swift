@@ -18,21 +18,62 @@ public struct ReminderItem: Hashable, Sendable {
         case declinedRole(RoleDecline)
         /// A session short of its quorum on its check day, told to the organiser once.
         case quorum(QuorumShortfall)
+        /// What a member (the id) wrote with her answer to a session: passed on to the
+        /// organiser once, in her first digest after it was recorded.
+        case note(String)
+        /// An action (the id) given to the recipient, who did not have it.
+        case givenTo(String)
+        /// An action (the id) the recipient had, now given to someone else.
+        case handedOn(String)
+        /// An action (the id) whose due date moved (to the date), by hand or with its session.
+        case dueMoved(String, to: LocalDate)
+        /// A welcome to a member (the id) who joins; `joined` tells the organiser.
+        case welcome(String), joined(String)
+        /// A farewell to a member (the id) who leaves; `left` tells the organiser.
+        case farewell(String), left(String)
+        /// The organiser's weekly overview.
+        case overview
 
-        /// Whether it is work someone owes (a stage, an action, an attendance to record).
+        /// Whether it is work someone owes, rather than a session to come to or a note to read.
         public var isOwed: Bool {
             switch self {
             case .stage, .action, .attendance: return true
-            case .session, .declinedRole, .quorum: return false
+            case .session, .declinedRole, .quorum, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left,
+                 .overview: return false
             }
         }
 
-        /// Whether it is told once rather than reminded of: an attendance asked for, a declined
-        /// role, a quorum not met.
+        /// Whether it is sent once, on its day or the first run after, and never again.
         public var isOnce: Bool {
             switch self {
-            case .attendance, .declinedRole, .quorum: return true
+            case .attendance, .declinedRole, .quorum, .note, .givenTo, .handedOn, .dueMoved, .welcome, .joined, .farewell, .left,
+                 .overview: return true
             case .stage, .action, .session: return false
+            }
+        }
+
+        /// Whether it tells the recipient of a change to what she owes.
+        public var isChange: Bool {
+            switch self {
+            case .givenTo, .handedOn, .dueMoved: return true
+            case .stage, .action, .session, .attendance, .declinedRole, .quorum, .note, .welcome, .joined, .farewell, .left,
+                 .overview: return false
+            }
+        }
+
+        /// Whether it is about someone joining or leaving: to her, or to the organiser.
+        public var isMembershipChange: Bool {
+            switch self {
+            case .welcome, .joined, .farewell, .left: return true
+            default: return false
+            }
+        }
+
+        /// Whether it tells the organiser of someone joining or leaving.
+        public var isMembership: Bool {
+            switch self {
+            case .joined, .left: return true
+            default: return false
             }
         }
     }
@@ -44,6 +85,8 @@ public struct ReminderItem: Hashable, Sendable {
     public let due: LocalDate
     /// Member ids of who is reminded.
     public let recipients: [String]
+    /// For a change (`Kind.isChange`): what it was and what it is now, as a person reads them.
+    public var before = "", after = ""
     /// Whether reminders go on after the due day (owed work) or stop (a session one attends, an
     /// attendance asked for once).
     public var chasesWhenLate: Bool { kind.isOwed && !kind.isOnce }
@@ -67,6 +110,16 @@ public struct ReminderItem: Hashable, Sendable {
         case .attendance: return "attendance:\(session)"
         case .declinedRole(let decline): return "declined:\(session):\(decline.role.rawValue):\(decline.member)"
         case .quorum: return "quorum:\(session)"
+
+        case .note(let member): return "note:\(session):\(member)"
+        case .givenTo(let id): return "given:\(id)"
+        case .handedOn(let id): return "handed-on:\(id)"
+        case .dueMoved(let id, let to): return "due-moved:\(id):\(to)"
+        case .welcome(let member): return "welcome:\(member)"
+        case .joined(let member): return "joined:\(member)"
+        case .farewell(let member): return "farewell:\(member)"
+        case .left(let member): return "left:\(member)"
+        case .overview: return "overview"
         }
     }
 }
@@ -107,4 +160,10 @@ public struct Digest: Hashable, Sendable {
     public var othersOverdue: [OverdueItem] = []
     /// How many more of those there are than are listed.
     public var othersNotShown = 0
+    /// To a member who joins, in the digest that welcomes her.
+    public var welcome: Welcome?
+    /// To a member who leaves, in her last digest.
+    public var farewell: Farewell?
+    /// To the organiser, once a week.
+    public var overview: WeeklyOverview?
 }

@@ -15,11 +15,14 @@ public enum ReminderPlanner {
     /// The digests to send, one per member who has anything due, in member order; a member who
     /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                            answers: SessionAnswers = .none, sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
+                            answers: SessionAnswers = .none, replies: [Reply] = [], invitations: [InvitationRecord] = [],
+                            firstInvited: [String: LocalDate] = [:], sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
         guard !schedule.policy.quietDays.isQuiet(asOf) else { return [] }
         let lastSent = lastTriggers(sent)
         var byMember: [String: [DueReminder]] = [:]
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, answers: answers, asOf: asOf) {
+        let all = items(schedule, timelines: timelines, actions: actions, attendance: attendance, answers: answers, replies: replies,
+                        firstInvited: firstInvited, asOf: asOf)
+        for item in all {
             guard let trigger = latestTrigger(of: item, policy: schedule.policy, asOf: asOf) else { continue }
             for recipient in recipients(of: item, in: schedule, asOf: asOf) {
                 if let previous = lastSent[LedgerKey(item: item.key, recipient: recipient)], previous >= trigger { continue }
@@ -28,9 +31,21 @@ public enum ReminderPlanner {
             }
         }
         let organiser = schedule.series.organiser
+        // A welcome may come before her first day, a farewell on the day she is no longer a member: only those reach her then.
         return schedule.members.compactMap { member in
-            byMember[member.id].map { reminders in
+            let reminders = byMember[member.id].map { member.belongs(on: asOf) ? $0 : $0.filter { isWelcomeOrFarewell($0.item.kind) } }
+            return reminders.flatMap { $0.isEmpty ? nil : $0 }.map { reminders in
                 var digest = Digest(recipient: member, reminders: reminders.sorted { ($0.item.due, $0.item.key) < ($1.item.due, $1.item.key) })
+                if reminders.contains(where: { $0.item.kind == .welcome(member.id) }) {
+                    digest.welcome = MembershipItems.welcome(member, schedule, timelines: timelines, actions: actions, asOf: asOf)
+                }
+                if reminders.contains(where: { $0.item.kind == .farewell(member.id) }) {
+                    digest.farewell = MembershipItems.farewell(member, schedule, actions: actions)
+                }
+                if reminders.contains(where: { $0.item.kind == .overview }) {
+                    digest.overview = WeeklyOverview.make(schedule, timelines: timelines, actions: actions, items: all,
+                                                          answers: SessionAnswers(invitations: invitations, replies: replies), asOf: asOf)
+                }
                 if member.id == organiser {
                     let others = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: asOf).filter { !$0.owners.contains(organiser) }
                     digest.othersOverdue = Array(others.prefix(othersShown))
@@ -38,6 +53,17 @@ public enum ReminderPlanner {
                 }
                 return digest
             }
+        }
+    }
+
+    /// How long after someone joins or leaves a run still sends the welcome, farewell and word
+    /// to the organiser: a missed cron run is made up, but a state first run long after is not.
+    public static let membershipNoticeDays = 28
+
+    private static func isWelcomeOrFarewell(_ kind: ReminderItem.Kind) -> Bool {
+        switch kind {
+        case .welcome, .farewell: return true
+        default: return false
         }
     }
 
@@ -51,10 +77,12 @@ public enum ReminderPlanner {
     /// open has a reminder left.
     /// A day that falls on a quiet day is moved to the first day after it that is not.
     public static func nextDue(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                               answers: SessionAnswers = .none, sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
+                               answers: SessionAnswers = .none, replies: [Reply] = [], firstInvited: [String: LocalDate] = [:],
+                               sent: [LedgerEntry], asOf: LocalDate) -> LocalDate? {
         let lastSent = lastTriggers(sent)
         var next: LocalDate?
-        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, answers: answers, asOf: asOf) {
+        for item in items(schedule, timelines: timelines, actions: actions, attendance: attendance, answers: answers, replies: replies,
+                          firstInvited: firstInvited, asOf: asOf) {
             let owed = latestTrigger(of: item, policy: schedule.policy, asOf: asOf)
             // The same for every recipient whose last reminder was not after the day (all but a
             // ledger written by a run as of a later day): found once per item, not per recipient.
@@ -97,10 +125,13 @@ public enum ReminderPlanner {
     }
 
     /// Every open item as of a day: stages not done, open actions, sessions not yet held (for
-    /// those who have not declined them), sessions held whose attendance is not recorded, and
-    /// for the organiser the declined roles and quorum shortfalls of sessions ahead.
+    /// those who have not declined them), sessions held whose attendance is not recorded, for the
+    /// organiser the declined roles and quorum shortfalls of sessions ahead and the notes members
+    /// wrote with their answers, and what changed for people (actions handed on, dates moved,
+    /// joining and leaving, the weekly overview).
     public static func items(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                             answers: SessionAnswers = .none, asOf: LocalDate) -> [ReminderItem] {
+                             answers: SessionAnswers = .none, replies: [Reply] = [], firstInvited: [String: LocalDate] = [:],
+                             asOf: LocalDate) -> [ReminderItem] {
         var found: [ReminderItem] = []
         let attendanceRecorded = Set(attendance.map(\.session))
         for timeline in timelines {
@@ -144,12 +175,69 @@ public enum ReminderPlanner {
             found.append(ReminderItem(kind: .action(action.id), session: action.session, text: action.text,
                                       due: action.due, recipients: [action.owner]))
         }
+        found += noteItems(schedule, replies: replies)
+        found += changeItems(schedule, actions: actions)
+        found += MembershipItems.items(schedule, firstInvited: firstInvited)
+        // The overview comes while anything is open: not every week forever after the series ends.
+        if !found.isEmpty, let overview = WeeklyOverview.item(schedule, asOf: asOf) { found.append(overview) }
         return found
+    }
+
+    /// What changed for the owners of open actions, each told once: an action given to someone
+    /// else (to her, and to whoever had it, on the day it changed hands), and a due date that
+    /// moved, by hand (on the day) or with the session it follows (on the first run after).
+    ///
+    /// A due date's notice is keyed by the new date, so each move is told once and a later
+    /// move is told again; a move with its session names the date recorded for the action.
+    static func changeItems(_ schedule: Schedule, actions: [Action]) -> [ReminderItem] {
+        var found: [ReminderItem] = []
+        for action in actions where action.isOpen {
+            let name = { (id: String) in schedule.member(id)?.name ?? id }
+            let from = schedule.session(action.session).map { "\(SessionText.title($0)), \(SessionText.day($0.timing.earliestDay))" } ?? action.session
+            if let change = action.history.last(where: { $0.field == .owner }), change.after == action.owner {
+                var given = ReminderItem(kind: .givenTo(action.id), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                                         due: change.on, recipients: [action.owner])
+                (given.before, given.after) = (name(change.before), SessionText.day(action.due))
+                var handed = ReminderItem(kind: .handedOn(action.id), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                                          due: change.on, recipients: [change.before])
+                (handed.before, handed.after) = (name(change.before), name(action.owner))
+                found += [given, handed]
+            }
+            let byHand = action.history.last(where: { $0.field == .due }).flatMap { change in
+                LocalDate(iso: change.after) == action.due ? change : nil
+            }
+            let old = action.movedFrom.map(\.description) ?? byHand?.before
+            guard let old, let oldDay = LocalDate(iso: old), oldDay != action.due else { continue }
+            // Told on the day of the edit, or as soon as the schedule moved it: the day the action came from has passed.
+            let day = action.movedFrom == nil ? byHand?.on : schedule.session(action.session)?.timing.earliestDay
+            guard let day else { continue }
+            var moved = ReminderItem(kind: .dueMoved(action.id, to: action.due), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                                     due: day, recipients: [action.owner])
+            (moved.before, moved.after) = (SessionText.day(oldDay), SessionText.day(action.due))
+            found.append(moved)
+        }
+        return found
+    }
+
+    /// A note per answer that came with one, to the organiser, due the day it was written: its
+    /// ledger key names the session and member and its trigger that day, so a later answer
+    /// with a new note is passed on too, and each note only once.
+    static func noteItems(_ schedule: Schedule, replies: [Reply]) -> [ReminderItem] {
+        replies.filter { !$0.note.isEmpty && $0.attendee != schedule.series.organiser }.compactMap { reply in
+            guard let session = schedule.session(reply.session) else { return nil }
+            let who = schedule.member(reply.attendee)?.name ?? reply.attendee
+            return ReminderItem(kind: .note(reply.attendee), session: session.id,
+                                text: "\(who) (\(reply.answer.rawValue.lowercased()), \(SessionText.title(session))): “\(reply.note)”",
+                                due: schedule.zone.localTime(at: reply.stamp.secondsSinceEpoch).date,
+                                recipients: [schedule.series.organiser])
+        }
     }
 
     /// The latest trigger day on or before `asOf`, if any has come.
     static func latestTrigger(of item: ReminderItem, policy: Policy, asOf: LocalDate) -> LocalDate? {
         if case .declinedRole = item.kind { return asOf <= item.due ? item.due : nil }
+        // A welcome or farewell a month late (a state upgraded long after someone joined) is no welcome.
+        if item.kind.isOnce, item.kind.isMembershipChange, item.due.adding(days: membershipNoticeDays) < asOf { return nil }
         if item.kind.isOnce { return item.due <= asOf ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 <= asOf }
         if item.chasesWhenLate {
@@ -163,6 +251,7 @@ public enum ReminderPlanner {
     /// The earliest trigger day after `day`, if the item has one left.
     static func firstTrigger(of item: ReminderItem, policy: Policy, after day: LocalDate) -> LocalDate? {
         if case .declinedRole = item.kind { return nil }
+        if item.kind == .overview, let weekday = policy.overviewDay { return WeeklyOverview.next(after: max(day, item.due), weekday: weekday) }
         if item.kind.isOnce { return item.due > day ? item.due : nil }
         var triggers = policy.remindBefore.map { $0.before(item.due) }.filter { $0 > day }
         if item.chasesWhenLate, let next = chases(of: item, every: policy.overdueEvery, around: day).next { triggers.append(next) }
@@ -196,6 +285,11 @@ public enum ReminderPlanner {
         case .attendance: return "held \(SessionText.day(due)); attendance not recorded"
         case .declinedRole(let decline): return "\(decline.role.rawValue) \(decline.answer)"
         case .quorum(let shortfall): return "quorum \(shortfall.needed), \(shortfall.accepted.count) accepted, \(shortfall.noAnswer.count) not answered"
+        case .note: return "answered \(SessionText.day(due))"
+        case .givenTo: return "now yours (\(item.before) had it), due \(item.after)"
+        case .handedOn: return "now with \(item.after)"
+        case .dueMoved: return "due date moved: \(item.before) → \(item.after)"
+        case .overview: return "due \(due)"
         default: break
         }
         let days = asOf.days(until: due)

@@ -15,6 +15,7 @@ public enum ActionRules {
             }
             var moved = action
             moved.due = next
+            if next != action.due { moved.movedFrom = action.due }
             return moved
         }
         return resolved

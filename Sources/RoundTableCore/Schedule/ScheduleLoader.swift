@@ -105,7 +105,7 @@ public enum ScheduleLoader {
         guard let m = r.mapping(node, "'policy'", allowed: ["invite-lead", "writeup-within", "disseminate-within",
                                                             "papers-before-seminar", "remind-before", "overdue-every",
                                                             "default-duration", "ask-again", "quorum", "quorum-check",
-                                                            "quiet-days"]) else { return policy }
+                                                            "quiet-days", "overview"]) else { return policy }
         let deadlines: [(String, WritableKeyPath<Policy, ISODuration>)] = [
             ("invite-lead", \.inviteLead), ("writeup-within", \.writeupWithin), ("disseminate-within", \.disseminateWithin),
             ("papers-before-seminar", \.papersBeforeSeminar), ("overdue-every", \.overdueEvery),
@@ -115,6 +115,16 @@ public enum ScheduleLoader {
             if let d = r.duration(m[key], "'\(key)'", calendarOnly: true) { policy[keyPath: path] = d }
         }
         if let d = r.duration(m["default-duration"], "'default-duration'", calendarOnly: false) { policy.defaultDuration = d }
+        if let day = r.string(m["overview"], "'overview'") {
+            let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            if let index = days.firstIndex(of: day.lowercased()) {
+                policy.overviewDay = index + 1
+            } else if day.lowercased() == "never" {
+                policy.overviewDay = nil
+            } else {
+                r.report(m["overview"], "Unknown day '\(Excerpt.of(day))' for 'overview'. Use a weekday (monday … sunday) or never.")
+            }
+        }
         if let node = m["remind-before"] {
             // A lone duration is refused rather than read as a list of one: it reads as a
             // one-off `overdue-every`, and a plan should say what it means.

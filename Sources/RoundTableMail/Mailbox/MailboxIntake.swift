@@ -105,7 +105,7 @@ public struct MailboxIntake {
         do {
             let (calendar, problems) = try Component.parseKeepingProblems(content.calendar, limits: .received)
             guard let rules = ReplyReader.rules(for: calendar, among: rules) else { return (message(.other), []) }
-            let replies = try ReplyReader.replies(in: calendar, problems: problems, from: content.sender, rules: rules)
+            let replies = try ReplyReader.replies(in: calendar, problems: problems, from: content.sender, emailText: content.text, rules: rules)
             return (message(.recorded), replies.map { (rules.schedule.series.id, $0) })
         } catch ReplyError.notAReply {
             return (message(.other), [])

@@ -37,7 +37,8 @@ extension RoundTable {
                                                  sessions: sessions)
             let stamp = context.clock.now()
             for invitation in planned {
-                let message = try InvitationMessage.make(invitation, in: schedule, actions: context.records.actions, today: context.asOf,
+                let message = try InvitationMessage.make(invitation, in: schedule, actions: context.records.actions,
+                                                         replies: context.records.replies, today: context.asOf,
                                                          stamp: stamp, templates: templates)
                 let summary = "\(invitation.method.rawValue) \(invitation.session.id) to \(invitation.attendee.id) <\(invitation.attendee.email)> "
                     + "(SEQUENCE \(invitation.sequence), \(invitation.reason.rawValue))"

@@ -74,7 +74,7 @@ extension RoundTable {
                     let content = try CalendarPartReader.read(bytes)
                     let (calendar, problems) = try Component.parseKeepingProblems(content.calendar, limits: .received)
                     let sender = trustSender ? .vouchedFor : content.sender
-                    for reply in try ReplyReader.replies(in: calendar, problems: problems, from: sender, rules: rules) {
+                    for reply in try ReplyReader.replies(in: calendar, problems: problems, from: sender, emailText: content.text, rules: rules) {
                         let outcome = try context.store.recordReply(reply, series: schedule.series.id)
                         print(Self.line(for: reply, outcome: outcome, schedule: schedule, invitations: invitations))
                     }

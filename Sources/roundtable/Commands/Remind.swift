@@ -13,11 +13,17 @@ extension RoundTable {
         static let configuration = CommandConfiguration(
             commandName: "remind",
             abstract: "Send the reminders due as of the date, one digest per person; safe to run twice, late or at once.",
-            discussion: "With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation. "
-                + "Answers shape it: who declined a session (or is away, see 'roundtable away') is not reminded to attend it. "
-                + "The schedule's policy sets 'ask-again' (default P7D: who has not answered is asked once, with the invitation again), "
-                + "'quorum' and 'quorum-check' (default P5D: the organiser is told once when fewer have accepted), "
-                + "and 'quiet-days' (e.g. [sat, sun, 12-25]: nothing is sent then; it goes on the next day that is not quiet).")
+            discussion: """
+                With -s naming a folder, one run covers every series in it: cron needs one line for a whole organisation. \
+                Answers shape it: who declined a session (or is away, see 'roundtable away') is not reminded to attend it. \
+                The schedule's policy sets 'ask-again' (default P7D: who has not answered is asked once, with the invitation \
+                again), 'quorum' and 'quorum-check' (default P5D: the organiser is told once when fewer have accepted), and \
+                'quiet-days' (e.g. [sat, sun, 12-25]: nothing is sent then; it goes on the next day that is not quiet). \
+                Besides what is due, each message tells its reader once of what changed for her: an action given to her or taken \
+                from her, a due date moved, a welcome when she joins (joined:) and a farewell when she leaves (left:), and the \
+                notes members wrote with their answers (to the organiser). The organiser also gets a weekly overview on the \
+                policy's 'overview:' day (monday by default; any weekday, or never), or on the first run after it.
+                """)
 
         @OptionGroup var options: CommonOptions
         @OptionGroup var documents: DocumentOptions
@@ -47,8 +53,12 @@ extension RoundTable {
                 // The ledger is read under the lock: a run that waited sees what the other one sent.
                 let sent = try context.store.ledger(series: schedule.series.id)
                 let answers = SessionAnswers(context.records)
+                // The day each member was first sent an invitation: her welcome comes before or with it.
+                let firstInvited = Dictionary(context.records.invitations.map { ($0.item.attendee, $0.at.date) }, uniquingKeysWith: min)
                 let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, answers: answers, sent: sent, asOf: context.asOf)
+                                                   attendance: context.records.attendance, answers: answers, replies: context.records.replies,
+                                                   invitations: context.records.invitations.map(\.item), firstInvited: firstInvited,
+                                                   sent: sent, asOf: context.asOf)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 for (digest, made) in zip(digests, envelopes) {
                     let envelope = try made.get()
@@ -78,7 +88,8 @@ extension RoundTable {
                 let planned = digests.flatMap { $0.reminders.map(\.ledgerEntry) } + requests.map(\.ledgerEntry)
                 let ledger = delivery.dryRun || planned.isEmpty ? sent + planned : try context.store.ledger(series: schedule.series.id)
                 let next = ReminderPlanner.nextDue(schedule, timelines: timelines, actions: context.records.actions,
-                                                   attendance: context.records.attendance, answers: answers, sent: ledger, asOf: context.asOf)
+                                                   attendance: context.records.attendance, answers: answers,
+                                                   replies: context.records.replies, firstInvited: firstInvited, sent: ledger, asOf: context.asOf)
                 let nextRequest = AnswerRequest.nextDue(schedule, timelines: timelines, invitations: invitations, answers: answers,
                                                         sent: ledger, asOf: context.asOf)
                 nextDue = [nextDue, next, nextRequest].compactMap { $0 }.min()
