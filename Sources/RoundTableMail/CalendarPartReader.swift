@@ -24,6 +24,9 @@ public enum CalendarPartReader {
         public let calendar: String
         /// `.calendarFile` for a bare .ics, else the email's From: address.
         public let sender: ReplySender
+        /// The email's From:, Subject: and Date: as written (empty for a bare .ics or a field it
+        /// lacks): what names a refused reply to the organiser.
+        public var from = "", subject = "", date = ""
     }
 
     /// The calendar of a bare .ics file, or of the first calendar part of an email.
@@ -44,7 +47,8 @@ public enum CalendarPartReader {
         }
         return Content(calendar: text, sender: .email(from: header.from.flatMap(FromAddress.address(in:)),
                                                       replyTo: header.replyTo.flatMap(FromAddress.address(in:)),
-                                                      sender: header.sender.flatMap(FromAddress.address(in:))))
+                                                      sender: header.sender.flatMap(FromAddress.address(in:))),
+                       from: header.from ?? "", subject: header.subject ?? "", date: header.date ?? "")
     }
 
     /// Whether the file starts, after white space, with BEGIN:VCALENDAR in any case.

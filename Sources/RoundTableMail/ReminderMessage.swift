@@ -25,11 +25,15 @@ public enum ReminderMessage {
             },
         ]
         if digest.othersNotShown > 0 { context["othersNotShown"] = "and \(digest.othersNotShown) more: roundtable overdue lists them all." }
+        context.merge(refusedContext(digest.refusedMessages)) { _, new in new }
         let late = owed.filter { $0.item.chasesWhenLate && $0.item.due < asOf }.count
+        let refused = digest.refusedMessages.count
         let subject = late > 0 ? "Reminder: \(late) overdue, \(digest.reminders.count) in all (\(schedule.series.title))"
+            : digest.reminders.isEmpty ? "\(refused) emailed \(refused == 1 ? "reply" : "replies") not counted (\(schedule.series.title))"
             : digest.reminders.count == 1 ? "Reminder: \(HeaderText.oneLine(digest.reminders[0].item.text))"
             : "Reminder: \(digest.reminders.count) items (\(schedule.series.title))"
-        let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
+        let keys = (digest.reminders.map { "\($0.item.key)@\($0.trigger)" } + digest.refusedMessages.map { "refused:\($0.mailbox)/\($0.item)" })
+            .sorted().joined(separator: ",")
         return MailMessage(
             from: organiser,
             to: try MessageAddresses.address(digest.recipient),
@@ -42,6 +46,19 @@ public enum ReminderMessage {
 }
 
 extension ReminderMessage {
+    /// The organiser's section on the replies `rsvp --mailbox` refused (`refused`, each with who
+    /// sent it, its subject and date, and why, as `rsvp` said it), its own context field so the
+    /// rest of the digest can change apart from it.
+    static func refusedContext(_ refused: [RefusedMessage]) -> [String: Any] {
+        let shown = { (text: String) in text.isEmpty ? "(none)" : HeaderText.oneLine(text) }
+        return [
+            "hasRefused": !refused.isEmpty,
+            "refused": refused.map { message -> [String: Any] in
+                ["from": shown(message.from), "subject": shown(message.subject), "date": shown(message.date), "reason": message.reason]
+            },
+        ]
+    }
+
     /// Each digest's message made and rendered, in the digests' order, on every core: each is a
     /// function of its digest alone, and an organisation's run makes thousands. A digest whose
     /// message cannot be made holds the error, for the caller to meet in its turn, after the

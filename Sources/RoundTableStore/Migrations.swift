@@ -142,6 +142,15 @@ enum Migrations {
                 PRIMARY KEY (mailbox, validity, item)
             );
             """),
+        // A refused reply is reported once in its series' organiser's digest: the series, what
+        // names the message to a person, and whether a digest has reported it.
+        ("v9-mailbox-reported", """
+            ALTER TABLE mailbox_seen ADD COLUMN series TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN dated TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN reported INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1));
+            """),
     ]
 
     /// The SQLite migrations, recorded in GRDB's `grdb_migrations` table.

@@ -84,4 +84,12 @@ public struct Digest: Hashable, Sendable {
     public var othersOverdue: [OverdueItem] = []
     /// How many more of those there are than are listed.
     public var othersNotShown = 0
+    /// In the organiser's digest only: the replies `rsvp --mailbox` refused since the last
+    /// digest, each listed once (a digest goes to the organiser for them alone if need be).
+    public var refusedMessages: [RefusedMessage] = []
+
+    public init(recipient: Member, reminders: [DueReminder]) {
+        self.recipient = recipient
+        self.reminders = reminders
+    }
 }

@@ -42,16 +42,19 @@ extension RoundTable {
                 defer { withExtendedLifetime(lock) {} }
                 // The ledger is read under the lock: a run that waited sees what the other one sent.
                 let sent = try context.store.ledger(series: schedule.series.id)
-                let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
+                let planned = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
                                                    attendance: context.records.attendance, sent: sent, asOf: context.asOf)
+                // Replies rsvp --mailbox refused go in the organiser's digest once, marked reported as it is recorded sent.
+                let digests = ReminderPlanner.reporting(try context.store.unreportedRefusals(series: schedule.series.id), in: planned, schedule)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 for (digest, made) in zip(digests, envelopes) {
                     let envelope = try made.get()
+                    let refused = digest.refusedMessages.isEmpty ? [] : ["\(digest.refusedMessages.count) refused repl\(digest.refusedMessages.count == 1 ? "y" : "ies")"]
                     let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
-                        + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
+                        + (digest.reminders.map { "\($0.item.key) (\($0.reason))" } + refused).joined(separator: "; ")
                     try sending.send(envelope, summary: summary) {
                         try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: envelope.messageID,
-                                                     at: LocalDateTime(secondsSinceEpoch: stamp))
+                                                     at: LocalDateTime(secondsSinceEpoch: stamp), reported: digest.refusedMessages)
                     }
                 }
                 digestCount += digests.count
