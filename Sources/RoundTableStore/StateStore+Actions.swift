@@ -59,13 +59,8 @@ extension StateStore {
 
     /// Each series' actions by number (A2 before A10), each with its history; or only one number.
     static func actions(_ db: any SQLConnection, series: [String], number: Int? = nil) throws -> [String: [Action]] {
-        try actions(db, series: series, condition: number == nil ? "" : " AND number = ?", arguments: number.map { [$0] } ?? [])
-    }
-
-    /// Each series' actions whose numbers meet `condition` (more of the WHERE clause, its values
-    /// in `arguments`), by number, each with its history.
-    static func actions(_ db: any SQLConnection, series: [String], condition only: String,
-                        arguments: [any SQLValueConvertible]) throws -> [String: [Action]] {
+        let only = number == nil ? "" : " AND number = ?"
+        let arguments: [any SQLValueConvertible] = number.map { [$0] } ?? []
         var histories: [String: [Int: [Action.Change]]] = [:]
         for (id, changes) in try SeriesRows.read(db, Rows.actionChangeColumns, from: "action_changes", series: series, condition: only,
                                              arguments: arguments, orderBy: "number, seq", { try Rows.actionChange($1) }) {

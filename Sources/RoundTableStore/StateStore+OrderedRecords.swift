@@ -1,3 +1,4 @@
+import Foundation
 import RoundTableCore
 
 extension StateStore {
@@ -28,10 +29,6 @@ private struct StoredRecords: OrderedRecords {
     let db: any SQLConnection
     let series: String
 
-    /// How many actions are read at once: an action's history is in its own table, so actions
-    /// are read in runs of numbers, each with its history, rather than as one result.
-    private static let actionsAtOnce = 1000
-
     /// Each session's completions are few (one a stage): gathered, then put in stage order.
     func visitCompletions(_ visit: (Completion) throws -> Void) throws {
         var session: [Completion] = []
@@ -46,18 +43,30 @@ private struct StoredRecords: OrderedRecords {
         try session.sorted { $0.stage < $1.stage }.forEach(visit)
     }
 
+    /// Actions with their history in one statement (each action's row repeated beside each of
+    /// its changes), so one result is read in order on both backends, and a row no reader
+    /// accepts (a number that is not one) is refused, never skipped.
     func visitActions(_ visit: (Action) throws -> Void) throws {
-        let highest = try db.fetchOne(sql: "SELECT MAX(number) AS highest FROM actions WHERE series = ?", arguments: [series])
-            .flatMap { Int(sqlValue: $0["highest"]) } ?? 0
-        var after = 0
-        while after < highest {
-            // The last number of the next run (numbers may have gaps).
-            let last = try db.fetchOne(sql: "SELECT number FROM actions WHERE series = ? AND number > ? ORDER BY number LIMIT 1 OFFSET ?",
-                                       arguments: [series, after, Self.actionsAtOnce - 1]).flatMap { Int(sqlValue: $0["number"]) } ?? highest
-            let actions = try StateStore.actions(db, series: [series], condition: " AND number > ? AND number <= ?", arguments: [after, last])
-            try actions[series]?.forEach(visit)
-            after = last
+        let actionColumns = Rows.actionColumns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")
+        var current: (row: SQLRow, history: [Action.Change])?
+        try db.forEachRow(sql: """
+            SELECT \(actionColumns), c.rowid AS change_rowid, c.number AS change_number, c.on_day, c.field, c.before, c.after
+            FROM actions a LEFT JOIN action_changes c ON c.series = a.series AND c.number = a.number
+            WHERE a.series = ? ORDER BY a.number, a.rowid, c.seq
+            """, arguments: [series]) { row in
+            if let open = current, open.row["rowid"] != row["rowid"] {
+                try visit(try Rows.action(open.row, history: open.history))
+                current = nil
+            }
+            var history = current?.history ?? []
+            if row["change_rowid"] != .null {
+                let change = SQLRow(columns: Rows.actionChangeColumns.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) },
+                                    values: ["change_rowid", "change_number", "on_day", "field", "before", "after"].map { row[$0] })
+                history.append(try Rows.actionChange(change).change)
+            }
+            current = (current?.row ?? row, history)
         }
+        if let current { try visit(try Rows.action(current.row, history: current.history)) }
     }
 
     /// A row a member: consecutive rows of one session are one attendance.

@@ -6,7 +6,7 @@ import Testing
 import TestSupport
 
 /// `dump` reads the state as it writes (`withOrderedRecords`): the text must be byte for byte
-/// what writing the records read whole gives, on every backend, across the runs actions are read in.
+/// what writing the records read whole gives, on every backend.
 @Suite struct OrderedRecordsTests {
     private static let schedule: Schedule = {
         let text = try! String(contentsOf: repositoryRoot.appendingPathComponent("schedules/ajc-2012.yaml"), encoding: .utf8)
@@ -35,7 +35,7 @@ import TestSupport
         #expect(compared > 0)
     }
 
-    /// 2,600 actions with gaps in their numbers and histories, so they are read in several runs.
+    /// 2,600 actions with gaps in their numbers, some with a history, read beside their changes.
     @Test(arguments: StoreKind.allCases)
     func manyActionsStreamInNumberOrderWithTheirHistories(kind: StoreKind) throws {
         let numbers = (1...2600).map { $0 < 1500 ? $0 : $0 * 7 }
