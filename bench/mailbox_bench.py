@@ -201,6 +201,7 @@ def big_messages(binary):
         os.makedirs(os.path.join(maildir, sub))
     env = dict(os.environ, ROUNDTABLE_SCHEDULE=SCHEDULE, ROUNDTABLE_STATE=os.path.join(folder, "state.sqlite"),
                ROUNDTABLE_NOW="2012-11-06T09:00:00Z")
+    subprocess.run([binary, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
     subprocess.run([binary, "invite", "rt5", "--outbox", os.path.join(folder, "outbox")], env=env, check=True, stdout=subprocess.DEVNULL)
     env["ROUNDTABLE_NOW"] = "2012-11-12T09:00:00Z"
     argv = [binary, "rsvp", "--mailbox", "maildir:" + maildir]
