@@ -130,6 +130,7 @@ bench: deps
 	swift build -c release --static-swift-stdlib --product roundtable-serve --scratch-path .build-bench-static
 	/usr/bin/python3 bench/org_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/long_series_bench.py .build-bench-static/release/roundtable
+	/usr/bin/python3 bench/dump_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/startup_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/mailbox_bench.py .build-bench-static/release/roundtable
 	/usr/bin/python3 bench/install_bench.py

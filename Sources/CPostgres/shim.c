@@ -9,6 +9,7 @@
 _Static_assert(RT_CONNECTION_OK == CONNECTION_OK, "libpq's CONNECTION_OK");
 _Static_assert(RT_PGRES_COMMAND_OK == PGRES_COMMAND_OK, "libpq's PGRES_COMMAND_OK");
 _Static_assert(RT_PGRES_TUPLES_OK == PGRES_TUPLES_OK, "libpq's PGRES_TUPLES_OK");
+_Static_assert(RT_PGRES_SINGLE_TUPLE == PGRES_SINGLE_TUPLE, "libpq's PGRES_SINGLE_TUPLE");
 _Static_assert(RT_DIAG_SQLSTATE == PG_DIAG_SQLSTATE, "libpq's PG_DIAG_SQLSTATE");
 _Static_assert(RT_DIAG_MESSAGE_PRIMARY == PG_DIAG_MESSAGE_PRIMARY, "libpq's PG_DIAG_MESSAGE_PRIMARY");
 
@@ -19,7 +20,9 @@ static __typeof__(PQerrorMessage) *p_errorMessage;
 static __typeof__(PQconnectionUsedPassword) *p_connectionUsedPassword;
 static __typeof__(PQconnectionNeedsPassword) *p_connectionNeedsPassword;
 static __typeof__(PQfinish) *p_finish;
-static __typeof__(PQexecParams) *p_execParams;
+static __typeof__(PQsendQueryParams) *p_sendQueryParams;
+static __typeof__(PQsetSingleRowMode) *p_setSingleRowMode;
+static __typeof__(PQgetResult) *p_getResult;
 static __typeof__(PQresultStatus) *p_resultStatus;
 static __typeof__(PQresultErrorField) *p_resultErrorField;
 static __typeof__(PQntuples) *p_ntuples;
@@ -49,7 +52,9 @@ static void load(void) {
     RESOLVE(p_connectionUsedPassword, "PQconnectionUsedPassword")
     RESOLVE(p_connectionNeedsPassword, "PQconnectionNeedsPassword")
     RESOLVE(p_finish, "PQfinish")
-    RESOLVE(p_execParams, "PQexecParams")
+    RESOLVE(p_sendQueryParams, "PQsendQueryParams")
+    RESOLVE(p_setSingleRowMode, "PQsetSingleRowMode")
+    RESOLVE(p_getResult, "PQgetResult")
     RESOLVE(p_resultStatus, "PQresultStatus")
     RESOLVE(p_resultErrorField, "PQresultErrorField")
     RESOLVE(p_ntuples, "PQntuples")
@@ -81,9 +86,11 @@ int rt_PQconnectionUsedPassword(const PGconn *conn) { return p_connectionUsedPas
 int rt_PQconnectionNeedsPassword(const PGconn *conn) { return p_connectionNeedsPassword(conn); }
 void rt_PQfinish(PGconn *conn) { p_finish(conn); }
 /* Parameters as text, their types inferred by the server; results as text. */
-PGresult *rt_PQexecParams(PGconn *conn, const char *command, int nParams, const char *const *paramValues) {
-    return p_execParams(conn, command, nParams, NULL, paramValues, NULL, NULL, 0);
+int rt_PQsendQueryParams(PGconn *conn, const char *command, int nParams, const char *const *paramValues) {
+    return p_sendQueryParams(conn, command, nParams, NULL, paramValues, NULL, NULL, 0);
 }
+int rt_PQsetSingleRowMode(PGconn *conn) { return p_setSingleRowMode(conn); }
+PGresult *rt_PQgetResult(PGconn *conn) { return p_getResult(conn); }
 int rt_PQresultStatus(const PGresult *res) { return (int)p_resultStatus(res); }
 char *rt_PQresultErrorField(const PGresult *res, int fieldcode) { return p_resultErrorField(res, fieldcode); }
 int rt_PQntuples(const PGresult *res) { return p_ntuples(res); }

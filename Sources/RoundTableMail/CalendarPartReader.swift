@@ -27,6 +27,9 @@ public enum CalendarPartReader {
         /// The email's first text/plain part, decoded (UTF-8, else Latin-1); nil for a bare .ics
         /// or an email without one.
         public var text: String? = nil
+        /// The email's From:, Subject: and Date: as written (empty for a bare .ics or a field it
+        /// lacks): what names a refused reply to the organiser.
+        public var from = "", subject = "", date = ""
     }
 
     /// The calendar of a bare .ics file, or of the first calendar part of an email.
@@ -48,7 +51,8 @@ public enum CalendarPartReader {
         return Content(calendar: text, sender: .email(from: header.from.flatMap(FromAddress.address(in:)),
                                                       replyTo: header.replyTo.flatMap(FromAddress.address(in:)),
                                                       sender: header.sender.flatMap(FromAddress.address(in:))),
-                       text: textPart.map(Self.text(of:)))
+                       text: textPart.map(Self.text(of:)),
+                       from: header.from ?? "", subject: header.subject ?? "", date: header.date ?? "")
     }
 
     /// How much of a text part is read, encoded: a note is at the top and at most

@@ -32,6 +32,9 @@ struct MIMEScanner {
         /// server relayed.
         var replyTo: String?
         var sender: String?
+        /// Subject: and Date:, read as From: is, to name a refused reply to the organiser.
+        var subject: String?
+        var date: String?
         fileprivate var counts: [PartialKeyPath<Header>: Int] = [:]
     }
 
@@ -191,7 +194,8 @@ struct MIMEScanner {
                 header.transferEncoding = value ?? ""
                 field = value.map { _ in \.transferEncoding }
             } else if let key = Self.name(name, is: "from") ? \Header.from : Self.name(name, is: "reply-to") ? \Header.replyTo
-                        : Self.name(name, is: "sender") ? \Header.sender : nil {
+                        : Self.name(name, is: "sender") ? \Header.sender : Self.name(name, is: "subject") ? \Header.subject
+                        : Self.name(name, is: "date") ? \Header.date : nil {
                 let count = header.counts[key, default: 0] + 1
                 header.counts[key] = count
                 header[keyPath: key] = count == 1 ? value ?? "" : nil

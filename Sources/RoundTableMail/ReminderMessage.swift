@@ -42,7 +42,11 @@ public enum ReminderMessage {
         context["membership"] = membership.map(\.item.text)
         context["welcomeSubject"] = digest.welcome != nil
         context["farewellSubject"] = digest.farewell != nil
-        context["overviewOnly"] = items.isEmpty
+        context["overviewOnly"] = items.isEmpty && digest.overview != nil
+        context["refusedOnly"] = items.isEmpty && digest.overview == nil && !digest.refusedMessages.isEmpty
+        context["refusedCount"] = String(digest.refusedMessages.count)
+        context["refusedMany"] = digest.refusedMessages.count > 1
+        context.merge(refusedContext(digest.refusedMessages)) { _, new in new }
         context["hasOwed"] = !owed.isEmpty
         context["owed"] = owedLines
         context["hasSessions"] = !sessions.isEmpty
@@ -93,7 +97,8 @@ public enum ReminderMessage {
             context["farewell"] = ["coordinator": farewell.coordinator,
                                    "hasActions": !farewell.openActions.isEmpty, "actions": farewell.openActions] as [String: Any]
         }
-        let keys = digest.reminders.map { "\($0.item.key)@\($0.trigger)" }.sorted().joined(separator: ",")
+        let keys = (digest.reminders.map { "\($0.item.key)@\($0.trigger)" } + digest.refusedMessages.map { "refused:\($0.mailbox)/\($0.item)" })
+            .sorted().joined(separator: ",")
         return MailMessage(
             from: organiser,
             to: try MessageAddresses.address(digest.recipient),
@@ -132,6 +137,19 @@ public enum ReminderMessage {
 }
 
 extension ReminderMessage {
+    /// The organiser's section on the replies `rsvp --mailbox` refused (`refused`, each with who
+    /// sent it, its subject and date, and why, as `rsvp` said it), its own context field so the
+    /// rest of the digest can change apart from it.
+    static func refusedContext(_ refused: [RefusedMessage]) -> [String: Any] {
+        let shown = { (text: String) in text.isEmpty ? "(none)" : HeaderText.oneLine(text) }
+        return [
+            "hasRefused": !refused.isEmpty,
+            "refused": refused.map { message -> [String: Any] in
+                ["from": shown(message.from), "subject": shown(message.subject), "date": shown(message.date), "reason": message.reason]
+            },
+        ]
+    }
+
     /// Each digest's message made and rendered, in the digests' order, on every core: each is a
     /// function of its digest alone, and an organisation's run makes thousands. A digest whose
     /// message cannot be made holds the error, for the caller to meet in its turn, after the

@@ -142,6 +142,14 @@ enum Migrations {
                 PRIMARY KEY (mailbox, validity, item)
             );
             """),
+        // A refused reply is reported once in its series' organiser's digest: the series, what
+        // names the message to a person, and whether a digest has reported it.
+        ("v9-mailbox-reported", """
+            ALTER TABLE mailbox_seen ADD COLUMN series TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN dated TEXT NOT NULL DEFAULT '';
+            ALTER TABLE mailbox_seen ADD COLUMN reported INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1));
         // Regrets in advance (`roundtable away`): one row per member and first day away.
         ("v10-away", """
             CREATE TABLE away (
@@ -160,7 +168,7 @@ enum Migrations {
         // token: whoever reads the state cannot use a link. One per member; rotating replaces it.
         // And the last answer each member gave on her page: the reply recorded with the same
         // SEQUENCE and DTSTAMP came from the web (`status SESSION` says so).
-        ("v13-member-links", """
+        ("v12-member-links", """
             CREATE TABLE member_links (
                 series TEXT NOT NULL,
                 member TEXT NOT NULL,

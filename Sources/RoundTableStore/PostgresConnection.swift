@@ -128,6 +128,10 @@ final class PostgresConnection: SQLConnection {
 
     /// Runs one statement, parameters as text (their types inferred by the server), results as
     /// text turned back into integers where the column is one.
+    ///
+    /// Rows come one at a time (libpq's single-row mode), so a large result (a dump's 200,000
+    /// actions) is never held whole. Every result is read to the end, even after `body` threw or
+    /// the server refused, since the connection takes no other statement before.
     func forEachRow(sql: String, arguments: [any SQLValueConvertible], _ body: (SQLRow) throws -> Void) throws {
         let texts: [String?] = arguments.map { argument in
             switch argument.sqlValue {
@@ -137,30 +141,41 @@ final class PostgresConnection: SQLConnection {
             }
         }
         let statement = SQLDialect.postgres.statement(sql)
-        guard let result = Self.withCStrings(texts, { rt_PQexecParams(handle, statement, Int32(texts.count), $0) }) else {
-            throw PostgresError(sqlState: nil, message: "out of memory", connectionLost: false)
+        guard Self.withCStrings(texts, { rt_PQsendQueryParams(handle, statement, Int32(texts.count), $0) }) == 1 else {
+            throw PostgresError(sqlState: nil, message: Self.cleaned(String(cString: rt_PQerrorMessage(handle)), hiding: secrets),
+                                connectionLost: rt_PQstatus(handle) != Int32(RT_CONNECTION_OK))
         }
-        defer { rt_PQclear(result) }
-        let status = rt_PQresultStatus(result)
-        guard status == Int32(RT_PGRES_COMMAND_OK) || status == Int32(RT_PGRES_TUPLES_OK) else {
-            let error = PostgresError(
-                sqlState: rt_PQresultErrorField(result, Int32(RT_DIAG_SQLSTATE)).map { String(cString: $0) },
-                message: Self.cleaned(rt_PQresultErrorField(result, Int32(RT_DIAG_MESSAGE_PRIMARY)).map { String(cString: $0) }
-                    ?? String(cString: rt_PQerrorMessage(handle)), hiding: secrets),
-                connectionLost: rt_PQstatus(handle) != Int32(RT_CONNECTION_OK))
-            if error.sqlState == "23505" { throw DuplicateKey() }
-            throw error
+        _ = rt_PQsetSingleRowMode(handle)
+        var failure: (any Error)?
+        var columns: [String] = [], integers: [Bool] = []
+        while let result = rt_PQgetResult(handle) {
+            defer { rt_PQclear(result) }
+            guard failure == nil else { continue }
+            switch rt_PQresultStatus(result) {
+            case Int32(RT_PGRES_SINGLE_TUPLE):
+                let fields = 0..<rt_PQnfields(result)
+                if columns.isEmpty {
+                    columns = fields.map { String(cString: rt_PQfname(result, $0)) }
+                    integers = fields.map { Self.isInteger(rt_PQftype(result, $0)) }
+                }
+                let row = SQLRow(columns: columns, values: fields.map { field in
+                    guard rt_PQgetisnull(result, 0, field) == 0 else { return .null }
+                    let text = String(cString: rt_PQgetvalue(result, 0, field))
+                    return integers[Int(field)] ? (Int64(text).map(SQLValue.integer) ?? Self.boolean(text)) : .text(text)
+                })
+                do { try body(row) } catch { failure = error }
+            case Int32(RT_PGRES_COMMAND_OK), Int32(RT_PGRES_TUPLES_OK):
+                break
+            default:
+                let error = PostgresError(
+                    sqlState: rt_PQresultErrorField(result, Int32(RT_DIAG_SQLSTATE)).map { String(cString: $0) },
+                    message: Self.cleaned(rt_PQresultErrorField(result, Int32(RT_DIAG_MESSAGE_PRIMARY)).map { String(cString: $0) }
+                        ?? String(cString: rt_PQerrorMessage(handle)), hiding: secrets),
+                    connectionLost: rt_PQstatus(handle) != Int32(RT_CONNECTION_OK))
+                failure = error.sqlState == "23505" ? DuplicateKey() : error
+            }
         }
-        let fields = 0..<rt_PQnfields(result)
-        let columns = fields.map { String(cString: rt_PQfname(result, $0)) }
-        let integers = fields.map { Self.isInteger(rt_PQftype(result, $0)) }
-        for row in 0..<rt_PQntuples(result) {
-            try body(SQLRow(columns: columns, values: fields.map { field in
-                guard rt_PQgetisnull(result, row, field) == 0 else { return .null }
-                let text = String(cString: rt_PQgetvalue(result, row, field))
-                return integers[Int(field)] ? (Int64(text).map(SQLValue.integer) ?? Self.boolean(text)) : .text(text)
-            }))
-        }
+        if let failure { throw failure }
     }
 
     /// int2, int4, int8 and bool: the types the store reads as integers.

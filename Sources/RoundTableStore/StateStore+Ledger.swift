@@ -13,10 +13,14 @@ extension StateStore {
     }
 
     /// Records the entries of one delivered message in one transaction; a row already there
-    /// (the unique key is series, item, recipient, trigger) is left as it was.
-    public func recordSent(_ entries: [LedgerEntry], series: String, messageID: String, at: LocalDateTime) throws(StoreError) {
+    /// (the unique key is series, item, recipient, trigger) is left as it was. The refused
+    /// replies the message `reported` (an organiser's digest) are marked reported in the same
+    /// transaction, so each is reported once.
+    public func recordSent(_ entries: [LedgerEntry], series: String, messageID: String, at: LocalDateTime,
+                           reported: [RefusedMessage] = []) throws(StoreError) {
         try write { db in
             for entry in entries { try Self.insert(Sent(entry, messageID: messageID, at: at), series: series, ignoringKept: true, db) }
+            try Self.markReported(reported, db)
         }
     }
 

@@ -36,8 +36,10 @@ extension StateStore {
                                       mailbox: String, validity: Int64) throws(StoreError) -> [[ReplyOutcome]] {
         try write { [recordedAt] db in
             try messages.map { message, replies in
+                let refusal = message.refusal
                 try db.execute(sql: Self.insertingSeen, arguments: [mailbox, validity, message.item, message.uid, message.outcome.rawValue,
-                                                                    message.note, !message.isHandled])
+                                                                    message.note, !message.isHandled, refusal?.series ?? "",
+                                                                    refusal?.from ?? "", refusal?.subject ?? "", refusal?.date ?? ""])
                 return try replies.map { try Self.recordReply($0.reply, series: $0.series, recordedAt: recordedAt, db) }
             }
         }
@@ -51,7 +53,35 @@ extension StateStore {
         }
     }
 
+    /// The refused replies of `series` no digest has reported yet, in the order they were read.
+    public func unreportedRefusals(series: String) throws(StoreError) -> [RefusedMessage] {
+        try read { db in
+            try db.fetchAll(sql: """
+                SELECT mailbox, validity, item, sender, subject, dated, note FROM mailbox_seen
+                WHERE series = ? AND outcome = 'refused' AND reported = 0 ORDER BY read_at, mailbox, item
+                """, arguments: [series]).map { row in
+                guard let mailbox = String(sqlValue: row["mailbox"]), let validity = Int64(sqlValue: row["validity"]),
+                      let item = String(sqlValue: row["item"]), let from = String(sqlValue: row["sender"]),
+                      let subject = String(sqlValue: row["subject"]), let date = String(sqlValue: row["dated"]),
+                      let note = String(sqlValue: row["note"]) else {
+                    throw StoreError.corrupt(table: "mailbox_seen", row: "\(String(sqlValue: row["mailbox"]) ?? "?") \(String(sqlValue: row["item"]) ?? "?")",
+                                             problem: "a column holds a value roundtable never writes")
+                }
+                return RefusedMessage(mailbox: mailbox, validity: validity, item: item, from: from, subject: subject, date: date, reason: note)
+            }
+        }
+    }
+
+    /// Marks refused replies reported, inside a transaction already open (the one that records
+    /// the digest reporting them sent, see `recordSent`).
+    static func markReported(_ refused: [RefusedMessage], _ db: any SQLConnection) throws {
+        for message in refused {
+            try db.execute(sql: "UPDATE mailbox_seen SET reported = 1 WHERE mailbox = ? AND validity = ? AND item = ?",
+                           arguments: [message.mailbox, message.validity, message.item])
+        }
+    }
+
     private static let insertingSeen = SQLInsert.statement(
-        into: "mailbox_seen", columns: ["mailbox", "validity", "item", "uid", "outcome", "note", "marked"],
+        into: "mailbox_seen", columns: ["mailbox", "validity", "item", "uid", "outcome", "note", "marked", "series", "sender", "subject", "dated"],
         onConflict: .replace(key: ["mailbox", "validity", "item"]))
 }

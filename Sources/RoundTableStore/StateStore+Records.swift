@@ -47,62 +47,77 @@ extension StateStore {
     /// id not of the form A1, A2, …; nothing is written then. It replaces nothing.
     /// Stage order is not checked here: that rule is the Core's.
     @discardableResult
-    public func importRecords(_ incoming: Records) throws(StoreError) -> Records {
+    public func importRecords(_ incoming: Records) throws -> Records {
+        try importRecords(series: incoming.series) { _ in incoming }
+    }
+
+    /// `importRecords(_:)` of the records `read` gives, in the same transaction, given the
+    /// completions the state holds for the series: so the Core's rules (a records file read
+    /// together with them, `RecordsFile.read(…holds:)`) judge the state as it is written, as
+    /// `complete(_:series:check:)` does. What `read` throws comes back unchanged, nothing written.
+    @discardableResult
+    public func importRecords(series: String, _ read: ([Completion]) throws -> Records) throws -> Records {
+        try ruled { [recordedAt] db in
+            try Self.markSetUp([series], db)
+            let existing = try Self.records(db, series: [series], ledger: true)[series] ?? Records(series: series)
+            let incoming = try Refusal.check { try read(existing.completions) }
+            return try Self.insertNew(incoming, existing: existing, recordedAt: recordedAt, db)
+        }
+    }
+
+    /// Inserts the records of `incoming` that `existing` does not hold (see `importRecords(_:)`).
+    private static func insertNew(_ incoming: Records, existing: Records, recordedAt: String, _ db: any SQLConnection) throws -> Records {
         // A backup's records keep the instants it holds; where it has none (completions,
         // attendance, replies, and older files), each takes the best date it gives.
         let dayStart = { (day: LocalDate) in day.description + "T00:00:00Z" }
         let holds = Dictionary(incoming.completions.filter { $0.stage == .hold }.map { ($0.session, dayStart($0.on)) }) { first, _ in first }
-        return try write { db in
-            try Self.markSetUp([incoming.series], db)
-            let merged = RecordsMerge.merge(incoming, into: try Self.records(db, series: [incoming.series], ledger: true)[incoming.series]
-                                                                 ?? Records(series: incoming.series))
-            guard merged.conflicts.isEmpty else {
-                throw StoreError.conflict("The state holds \(Plural.count(merged.conflicts.count, "record")) of series "
-                    + "'\(incoming.series)' otherwise than the file; nothing was imported:" + merged.conflicts.map { "\n  - \($0)" }.joined())
-            }
-            let records = merged.fresh
-            for completion in records.completions {
-                try Self.insert(completion, series: records.series, recordedAt: dayStart(completion.on), db)
-            }
-            for action in records.actions {
-                guard let number = ActionID.number(action.id) else {
-                    throw StoreError.conflict("Action id '\(action.id)' is not of the form \(ActionID.form); nothing was imported.")
-                }
-                try Self.insert(action, number: number, series: records.series, db)
-            }
-            let series = records.series
-            for attendance in records.attendance {
-                try Self.refusingDuplicates("the attendance of \(attendance.session)", series) {
-                    try Self.insert(attendance, series: series, recordedAt: holds[attendance.session] ?? recordedAt, db)
-                }
-            }
-            for sent in records.invitations {
-                try Self.refusingDuplicates("the invitation of \(sent.item.session) to \(sent.item.attendee)", series) {
-                    try Self.insert(sent, series: series, db)
-                }
-            }
-            for reply in records.replies {
-                try Self.refusingDuplicates("the reply of \(reply.attendee) to \(reply.session)", series) {
-                    try Self.insert(reply, series: series, recordedAt: reply.stamp.utcText, db)
-                }
-            }
-            for sent in records.ledger {
-                try Self.refusingDuplicates("the reminder \(sent.item.item) to \(sent.item.recipient) of \(sent.item.trigger)", series) {
-                    try Self.insert(sent, series: series, db)
-                }
-            }
-            for period in records.away {
-                try Self.refusingDuplicates("the away period of \(period.member) from \(period.from)", series) {
-                    try Self.insert(period, series: series, recordedAt: recordedAt, db)
-                }
-            }
-            for publication in records.published {
-                try Self.refusingDuplicates("the published resource \(publication.resource.uid) in \(publication.collection)", series) {
-                    try Self.insert(publication, series: series, db)
-                }
-            }
-            return records
+        let merged = RecordsMerge.merge(incoming, into: existing)
+        guard merged.conflicts.isEmpty else {
+            throw StoreError.conflict("The state holds \(Plural.count(merged.conflicts.count, "record")) of series "
+                + "'\(incoming.series)' otherwise than the file; nothing was imported:" + merged.conflicts.map { "\n  - \($0)" }.joined())
         }
+        let records = merged.fresh
+        for completion in records.completions {
+            try Self.insert(completion, series: records.series, recordedAt: dayStart(completion.on), db)
+        }
+        for action in records.actions {
+            guard let number = ActionID.number(action.id) else {
+                throw StoreError.conflict("Action id '\(action.id)' is not of the form \(ActionID.form); nothing was imported.")
+            }
+            try Self.insert(action, number: number, series: records.series, db)
+        }
+        let series = records.series
+        for attendance in records.attendance {
+            try Self.refusingDuplicates("the attendance of \(attendance.session)", series) {
+                try Self.insert(attendance, series: series, recordedAt: holds[attendance.session] ?? recordedAt, db)
+            }
+        }
+        for sent in records.invitations {
+            try Self.refusingDuplicates("the invitation of \(sent.item.session) to \(sent.item.attendee)", series) {
+                try Self.insert(sent, series: series, db)
+            }
+        }
+        for reply in records.replies {
+            try Self.refusingDuplicates("the reply of \(reply.attendee) to \(reply.session)", series) {
+                try Self.insert(reply, series: series, recordedAt: reply.stamp.utcText, db)
+            }
+        }
+        for sent in records.ledger {
+            try Self.refusingDuplicates("the reminder \(sent.item.item) to \(sent.item.recipient) of \(sent.item.trigger)", series) {
+                try Self.insert(sent, series: series, db)
+            }
+        }
+        for period in records.away {
+            try Self.refusingDuplicates("the away period of \(period.member) from \(period.from)", series) {
+                try Self.insert(period, series: series, recordedAt: recordedAt, db)
+            }
+        }
+        for publication in records.published {
+            try Self.refusingDuplicates("the published resource \(publication.resource.uid) in \(publication.collection)", series) {
+                try Self.insert(publication, series: series, db)
+            }
+        }
+        return records
     }
 
     /// A record the state already has (or the file repeats) is a `.conflict` naming it.

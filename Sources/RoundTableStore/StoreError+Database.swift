@@ -20,6 +20,12 @@ extension StoreError {
         }
     }
 
+    /// Whether `error` is one a statement on the state throws (what `init(_:path:)` classifies),
+    /// rather than one of the caller's own inside a transaction.
+    static func isTheState(_ error: any Error) -> Bool {
+        error is StoreError || error is DatabaseError || error is PostgresError || error is DuplicateKey
+    }
+
     private init(database error: DatabaseError, path: String) {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:

@@ -32,7 +32,7 @@ import Testing
             #expect(mode == "wal")
             #expect(migrations == ["v1-completions-actions", "v2-invitations-replies-ledger", "v3-action-history", "v4-attendance",
                                    "v5-published-resources", "v6-series-setup", "v7-recorded-instants",
-                                   "v8-mailbox-seen", "v10-away", "v11-answer-notes", "v13-member-links"])
+                                   "v8-mailbox-seen", "v9-mailbox-reported", "v10-away", "v11-answer-notes", "v12-member-links"])
         }
     }
 

@@ -13,6 +13,7 @@ enum {
     RT_CONNECTION_OK = 0,
     RT_PGRES_COMMAND_OK = 1,
     RT_PGRES_TUPLES_OK = 2,
+    RT_PGRES_SINGLE_TUPLE = 9,
     RT_DIAG_SQLSTATE = 'C',
     RT_DIAG_MESSAGE_PRIMARY = 'M',
 };
@@ -28,7 +29,11 @@ char *rt_PQerrorMessage(const PGconn *conn);
 int rt_PQconnectionUsedPassword(const PGconn *conn);
 int rt_PQconnectionNeedsPassword(const PGconn *conn);
 void rt_PQfinish(PGconn *conn);
-PGresult *rt_PQexecParams(PGconn *conn, const char *command, int nParams, const char *const *paramValues);
+/* PQsendQueryParams (parameters as text, their types inferred by the server; results as text),
+ * then PQsetSingleRowMode and PQgetResult: a result read a row at a time. */
+int rt_PQsendQueryParams(PGconn *conn, const char *command, int nParams, const char *const *paramValues);
+int rt_PQsetSingleRowMode(PGconn *conn);
+PGresult *rt_PQgetResult(PGconn *conn);
 int rt_PQresultStatus(const PGresult *res);
 char *rt_PQresultErrorField(const PGresult *res, int fieldcode);
 int rt_PQntuples(const PGresult *res);

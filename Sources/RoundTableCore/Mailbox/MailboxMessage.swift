@@ -9,6 +9,23 @@ public struct MailboxMessage: Hashable, Sendable {
     public let outcome: Outcome
     /// Why a refused message was refused, as it was reported; empty otherwise.
     public let note: String
+    /// A refused message as the organiser's next digest names it (nil for any other): the
+    /// series it is reported in, and its From:, Subject: and Date:.
+    public let refusal: Refusal?
+
+    /// What names a refused message to the organiser, besides why it was refused.
+    public struct Refusal: Hashable, Sendable {
+        /// The series whose organiser is told: the one its UID names, else the first read.
+        public let series: String
+        public let from: String, subject: String, date: String
+
+        public init(series: String, from: String, subject: String, date: String) {
+            self.series = series
+            self.from = from
+            self.subject = subject
+            self.date = date
+        }
+    }
 
     /// What reading a message came to.
     public enum Outcome: String, Sendable, CaseIterable {
@@ -20,11 +37,12 @@ public struct MailboxMessage: Hashable, Sendable {
         case other
     }
 
-    public init(item: String, uid: Int64 = 0, outcome: Outcome, note: String = "") {
+    public init(item: String, uid: Int64 = 0, outcome: Outcome, note: String = "", refusal: Refusal? = nil) {
         self.item = item
         self.uid = uid
         self.outcome = outcome
         self.note = note
+        self.refusal = refusal
     }
 
     /// Whether the message is marked in the mailbox once read: replies are, other mail is left alone.

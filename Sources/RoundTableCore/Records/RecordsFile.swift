@@ -23,8 +23,10 @@ import Yams
 public enum RecordsFile {
     /// The records, or nil with every located error. Ids are checked against the schedule, and
     /// completions against the rules `advance` applies to their days and order
-    /// (`StageRules.checkDates`, `StageRules.checkOrder`), as of `asOf`.
-    public static func read(_ text: String, file: String, schedule: Schedule, asOf: LocalDate) -> (Records?, [Diagnostic]) {
+    /// (`StageRules.checkDates`, `StageRules.checkOrder`), as of `asOf`, together with the
+    /// completions the state already `holds` (an import merges into them).
+    public static func read(_ text: String, file: String, schedule: Schedule, asOf: LocalDate,
+                            holds: [Completion] = []) -> (Records?, [Diagnostic]) {
         var r = YAMLReader(file: file)
         guard let root = r.compose(text),
               let top = r.mapping(root, "The records file", allowed: ["format", "series", "completions", "actions", "attendance",
@@ -54,7 +56,7 @@ public enum RecordsFile {
                 completionNodes.append(item)
             }
         }
-        checkCompletions(records.completions, at: completionNodes, schedule, asOf: asOf, &r)
+        checkCompletions(records.completions, at: completionNodes, holds: holds, schedule, asOf: asOf, &r)
         var ids: Set<String> = []
         for item in list(top["actions"], "'actions'", &r) {
             guard let m = r.mapping(item, "An action", allowed: ["id", "session", "owner", "text", "due", "due-follows", "done", "dropped",
@@ -98,23 +100,31 @@ public enum RecordsFile {
         return r.diagnostics.isEmpty ? (records, []) : (nil, r.diagnostics)
     }
 
-    /// Applies `advance`'s rules to the file's completions, each session's in stage order, every
-    /// one broken reported at its completion.
-    private static func checkCompletions(_ completions: [Completion], at nodes: [YAMLNode], _ schedule: Schedule, asOf: LocalDate,
-                                         _ r: inout YAMLReader) {
-        let bySession = Dictionary(grouping: completions.indices, by: { completions[$0].session })
-        for (id, indices) in bySession.sorted(by: { $0.key < $1.key }) {
+    /// Applies `advance`'s rules to the file's completions merged with those the state `holds`,
+    /// each session's in stage order (the state's first), every one broken reported at the file's
+    /// completion that breaks it: its own, or, for a stage the state holds that no longer follows,
+    /// the file's completion of the stage before. A stage both hold is the state's (the merge
+    /// compares the two); a rule the state alone breaks is not the file's to answer for.
+    private static func checkCompletions(_ completions: [Completion], at nodes: [YAMLNode], holds: [Completion], _ schedule: Schedule,
+                                         asOf: LocalDate, _ r: inout YAMLReader) {
+        let held = Set(holds.map { [$0.session, $0.stage.rawValue] })
+        let entries = holds.map { (completion: $0, node: YAMLNode?.none) }
+            + zip(completions, nodes).filter { !held.contains([$0.0.session, $0.0.stage.rawValue]) }.map { (completion: $0.0, node: Optional($0.1)) }
+        for (id, group) in Dictionary(grouping: entries, by: { $0.completion.session }).sorted(by: { $0.key < $1.key }) {
             guard let session = schedule.session(id) else { continue }
             var done: [Stage: LocalDate] = [:]
-            for index in indices.sorted(by: { completions[$0].stage < completions[$1].stage }) {
-                let completion = completions[index]
+            var fromFile: [Stage: YAMLNode] = [:]
+            for entry in group.sorted(by: { $0.completion.stage < $1.completion.stage }) {
+                let completion = entry.completion
+                let previous = session.stages.firstIndex(of: completion.stage).flatMap { $0 > 0 ? session.stages[$0 - 1] : nil }
                 do throws(WorkflowError) {
-                    try StageRules.checkDates(completion, of: session, done: done, asOf: asOf)
+                    if entry.node != nil { try StageRules.checkDates(completion, of: session, done: done, asOf: asOf) }
                     try StageRules.checkOrder(completion, of: session, done: done)
                 } catch {
-                    r.report(nodes[index], error.description)
+                    if let node = entry.node ?? previous.flatMap({ fromFile[$0] }) { r.report(node, error.description) }
                 }
                 done[completion.stage] = completion.on
+                if let node = entry.node { fromFile[completion.stage] = node }
             }
         }
     }
@@ -230,33 +240,35 @@ public enum RecordsFile {
     }
 
     /// The records as YAML text: `write(_:to:)` gathered into one string.
-    public static func write(_ records: Records) throws -> String {
+    public static func write(_ records: some OrderedRecords) throws -> String {
         var text = ""
         try write(records) { text += $0 }
         return text
     }
 
-    /// The records as YAML, handed to `output` a record at a time, so that a dump of 200,000
-    /// actions never holds more than one record's YAML (a YAML tree of the whole file took 2.7 GB).
+    /// The records as YAML, handed to `output` a record at a time as each is visited, so that a
+    /// dump of 200,000 actions never holds more than one record, read or written (a YAML tree of
+    /// the whole file took 2.7 GB, and the records read whole 116 MB).
     ///
     /// Each record is serialised by Yams on its own, as a one-item list, which is exactly how it
     /// reads inside the whole document (a list under a key is written unindented), so the text is
     /// byte for byte what serialising the whole tree at once gave (`document(of:)` is that tree;
-    /// a test holds the two equal).
-    public static func write(_ records: Records, to output: (String) throws -> Void) throws {
+    /// a test holds the two equal). A list's key is written with its first item, or as `key: []`
+    /// after the visit found none.
+    public static func write(_ records: some OrderedRecords, to output: (String) throws -> Void) throws {
         try output(header)
         for section in sections(of: records) {
             switch section.content {
             case .value(let value):
                 try output(try serialize(Node([(Node(section.key), value.node)])))
-            case .list(let count, _) where count == 0:
-                try output(try serialize(Node([(Node(section.key), Node([Node]()))])))
-            case .list(let count, let item):
-                try output(section.key + ":\n")
-                for index in 0..<count {
-                    let value = item(index)
+            case .list(let visit, let omittedWhenEmpty):
+                var empty = true
+                try visit { value in
+                    if empty { try output(section.key + ":\n") }
+                    empty = false
                     try output(plainFlow(value).map { "- " + $0 + "\n" } ?? (try serialize(Node([value.node]))))
                 }
+                if empty && !omittedWhenEmpty { try output(try serialize(Node([(Node(section.key), Node([Node]()))]))) }
             }
         }
     }
@@ -314,18 +326,24 @@ public enum RecordsFile {
 
     /// The whole document as one YAML tree, for a test to hold `write` to: the form dumps had
     /// before they streamed, which every dump since must match byte for byte.
-    static func document(of records: Records) -> Node {
-        Node(sections(of: records).map { section in
+    static func document(of records: Records) throws -> Node {
+        var pairs: [(Node, Node)] = []
+        for section in sections(of: records) {
             switch section.content {
-            case .value(let value): return (Node(section.key), value.node)
-            case .list(let count, let item): return (Node(section.key), Node((0..<count).map { item($0).node }))
+            case .value(let value):
+                pairs.append((Node(section.key), value.node))
+            case .list(let visit, let omittedWhenEmpty):
+                var items: [Node] = []
+                try visit { items.append($0.node) }
+                if !items.isEmpty || !omittedWhenEmpty { pairs.append((Node(section.key), Node(items))) }
             }
-        })
+        }
+        return Node(pairs)
     }
 
     /// `header` and the document as Yams writes it whole.
     static func serializedWhole(_ records: Records) throws -> String {
-        header + (try Yams.serialize(node: document(of: records), width: -1, allowUnicode: true))
+        header + (try Yams.serialize(node: try document(of: records), width: -1, allowUnicode: true))
     }
 
     private static func serialize(_ node: Node) throws -> String {
@@ -336,78 +354,73 @@ public enum RecordsFile {
     private struct Section {
         enum Content {
             case value(Value)
-            /// `count` items, each made when it is written.
-            case list(count: Int, item: (Int) -> Value)
+            /// Items handed over one at a time, each made when it is written; a list
+            /// `omittedWhenEmpty` has no key at all when it has no item.
+            case list(visit: (_ item: (Value) throws -> Void) throws -> Void, omittedWhenEmpty: Bool = false)
         }
 
         let key: String
         let content: Content
     }
 
-    /// The file's keys in order, each list sorted so that writing is deterministic: completions by
-    /// session then stage, actions by number, the rest by their keys.
-    private static func sections(of records: Records) -> [Section] {
-        let completions = records.completions.sorted { ($0.session, $0.stage) < ($1.session, $1.stage) }
-        let actions = records.actions.sorted { ActionID.number($0.id) ?? 0 < ActionID.number($1.id) ?? 0 }
-        let attendance = records.attendance.sorted { $0.session < $1.session }
-        let invitations = records.invitations.sorted { ($0.item.session, $0.item.attendee) < ($1.item.session, $1.item.attendee) }
-        let replies = records.replies.sorted { ($0.session, $0.attendee) < ($1.session, $1.attendee) }
-        let reminders = records.ledger.sorted { ($0.item.item, $0.item.recipient, $0.item.trigger) < ($1.item.item, $1.item.recipient, $1.item.trigger) }
-        let published = records.published.sorted { ($0.collection, $0.resource.uid) < ($1.collection, $1.resource.uid) }
-        var sections = [
+    /// The file's keys in order, each list in the order `OrderedRecords` visits it, so that
+    /// writing is deterministic.
+    private static func sections(of records: some OrderedRecords) -> [Section] {
+        [
             Section(key: "format", content: .value(.text("2"))),
             Section(key: "series", content: .value(.text(records.series))),
-            Section(key: "completions", content: .list(count: completions.count) { index in
-                let c = completions[index]
-                return flow(["session": c.session, "stage": c.stage.rawValue, "on": c.on.description], order: ["session", "stage", "on"])
+            Section(key: "completions", content: .list { item in
+                try records.visitCompletions { c in
+                    try item(flow(["session": c.session, "stage": c.stage.rawValue, "on": c.on.description], order: ["session", "stage", "on"]))
+                }
             }),
-            Section(key: "actions", content: .list(count: actions.count) { actionValue(actions[$0]) }),
-            Section(key: "attendance", content: .list(count: attendance.count) { index in
-                let a = attendance[index]
-                return .map([("session", .text(a.session)), ("attended", .list(a.attended.map(Value.text)))], flow: true)
+            Section(key: "actions", content: .list { item in try records.visitActions { try item(actionValue($0)) } }),
+            Section(key: "attendance", content: .list { item in
+                try records.visitAttendance { a in
+                    try item(.map([("session", .text(a.session)), ("attended", .list(a.attended.map(Value.text)))], flow: true))
+                }
             }),
-            Section(key: "invitations", content: .list(count: invitations.count) { index in
-                let s = invitations[index]
-                var fields = ["session": s.item.session, "attendee": s.item.attendee, "sequence": "\(s.item.sequence)", "sent": s.at.utcText,
-                              "message-id": s.messageID, "fingerprint": s.item.fingerprint, "content": s.item.content]
-                if s.item.cancelled { fields["cancelled"] = "true" }
-                return .map(pairs(fields, order: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint", "cancelled", "content"]),
-                            flow: false)
+            Section(key: "invitations", content: .list { item in
+                try records.visitInvitations { s in
+                    var fields = ["session": s.item.session, "attendee": s.item.attendee, "sequence": "\(s.item.sequence)", "sent": s.at.utcText,
+                                  "message-id": s.messageID, "fingerprint": s.item.fingerprint, "content": s.item.content]
+                    if s.item.cancelled { fields["cancelled"] = "true" }
+                    try item(.map(pairs(fields, order: ["session", "attendee", "sequence", "sent", "message-id", "fingerprint", "cancelled", "content"]),
+                                  flow: false))
+                }
             }),
-            Section(key: "replies", content: .list(count: replies.count) { index in
-                let reply = replies[index]
-                var fields = ["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
-                              "stamp": reply.stamp.utcText]
-                if !reply.note.isEmpty { fields["note"] = reply.note }
-                return flow(fields, order: ["session", "attendee", "answer", "sequence", "stamp", "note"])
+            Section(key: "replies", content: .list { item in
+                try records.visitReplies { reply in
+                    var fields = ["session": reply.session, "attendee": reply.attendee, "answer": reply.answer.rawValue, "sequence": "\(reply.sequence)",
+                                  "stamp": reply.stamp.utcText]
+                    if !reply.note.isEmpty { fields["note"] = reply.note }
+                    try item(flow(fields, order: ["session", "attendee", "answer", "sequence", "stamp", "note"]))
+                }
             }),
-            Section(key: "reminders", content: .list(count: reminders.count) { index in
-                let s = reminders[index]
-                return flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": s.at.utcText,
-                             "message-id": s.messageID], order: ["item", "recipient", "trigger", "sent", "message-id"])
+            Section(key: "reminders", content: .list { item in
+                try records.visitReminders { s in
+                    try item(flow(["item": s.item.item, "recipient": s.item.recipient, "trigger": s.item.trigger.description, "sent": s.at.utcText,
+                                   "message-id": s.messageID], order: ["item", "recipient", "trigger", "sent", "message-id"]))
+                }
             }),
+            // Only a series that was published has the section, so every other dump reads as before.
+            Section(key: "published", content: .list(visit: { item in
+                try records.visitPublished { p in
+                    var fields = ["collection": p.collection, "uid": p.resource.uid, "href": p.resource.href, "fingerprint": p.resource.fingerprint]
+                    if let etag = p.resource.etag { fields["etag"] = etag }
+                    if p.resource.inDoubt { fields["in-doubt"] = "true" }
+                    try item(flow(fields, order: ["collection", "uid", "href", "etag", "fingerprint", "in-doubt"]))
+                }
+            }, omittedWhenEmpty: true)),
+            // Likewise only a series with away periods has theirs.
+            Section(key: "away", content: .list(visit: { item in
+                try records.visitAway { a in
+                    var fields = ["member": a.member, "from": a.from.description, "to": a.to.description]
+                    if let reason = a.reason { fields["reason"] = reason }
+                    try item(flow(fields, order: ["member", "from", "to", "reason"]))
+                }
+            }, omittedWhenEmpty: true)),
         ]
-        // Only a series that was published has the section, so every other dump reads as before.
-        if !published.isEmpty {
-            sections.append(Section(key: "published", content: .list(count: published.count) { index in
-                let p = published[index]
-                var fields = ["collection": p.collection, "uid": p.resource.uid, "href": p.resource.href, "fingerprint": p.resource.fingerprint]
-                if let etag = p.resource.etag { fields["etag"] = etag }
-                if p.resource.inDoubt { fields["in-doubt"] = "true" }
-                return flow(fields, order: ["collection", "uid", "href", "etag", "fingerprint", "in-doubt"])
-            }))
-        }
-        // Likewise only a series with away periods has theirs.
-        let away = records.away.sorted { ($0.member, $0.from) < ($1.member, $1.from) }
-        if !away.isEmpty {
-            sections.append(Section(key: "away", content: .list(count: away.count) { index in
-                let a = away[index]
-                var fields = ["member": a.member, "from": a.from.description, "to": a.to.description]
-                if let reason = a.reason { fields["reason"] = reason }
-                return flow(fields, order: ["member", "from", "to", "reason"])
-            }))
-        }
-        return sections
     }
 
     /// One action as a flow mapping, its history (if any) a list of flow mappings inside it.

@@ -166,4 +166,12 @@ public struct Digest: Hashable, Sendable {
     public var farewell: Farewell?
     /// To the organiser, once a week.
     public var overview: WeeklyOverview?
+    /// In the organiser's digest only: the replies `rsvp --mailbox` refused since the last
+    /// digest, each listed once (a digest goes to the organiser for them alone if need be).
+    public var refusedMessages: [RefusedMessage] = []
+
+    public init(recipient: Member, reminders: [DueReminder]) {
+        self.recipient = recipient
+        self.reminders = reminders
+    }
 }

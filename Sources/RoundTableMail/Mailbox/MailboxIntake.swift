@@ -98,19 +98,23 @@ public struct MailboxIntake {
     /// other mail. A message with no calendar, or a calendar that is not METHOD:REPLY (an
     /// invitation someone forwarded), is other mail; a REPLY that breaks a rule is refused.
     private func judge(_ bytes: [UInt8]?, entry: MailboxEntry) -> (MailboxMessage, [(series: String, reply: Reply)]) {
-        func message(_ outcome: MailboxMessage.Outcome, _ note: String = "") -> MailboxMessage {
-            MailboxMessage(item: entry.item, uid: entry.uid, outcome: outcome, note: note)
+        func message(_ outcome: MailboxMessage.Outcome, _ note: String = "", refusal: MailboxMessage.Refusal? = nil) -> MailboxMessage {
+            MailboxMessage(item: entry.item, uid: entry.uid, outcome: outcome, note: note, refusal: refusal)
         }
         guard let bytes, let content = try? CalendarPartReader.read(bytes) else { return (message(.other), []) }
+        // The series whose organiser hears of a refusal: the one the reply's UID names, else the first.
+        var series = rules.first?.schedule.series.id ?? ""
         do {
             let (calendar, problems) = try Component.parseKeepingProblems(content.calendar, limits: .received)
             guard let rules = ReplyReader.rules(for: calendar, among: rules) else { return (message(.other), []) }
+            series = rules.schedule.series.id
             let replies = try ReplyReader.replies(in: calendar, problems: problems, from: content.sender, emailText: content.text, rules: rules)
             return (message(.recorded), replies.map { (rules.schedule.series.id, $0) })
         } catch ReplyError.notAReply {
             return (message(.other), [])
         } catch {
-            return (message(.refused, "\(error)"), [])
+            return (message(.refused, "\(error)", refusal: MailboxMessage.Refusal(series: series, from: content.from, subject: content.subject,
+                                                                                date: content.date)), [])
         }
     }
 }

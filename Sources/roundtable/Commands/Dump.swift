@@ -14,14 +14,15 @@ extension RoundTable {
         var output: String?
 
         func run() throws {
-            // The schedule and the state only: the records are read once, with their ledgers.
+            // The schedule and the state only: the records are read as they are written, with their ledgers.
             let series = try options.loadSchedule().schedule.series.id
-            let records = try options.openStore().records(series: series)
-            // A record at a time, never the whole text: a dump of 200,000 actions is 19 MB of YAML.
-            if let output {
-                try TextFile.write(to: output, what: Self.output) { write in try RecordsFile.write(records, to: write) }
-            } else {
-                try RecordsFile.write(records) { print($0, terminator: "") }
+            // A record at a time, read and written: a dump of 200,000 actions is 19 MB of YAML.
+            try options.openStore().withOrderedRecords(series: series) { records in
+                if let output {
+                    try TextFile.write(to: output, what: Self.output) { write in try RecordsFile.write(records, to: write) }
+                } else {
+                    try RecordsFile.write(records) { print($0, terminator: "") }
+                }
             }
         }
     }

@@ -55,18 +55,21 @@ extension RoundTable {
                 let answers = SessionAnswers(context.records)
                 // The day each member was first sent an invitation: her welcome comes before or with it.
                 let firstInvited = Dictionary(context.records.invitations.map { ($0.item.attendee, $0.at.date) }, uniquingKeysWith: min)
-                let digests = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
+                let due = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
                                                    attendance: context.records.attendance, answers: answers, replies: context.records.replies,
                                                    invitations: context.records.invitations.map(\.item), firstInvited: firstInvited,
                                                    sent: sent, asOf: context.asOf)
+                // Replies rsvp --mailbox refused go in the organiser's digest once, marked reported as it is recorded sent.
+                let digests = ReminderPlanner.reporting(try context.store.unreportedRefusals(series: schedule.series.id), in: due, schedule)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
                 for (digest, made) in zip(digests, envelopes) {
                     let envelope = try made.get()
+                    let refused = digest.refusedMessages.isEmpty ? [] : ["\(digest.refusedMessages.count) refused repl\(digest.refusedMessages.count == 1 ? "y" : "ies")"]
                     let summary = "reminder to \(digest.recipient.id) <\(digest.recipient.email)>: "
-                        + digest.reminders.map { "\($0.item.key) (\($0.reason))" }.joined(separator: "; ")
+                        + (digest.reminders.map { "\($0.item.key) (\($0.reason))" } + refused).joined(separator: "; ")
                     try sending.send(envelope, summary: summary) {
                         try context.store.recordSent(digest.reminders.map(\.ledgerEntry), series: schedule.series.id, messageID: envelope.messageID,
-                                                     at: LocalDateTime(secondsSinceEpoch: stamp))
+                                                     at: LocalDateTime(secondsSinceEpoch: stamp), reported: digest.refusedMessages)
                     }
                 }
                 let invitations = context.records.invitations.map(\.item)
