@@ -126,6 +126,7 @@ def main():
             os.chmod(path, 0o777 if path.startswith(maildir) else 0o755)
         state = os.path.join(folder, "state.sqlite")
         env = dict(os.environ, ROUNDTABLE_SCHEDULE=SCHEDULE, ROUNDTABLE_STATE=state, ROUNDTABLE_NOW="2012-11-06T09:00:00Z")
+        subprocess.run([binary, "init"], env=env, check=True, stdout=subprocess.DEVNULL)
         subprocess.run([binary, "invite", "rt5", "--outbox", os.path.join(folder, "outbox")], env=env, check=True, stdout=subprocess.DEVNULL)
         env["ROUNDTABLE_NOW"] = "2012-11-12T09:00:00Z"
         server = None
