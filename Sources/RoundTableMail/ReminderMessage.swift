@@ -127,7 +127,8 @@ public enum ReminderMessage {
         switch item.kind {
         case .stage(let stage): kind = .stage(stage)
         case .action(let id): kind = .action(id)
-        case .session, .attendance, .declinedRole, .quorum: kind = .attendance
+        // Only owed work reaches here (the guard above): a stage, an action, or who came.
+        default: kind = .attendance
         }
         var fields = MessageFields.task(kind, text: item.text, session: session, due: item.due, owners: item.recipients,
                                         in: schedule, today: asOf)

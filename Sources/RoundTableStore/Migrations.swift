@@ -150,6 +150,7 @@ enum Migrations {
             ALTER TABLE mailbox_seen ADD COLUMN subject TEXT NOT NULL DEFAULT '';
             ALTER TABLE mailbox_seen ADD COLUMN dated TEXT NOT NULL DEFAULT '';
             ALTER TABLE mailbox_seen ADD COLUMN reported INTEGER NOT NULL DEFAULT 0 CHECK (reported IN (0, 1));
+            """),
         // Regrets in advance (`roundtable away`): one row per member and first day away.
         ("v10-away", """
             CREATE TABLE away (
@@ -164,6 +165,7 @@ enum Migrations {
             """),
         ("v11-answer-notes", """
             ALTER TABLE replies ADD COLUMN note TEXT NOT NULL DEFAULT '';
+            """),
         // A member's secret link to her page (`member link`), kept only as the SHA-256 of its
         // token: whoever reads the state cannot use a link. One per member; rotating replaces it.
         // And the last answer each member gave on her page: the reply recorded with the same

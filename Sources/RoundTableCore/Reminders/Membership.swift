@@ -63,10 +63,10 @@ enum MembershipItems {
             let s = timeline.session
             if let heldOn = timeline.deadline(.hold)?.done {
                 let findings = timeline.deadline(.disseminate)?.done ?? timeline.deadline(.writeup)?.done
-                held.append(Welcome.HeldSession(line: "\(SessionText.title(s)), \(SessionText.day(heldOn))\(place(s))",
-                                                findingsSent: findings.map(SessionText.day)))
+                held.append(Welcome.HeldSession(line: "\(SessionText.title(s)), \(SessionText.day(heldOn, omittingYear: asOf.year))\(place(s))",
+                                                findingsSent: findings.map { SessionText.day($0, omittingYear: asOf.year) }))
             } else if schedule.attendees(of: s).contains(where: { $0.id == member.id }) {
-                invited.append("\(SessionText.title(s)), \(SessionText.when(s, zone: schedule.zone))\(place(s))")
+                invited.append("\(SessionText.title(s)), \(SessionText.when(s, zone: schedule.zone, omittingYear: asOf.year))\(place(s))")
             }
         }
         return Welcome(group: schedule.series.title, coordinator: "\(schedule.organiser.name) <\(schedule.organiser.email)>",
@@ -80,6 +80,6 @@ enum MembershipItems {
     }
 
     private static func openActions(of member: Member, _ actions: [Action]) -> [String] {
-        actions.filter { $0.isOpen && $0.owner == member.id }.map { "\($0.text), due \(SessionText.day($0.due)) [\($0.id)]" }
+        actions.filter { $0.isOpen && $0.owner == member.id }.map { "\($0.text), due \(SessionText.day($0.due)) (ref \($0.id))" }
     }
 }

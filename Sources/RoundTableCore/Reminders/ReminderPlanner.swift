@@ -195,10 +195,10 @@ public enum ReminderPlanner {
             let name = { (id: String) in schedule.member(id)?.name ?? id }
             let from = schedule.session(action.session).map { "\(SessionText.title($0)), \(SessionText.day($0.timing.earliestDay))" } ?? action.session
             if let change = action.history.last(where: { $0.field == .owner }), change.after == action.owner {
-                var given = ReminderItem(kind: .givenTo(action.id), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                var given = ReminderItem(kind: .givenTo(action.id), session: action.session, text: "\(action.text) (from \(from); ref \(action.id))",
                                          due: change.on, recipients: [action.owner])
                 (given.before, given.after) = (name(change.before), SessionText.day(action.due))
-                var handed = ReminderItem(kind: .handedOn(action.id), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+                var handed = ReminderItem(kind: .handedOn(action.id), session: action.session, text: "\(action.text) (from \(from); ref \(action.id))",
                                           due: change.on, recipients: [change.before])
                 (handed.before, handed.after) = (name(change.before), name(action.owner))
                 found += [given, handed]
@@ -211,7 +211,7 @@ public enum ReminderPlanner {
             // Told on the day of the edit, or as soon as the schedule moved it: the day the action came from has passed.
             let day = action.movedFrom == nil ? byHand?.on : schedule.session(action.session)?.timing.earliestDay
             guard let day else { continue }
-            var moved = ReminderItem(kind: .dueMoved(action.id, to: action.due), session: action.session, text: "\(action.id): \(action.text) (from \(from))",
+            var moved = ReminderItem(kind: .dueMoved(action.id, to: action.due), session: action.session, text: "\(action.text) (from \(from); ref \(action.id))",
                                      due: day, recipients: [action.owner])
             (moved.before, moved.after) = (SessionText.day(oldDay), SessionText.day(action.due))
             found.append(moved)

@@ -39,7 +39,7 @@ extension RoundTable.Members {
                     + "Make a new one with 'roundtable member link \(member.id) --rotate' (the old one then stops working).")
             }
             let token = try context.store.issueMemberLink(series: series, member: member.id)
-            var base = baseURL ?? Environment.value("ROUNDTABLE_BASE_URL") ?? "http://127.0.0.1:8080"
+            var base = baseURL ?? context.environment.value("ROUNDTABLE_BASE_URL") ?? "http://127.0.0.1:8080"
             while base.hasSuffix("/") { base.removeLast() }
             print("\(base)/m/\(token)")
         }
