@@ -28,7 +28,7 @@ public enum ReminderMessage {
         let notes = digest.reminders.filter { if case .note = $0.item.kind { true } else { false } }
         let changes = digest.reminders.filter(\.item.kind.isChange)
         let membership = digest.reminders.filter(\.item.kind.isMembership)
-        let news = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "reason": r.reason] }
+        let news = { (r: DueReminder) -> [String: Any] in ["text": r.item.text, "detail": r.reason] }
         // A welcome, farewell or overview names the message when nothing else is in it, and is not counted as an item.
         let items = digest.reminders.filter { (!$0.item.kind.isMembershipChange || $0.item.kind.isMembership) && $0.item.kind != .overview }
         var context = MessageFields.common(schedule, to: digest.recipient)
@@ -67,11 +67,17 @@ public enum ReminderMessage {
         context["lateCount"] = String(late)
         context["hasSoon"] = lines.count > late
         context["soonCount"] = String(lines.count - late)
-        let newsCount = items.count - lines.count
+        // Besides the lines: what the organiser has to act on (declines, quorum), then news (notes,
+        // changes, joining and leaving).
+        let actCount = declines.count + quorum.count
+        let newsCount = items.count - lines.count - actCount
+        context["hasAct"] = actCount > 0
+        context["actCount"] = String(actCount)
         context["hasNews"] = newsCount > 0
         context["newsCount"] = String(newsCount)
         context["newsMany"] = newsCount > 1
         context["hasLines"] = !lines.isEmpty
+        context["hasLinesOrAct"] = !lines.isEmpty || actCount > 0
         if let welcome = digest.welcome {
             context["welcome"] = [
                 "coordinator": welcome.coordinator,
@@ -146,7 +152,7 @@ extension ReminderMessage {
         return [
             "hasRefused": !refused.isEmpty,
             "refused": refused.map { message -> [String: Any] in
-                ["from": shown(message.from), "subject": shown(message.subject), "date": shown(message.date), "reason": message.reason]
+                ["from": shown(message.from), "subject": shown(message.subject), "date": shown(message.date), "why": message.reason]
             },
         ]
     }

@@ -33,6 +33,7 @@ import TestSupport
         policy:
           quorum: 4
           quiet-days: [sat, sun, 12-25]
+          overview: never
         members:
           - {id: olive, name: Olive Grant, email: olive@harbour.example.org}
           - {id: ann, name: Ann Bell, email: ann@harbour.example.org}
@@ -107,7 +108,7 @@ import TestSupport
         #expect(told.map(\.to_address[1]) == ["olive@harbour.example.org"])
         #expect(plain(told[0]).contains("""
             To act on: declined by a rapporteur or facilitator
-              - Round table: Tides, Thu 15 Oct 2026, 14:00–17:00 BST, Quay Room [s1]
+              - Round table: Tides, on Thu 15 Oct, 14:00–17:00 BST, Quay Room (ref s1)
                 Ann Bell (rapporteur) declined: find another rapporteur.
             """), "\(plain(told[0]))")
         #expect(try remind("2026-09-18").isEmpty, "a second run sends nothing")
@@ -120,17 +121,17 @@ import TestSupport
         // 8 October, a week before s1: reminders to come go only to who has not declined; Ann
         // and Cat get none. Dan, who has not answered, is asked once, with the invitation again.
         #expect(try wouldSend("2026-10-08") == [
-            "reminder to olive <olive@harbour.example.org>: session:s1 (due in 7 days (2026-10-15)); stage:s1:hold (due in 7 days (2026-10-15))",
-            "reminder to ben <ben@harbour.example.org>: session:s1 (due in 7 days (2026-10-15))",
-            "reminder to dan <dan@harbour.example.org>: session:s1 (due in 7 days (2026-10-15))",
+            "reminder to olive <olive@harbour.example.org>: session:s1 (on 2026-10-15, in 7 days); stage:s1:hold (due in 7 days (2026-10-15))",
+            "reminder to ben <ben@harbour.example.org>: session:s1 (on 2026-10-15, in 7 days)",
+            "reminder to dan <dan@harbour.example.org>: session:s1 (on 2026-10-15, in 7 days)",
             "request to answer to dan <dan@harbour.example.org>: answer:s1",
         ])
         let week = try remind("2026-10-08")
         #expect(week.map { "\($0.to_address[1]) \($0.method ?? "-") \($0.subject)" } == [
-            "ben@harbour.example.org - Reminder: Round table: Tides, Thu 15 Oct 2026, 14:00–17:00 BST, Quay Room",
-            "dan@harbour.example.org REQUEST Please answer: Round table: Tides (Quay Room, Thu 15 Oct 2026, 14:00–17:00 BST) (Harbour reading circle)",
-            "dan@harbour.example.org - Reminder: Round table: Tides, Thu 15 Oct 2026, 14:00–17:00 BST, Quay Room",
-            "olive@harbour.example.org - Reminder: 2 items (Harbour reading circle)",
+            "ben@harbour.example.org - [Harbour reading circle] Reminder: Round table: Tides, Thu 15 Oct (in 7 days)",
+            "dan@harbour.example.org REQUEST [Harbour reading circle] Please answer: Round table: Tides, Thu 15 Oct, Quay Room",
+            "dan@harbour.example.org - [Harbour reading circle] Reminder: Round table: Tides, Thu 15 Oct (in 7 days)",
+            "olive@harbour.example.org - [Harbour reading circle] Reminder: 2 coming up",
         ])
         let request = try #require(week.first { $0.method == "REQUEST" })
         #expect(request.sequence == 0, "the invitation as she has it, so her calendar can answer it")
@@ -146,11 +147,11 @@ import TestSupport
         // Monday: the quorum warning goes, once, with who is coming and who has not answered.
         let monday = try remind("2026-10-12")
         #expect(monday.map { "\($0.to_address[1]) \($0.subject)" } == [
-            "olive@harbour.example.org Reminder: Round table: Tides: 2 of the 4 needed have accepted",
+            "olive@harbour.example.org [Harbour reading circle] Reminder: 1 to act on",
         ])
         #expect(plain(monday[0]).contains("""
             To act on: short of the quorum
-              - Round table: Tides, Thu 15 Oct 2026, 14:00–17:00 BST, Quay Room [s1]
+              - Round table: Tides, on Thu 15 Oct, 14:00–17:00 BST, Quay Room (ref s1)
                 2 of the 4 needed have accepted: Olive Grant, Ben Carr.
                 Not answered yet: Dan Egan.
             """), "\(plain(monday[0]))")
@@ -162,7 +163,7 @@ import TestSupport
         // Held; Ann declined to come, but the write-up is still hers, and she is reminded of it.
         #expect(try rt(["advance", "s1", "hold", "--as-answered"], day: "2026-10-15").status == 0)
         let writeup = try remind("2026-10-22")
-        #expect(writeup.map { "\($0.to_address[1]) \($0.subject)" }.contains("ann@harbour.example.org Reminder: write-up of s1 (Tides)"),
+        #expect(writeup.map { "\($0.to_address[1]) \($0.subject)" }.contains("ann@harbour.example.org [Harbour reading circle] Reminder: Write up Round table: Tides (Thu 15 Oct), due Thu 29 Oct"),
                 "\(writeup.map(\.subject))")
     }
 
@@ -202,10 +203,10 @@ import TestSupport
         let week = try wouldSend("2026-11-05", about: "s2")
         #expect(week == [
             "reminder to olive <olive@harbour.example.org>: declined:s2:rapporteur:cat (rapporteur away 2026-11-01 to 2026-11-20 (on leave)); "
-                + "session:s2 (due in 7 days (2026-11-12)); stage:s2:hold (due in 7 days (2026-11-12))",
-            "reminder to ann <ann@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))",
-            "reminder to ben <ben@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))",
-            "reminder to dan <dan@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))",
+                + "session:s2 (on 2026-11-12, in 7 days); stage:s2:hold (due in 7 days (2026-11-12))",
+            "reminder to ann <ann@harbour.example.org>: session:s2 (on 2026-11-12, in 7 days)",
+            "reminder to ben <ben@harbour.example.org>: session:s2 (on 2026-11-12, in 7 days)",
+            "reminder to dan <dan@harbour.example.org>: session:s2 (on 2026-11-12, in 7 days)",
             "request to answer to ann <ann@harbour.example.org>: answer:s2",
             "request to answer to ben <ben@harbour.example.org>: answer:s2",
             "request to answer to dan <dan@harbour.example.org>: answer:s2",
@@ -217,7 +218,7 @@ import TestSupport
         #expect(try rt(["away", "--remove", "cat", "2026-11-02"], day: "2026-11-05").status == 65)
         #expect(try rt(["away", "--remove", "cat", "2026-11-01"], day: "2026-11-05").stdout == "cat: away period from 2026-11-01 removed\n")
         let after = try wouldSend("2026-11-05", about: "s2")
-        #expect(after.contains("reminder to cat <cat@harbour.example.org>: session:s2 (due in 7 days (2026-11-12))"))
+        #expect(after.contains("reminder to cat <cat@harbour.example.org>: session:s2 (on 2026-11-12, in 7 days)"))
         #expect(after.contains("request to answer to cat <cat@harbour.example.org>: answer:s2"))
         #expect(try rt(["away", "--list"], day: "2026-11-05").stdout == "No away periods recorded.\n")
     }

@@ -23,7 +23,7 @@ import TestSupport
         #expect(run.stdout.contains("reminder to pat <pat@rrc.example.org>: welcome:pat ("), "\(run.stdout)")
         var mails = try SmallGroup.mails(in: digests) { $0.hasPrefix("remind.2026-09-26.") }
         let welcome = try #require(mails.first { $0.to?.contains("pat@") == true })
-        #expect(welcome.subject == "Welcome to the Riverside Reading Circle")
+        #expect(welcome.subject == "[Riverside Reading Circle] Welcome to the group")
         try SmallGroup.expectGolden(welcome.plain, "welcome.txt")
         #expect(mails.first { $0.to?.contains("jo@") == true }?.plain?.contains("Pat Lee joins the group from Thu 1 Oct 2026") == true)
 
@@ -31,7 +31,7 @@ import TestSupport
         #expect(leaving.status == 0, "\(leaving.stderr)")
         mails = try SmallGroup.mails(in: digests) { $0.hasPrefix("remind.2026-10-20.") }
         let farewell = try #require(mails.first { $0.to?.contains("omar@") == true })
-        #expect(farewell.subject == "Thank you from the Riverside Reading Circle")
+        #expect(farewell.subject == "[Riverside Reading Circle] Thank you, and goodbye")
         try SmallGroup.expectGolden(farewell.plain, "farewell.txt")
         #expect(mails.first { $0.to?.contains("jo@") == true }?.plain?.contains("Omar Haddad leaves the group on Tue 20 Oct 2026") == true)
 

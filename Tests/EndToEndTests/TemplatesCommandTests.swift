@@ -23,20 +23,20 @@ import TestSupport
         let run = try rt(["templates", "list"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == """
-            ask-again.subject.mustache built in
-            ask-again.txt.mustache     built in
-            cancel.subject.mustache    built in
-            cancel.txt.mustache        built in
-            due.mustache               built in (partial)
-            findings.subject.mustache  built in
-            findings.txt.mustache      built in
-            invite.subject.mustache    built in
-            invite.txt.mustache        built in
-            reminder.subject.mustache  built in
-            reminder.txt.mustache      built in
-            report.md.mustache         built in
-            task.mustache              built in (partial)
-            writeup.md.mustache        built in
+            ask-again.subject.mustache  built in
+            ask-again.txt.mustache      built in
+            cancel.subject.mustache     built in
+            cancel.txt.mustache         built in
+            due.mustache                built in (partial)
+            findings.subject.mustache   built in
+            findings.txt.mustache       built in
+            invite.subject.mustache     built in
+            invite.txt.mustache         built in
+            reminder.subject.mustache   built in
+            reminder.txt.mustache       built in
+            report.md.mustache          built in
+            task.mustache               built in (partial)
+            writeup.md.mustache         built in
 
             """)
         let writeup = try rt(["writeup", "rt4", "-o", "-"])
@@ -50,8 +50,8 @@ import TestSupport
         try "{{% CONTENT_TYPE: TEXT}}\nHello {{recipient}}, from our own words.\n"
             .write(to: folder.appendingPathComponent("reminder.txt.mustache"), atomically: true, encoding: .utf8)
         let list = try rt(["templates", "list", "--templates", folder.path])
-        #expect(list.stdout.contains("reminder.txt.mustache      \(folder.path)/reminder.txt.mustache\n"), "\(list.stdout)")
-        #expect(list.stdout.contains("invite.txt.mustache        built in\n"))
+        #expect(list.stdout.contains("reminder.txt.mustache       \(folder.path)/reminder.txt.mustache\n"), "\(list.stdout)")
+        #expect(list.stdout.contains("invite.txt.mustache         built in\n"))
 
         let outbox = workspace.folder.appendingPathComponent("outbox")
         let remind = try rt(["remind", "--as-of", "2012-03-02", "--outbox", outbox.path], ["ROUNDTABLE_TEMPLATES": folder.path])

@@ -32,7 +32,7 @@ import TestSupport
             ["mailto:jo@rrc.example.org", "ACCEPTED", "FALSE"], ["mailto:niamh@rrc.example.org", "ACCEPTED", "FALSE"],
             ["mailto:omar@rrc.example.org", "DECLINED", "FALSE"], ["mailto:pat@rrc.example.org", "NEEDS-ACTION", "TRUE"],
         ]
-        let updates = try SmallGroup.mails(in: outbox) { $0.contains(".s0.request.") }.filter { $0.subject?.hasPrefix("Updated") == true }
+        let updates = try SmallGroup.mails(in: outbox) { $0.contains(".s0.request.") }.filter { $0.subject?.contains("] Changed: ") == true }
         #expect(updates.count == 3)
         for mail in updates {
             #expect(mail.sequence == 0 && mail.method == "REQUEST")

@@ -23,7 +23,7 @@ import TestSupport
         #expect(tuesday.status == 0, "\(tuesday.stderr)")
         #expect(tuesday.stdout.contains("overview (due 2026-10-05"), "\(tuesday.stdout)")
         let overview = try #require(try SmallGroup.mails(in: digests) { $0.hasPrefix("remind.2026-10-06.jo.") }.first)
-        #expect(overview.subject == "Reminder: 2 items (Riverside Reading Circle)", "the overview is not counted as an item")
+        #expect(overview.subject == "[Riverside Reading Circle] Reminder: 2 coming up", "the overview is not counted as an item")
         try SmallGroup.expectGolden(overview.plain, "weekly-overview.txt")
         for day in ["2026-10-07", "2026-10-09"] {
             let again = try workspace.rt(["remind", "--as-of", day, "--outbox", digests.path], ["ROUNDTABLE_NOW": "\(day)T07:00:00Z"])
@@ -39,7 +39,7 @@ import TestSupport
         let alone = try workspace.rt(["remind", "--as-of", "2026-10-19", "--outbox", digests.path], ["ROUNDTABLE_NOW": "2026-10-19T07:00:00Z"])
         #expect(alone.status == 0, "\(alone.stderr)")
         let mail = try #require(try SmallGroup.mails(in: digests) { $0.hasPrefix("remind.2026-10-19.jo.") }.first)
-        #expect(mail.subject == "Weekly overview (Riverside Reading Circle)")
+        #expect(mail.subject == "[Riverside Reading Circle] Weekly overview")
     }
 
     @Test func theOverviewDayIsAPolicyKeyAndNeverTurnsItOff() throws {

@@ -109,7 +109,8 @@ public enum ReminderPlanner {
     /// is really sent something: a member who has left owns her open work still, but is never
     /// reminded of it (check warns of it instead).
     public static func recipients(of item: ReminderItem, in schedule: Schedule, asOf: LocalDate) -> [String] {
-        item.recipients.filter { schedule.member($0)?.belongs(on: asOf) == true }
+        // A welcome may come before her first day, a farewell on the day she is no longer a member.
+        item.recipients.filter { schedule.member($0)?.belongs(on: asOf) == true || isWelcomeOrFarewell(item.kind) }
     }
 
     /// The latest trigger sent for each item and recipient.
