@@ -43,7 +43,7 @@ cp -r schedules/writeups "$out/writeups"
 "$bin" report --as-of "$as_of" --writeups "$out/writeups" --html -o "$out/ajc-report.html" --timeline "$out/ajc-timeline.svg"
 echo "wrote $out/ajc-report.html and $out/ajc-timeline.svg"
 echo
-echo "Import $out/ajc-2012.ics into a calendar client, or serve $out/feeds/ from any web server."
+echo "Import $out/ajc-2012.ics into a calendar client, or subscribe to the feeds roundtable serve gives (below), with ETags so clients poll cheaply."
 echo
 echo "== the web page: the series, each member's page at her link, and the feeds with ETags"
 echo "Sam's link: $("$bin" member link sam --base-url http://127.0.0.1:8080)"
