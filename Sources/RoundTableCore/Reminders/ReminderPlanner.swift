@@ -15,7 +15,7 @@ public enum ReminderPlanner {
     /// The digests to send, one per member who has anything due, in member order; a member who
     /// has left the group by `asOf` is sent none.
     public static func plan(_ schedule: Schedule, timelines: [SessionTimeline], actions: [Action], attendance: [Attendance],
-                            answers: SessionAnswers = .none, replies: [Reply] = [], invitations: [InvitationRecord] = [],
+                            answers: SessionAnswers = .none, replies: [Reply] = [],
                             firstInvited: [String: LocalDate] = [:], sent: [LedgerEntry], asOf: LocalDate) -> [Digest] {
         guard !schedule.policy.quietDays.isQuiet(asOf) else { return [] }
         let lastSent = lastTriggers(sent)
@@ -44,7 +44,7 @@ public enum ReminderPlanner {
                 }
                 if reminders.contains(where: { $0.item.kind == .overview }) {
                     digest.overview = WeeklyOverview.make(schedule, timelines: timelines, actions: actions, items: all,
-                                                          answers: SessionAnswers(invitations: invitations, replies: replies), asOf: asOf)
+                                                          answers: answers, asOf: asOf)
                 }
                 if member.id == organiser {
                     let others = Overdue.items(schedule, timelines: timelines, actions: actions, asOf: asOf).filter { !$0.owners.contains(organiser) }

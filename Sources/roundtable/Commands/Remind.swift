@@ -57,8 +57,7 @@ extension RoundTable {
                 let firstInvited = Dictionary(context.records.invitations.map { ($0.item.attendee, $0.at.date) }, uniquingKeysWith: min)
                 let due = ReminderPlanner.plan(schedule, timelines: timelines, actions: context.records.actions,
                                                    attendance: context.records.attendance, answers: answers, replies: context.records.replies,
-                                                   invitations: context.records.invitations.map(\.item), firstInvited: firstInvited,
-                                                   sent: sent, asOf: context.asOf)
+                                                   firstInvited: firstInvited, sent: sent, asOf: context.asOf)
                 // Replies rsvp --mailbox refused go in the organiser's digest once, marked reported as it is recorded sent.
                 let digests = ReminderPlanner.reporting(try context.store.unreportedRefusals(series: schedule.series.id), in: due, schedule)
                 let envelopes = ReminderMessage.envelopes(digests, in: schedule, asOf: context.asOf, stamp: stamp, templates: templates)
